@@ -1,0 +1,321 @@
+"""Load a content pack from ``content/<locale>/`` and cross-check it.
+
+Every problem names the file, the entry and the field, so an author can fix it without
+reading code. ``load_pack`` is cached: the pack is read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from decision_aid.conditions import ORDINAL_OPERATORS, Condition, clauses
+from decision_aid.schema import (
+    Crisis,
+    Pack,
+    PackInfo,
+    Questionnaire,
+    Reference,
+    Style,
+    Table,
+    Topic,
+)
+
+CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = " > ".join(part for part in (self.entry, self.field) if part)
+        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
+
+
+class PackError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@functools.lru_cache(maxsize=8)
+def load_pack(locale: str = "en", root: Path | None = None) -> Pack:
+    """The validated pack for a locale, read once per process."""
+    pack, problems = read_pack(locale, root)
+    if problems or pack is None:
+        raise PackError(problems)
+    return pack
+
+
+def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None, list[Problem]]:
+    """Read and check a pack; return it (when it could be built) and every problem found."""
+    folder = (root or CONTENT_ROOT) / locale
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return None, [Problem(str(folder), "", "", "no content pack for this locale")]
+
+    def model(name: str, cls: type, entry: str = "") -> Any:
+        data = _read_yaml(folder / name, problems)
+        return None if data is None else _build(cls, data, name, entry, problems)
+
+    info = model("pack.yaml", PackInfo)
+    questionnaire = model("questionnaire.yaml", Questionnaire)
+    routes = model("routes.yaml", Table)
+    crisis = model("crisis.yaml", Crisis)
+    style = model("style.yaml", Style)
+    references = _read_references(folder, problems)
+    topics = _read_topics(folder, problems)
+
+    parts = (info, questionnaire, routes, crisis, style, references)
+    if any(part is None for part in parts):
+        return None, problems
+    pack = Pack(
+        info=info,
+        questionnaire=questionnaire,
+        topics=tuple(topics),
+        references=references,
+        routes=routes,
+        crisis=crisis,
+        style=style,
+    )
+    problems.extend(cross_check(pack))
+    return pack, problems
+
+
+def cross_check(pack: Pack) -> list[Problem]:
+    """Problems that only show when the pack's files are read together."""
+    problems: list[Problem] = []
+    problems += _check_questionnaire(pack.questionnaire)
+    problems += _check_topics(pack)
+    problems += _check_table_references(pack, "routes.yaml", pack.routes)
+    for region in pack.crisis.regions:
+        problems += _missing_references(pack, "crisis.yaml", region.id, region.references)
+    problems += _check_forbidden_phrases(pack)
+    return problems
+
+
+def _check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
+    file = "questionnaire.yaml"
+    problems: list[Problem] = []
+    seen: dict[str, object] = {}
+    for section in questionnaire.sections:
+        for question in section.questions:
+            if question.id in seen:
+                problems.append(Problem(file, question.id, "id", "duplicate question id"))
+            values = question.values
+            if len(set(values)) != len(values):
+                problems.append(Problem(file, question.id, "choices", "duplicate choice value"))
+            for value in question.exclusive:
+                if value not in values:
+                    problems.append(Problem(file, question.id, "exclusive", f"{value!r} is not a choice"))
+            if question.show_when is not None:
+                problems += _check_condition(
+                    question.show_when, questionnaire, file, question.id, "show_when", earlier=seen
+                )
+            seen[question.id] = question
+    return problems
+
+
+def _check_condition(
+    condition: Condition,
+    questionnaire: Questionnaire,
+    file: str,
+    entry: str,
+    field: str,
+    earlier: dict[str, object] | None = None,
+    need_said: bool = False,
+) -> list[Problem]:
+    """A condition may name only known (and, for questions, earlier) questions and values."""
+    problems: list[Problem] = []
+    for clause in clauses(condition):
+        where = f"{field} > {clause.question}"
+        question = questionnaire.by_id.get(clause.question)
+        if question is None:
+            problems.append(Problem(file, entry, where, "names an unknown question"))
+            continue
+        if earlier is not None and clause.question not in earlier:
+            problems.append(Problem(file, entry, where, "names a question that is not asked earlier"))
+        if clause.operator == "exists":
+            if not isinstance(clause.answer, bool):
+                problems.append(Problem(file, entry, where, "'exists' takes true or false"))
+            continue
+        wanted = clause.answer if isinstance(clause.answer, tuple) else (clause.answer,)
+        for value in wanted:
+            if not isinstance(value, str) or value not in question.values:
+                allowed = ", ".join(question.values)
+                problems.append(Problem(file, entry, where, f"{value!r} is not one of: {allowed}"))
+            elif need_said and question.choice(value).said is None:
+                problems.append(Problem(
+                    "questionnaire.yaml", clause.question, f"choices > {value} > said",
+                    f"needed to explain why topic {entry!r} is shown",
+                ))
+        if clause.operator in ORDINAL_OPERATORS and not question.ordered:
+            problems.append(Problem(file, entry, where, f"{clause.operator!r} needs an ordered question"))
+        if clause.operator in ("=", "!=") + tuple(ORDINAL_OPERATORS) and len(wanted) != 1:
+            problems.append(Problem(file, entry, where, f"{clause.operator!r} takes one answer"))
+    return problems
+
+
+def _check_topics(pack: Pack) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for topic in pack.topics:
+        file = topic.source_file
+        if topic.id in seen:
+            problems.append(Problem(file, topic.id, "id", "duplicate topic id"))
+        seen.add(topic.id)
+        problems += _missing_references(pack, file, topic.id, topic.references)
+        if topic.show_when is not None:
+            problems += _check_condition(
+                topic.show_when, pack.questionnaire, file, topic.id, "show_when", need_said=True
+            )
+    for kind, topic_id in (("next_step", None), ("crisis", "crisis")):
+        found = [t for t in pack.topics if t.kind == kind]
+        if len(found) != 1:
+            problems.append(Problem("topics/", "", "kind", f"need exactly one {kind!r} topic, found {len(found)}"))
+        elif found[0].show_when is not None:
+            problems.append(Problem(found[0].source_file, found[0].id, "show_when",
+                                    f"the {kind!r} topic is shown by the safety rules, not a condition"))
+        elif topic_id and found[0].id != topic_id:
+            problems.append(Problem(found[0].source_file, found[0].id, "id", f"must be {topic_id!r}"))
+    return problems
+
+
+def _check_table_references(pack: Pack, file: str, table: Table) -> list[Problem]:
+    problems: list[Problem] = []
+    columns = [c.id for c in table.columns]
+    for row in table.rows:
+        problems += _missing_references(pack, file, row.id, row.references)
+        for column in columns:
+            if not row.cells.get(column, "").strip():
+                problems.append(Problem(file, row.id, f"cells > {column}", "empty cell"))
+        for extra in set(row.cells) - set(columns):
+            problems.append(Problem(file, row.id, f"cells > {extra}", "not a column"))
+    return problems
+
+
+def _missing_references(pack: Pack, file: str, entry: str, ids: tuple[str, ...]) -> list[Problem]:
+    return [
+        Problem(file, entry, "references", f"unknown reference {ref!r}")
+        for ref in ids
+        if ref not in pack.references
+    ]
+
+
+def _check_forbidden_phrases(pack: Pack) -> list[Problem]:
+    problems: list[Problem] = []
+    for file, entry, text in patient_texts(pack):
+        lowered = " ".join(text.lower().split())
+        for phrase in pack.style.forbidden_phrases:
+            if phrase.lower() in lowered:
+                problems.append(Problem(file, entry, "text", f"uses the verdict phrase {phrase!r}"))
+    return problems
+
+
+def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
+    """(file, entry, text) for everything a person reads."""
+    texts: list[tuple[str, str, str]] = []
+    for section in pack.questionnaire.sections:
+        texts.append(("questionnaire.yaml", section.id, f"{section.title}\n{section.intro}"))
+        for q in section.questions:
+            choices = "\n".join(f"{c.label}\n{c.said or ''}" for c in q.choices)
+            texts.append(("questionnaire.yaml", q.id, f"{q.text}\n{q.help}\n{choices}"))
+    for topic in pack.topics:
+        texts.append((topic.source_file, topic.id, f"{topic.title}\n{topic.body}"))
+    for row in pack.routes.rows:
+        texts.append(("routes.yaml", row.id, "\n".join([row.label, *row.cells.values()])))
+    texts.append(("crisis.yaml", "intro", pack.crisis.intro))
+    texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
+    return texts
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "", "", "file is missing"))
+    except yaml.YAMLError as error:
+        problems.append(Problem(path.name, "", "", f"not valid YAML: {error}"))
+    return None
+
+
+def _build(cls: type, data: Any, file: str, entry: str, problems: list[Problem]) -> Any:
+    try:
+        return cls.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_validation_problems(error, data, file, entry))
+        return None
+
+
+def _validation_problems(error: ValidationError, data: Any, file: str, entry: str) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        loc = [str(part) for part in detail["loc"]]
+        problems.append(Problem(file, entry or _entry_for(data, detail["loc"]), " > ".join(loc), detail["msg"]))
+    return problems
+
+
+def _entry_for(data: Any, loc: tuple) -> str:
+    """The innermost ``id`` along an error's location, to name the entry."""
+    found = ""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def _read_references(folder: Path, problems: list[Problem]) -> dict[str, Reference] | None:
+    data = _read_yaml(folder / "references.yaml", problems)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem("references.yaml", "", "", "must map reference ids to entries"))
+        return None
+    references: dict[str, Reference] = {}
+    for ref_id, entry in data.items():
+        if not isinstance(entry, dict):
+            problems.append(Problem("references.yaml", str(ref_id), "", "must be a mapping"))
+            continue
+        ref = _build(Reference, {"id": ref_id, **entry}, "references.yaml", str(ref_id), problems)
+        if ref is not None:
+            references[ref.id] = ref
+    return references
+
+
+def _read_topics(folder: Path, problems: list[Problem]) -> list[Topic]:
+    topics = []
+    for path in sorted((folder / "topics").glob("*.md")):
+        file = f"topics/{path.name}"
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        if match is None:
+            problems.append(Problem(file, "", "", "needs YAML front matter between '---' lines"))
+            continue
+        try:
+            meta = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            problems.append(Problem(file, "", "front matter", f"not valid YAML: {error}"))
+            continue
+        if not isinstance(meta, dict):
+            problems.append(Problem(file, "", "front matter", "must be a mapping"))
+            continue
+        entry = str(meta.get("id", path.stem))
+        topic = _build(Topic, {**meta, "body": match.group(2).strip(), "source_file": file}, file, entry, problems)
+        if topic is not None:
+            topics.append(topic)
+    return topics

@@ -1,0 +1,1 @@
+"""Summary -> documents. Each exporter is a pure function returning str or bytes."""

@@ -1,0 +1,60 @@
+"""Crisis detection and the professional-care ending. The safety invariants live here:
+
+- any safety answer other than "not at all", a missing one included, puts the crisis
+  resources first;
+- the results always end with the advice to talk with a professional.
+"""
+
+from __future__ import annotations
+
+from decision_aid.answers import Answers
+from decision_aid.schema import Pack
+from decision_aid.tailoring import Reason, ShownTopic, reason_for
+
+SAFETY_QUESTION = "self_harm_thoughts"
+NO_THOUGHTS = "not_at_all"
+CRISIS_TOPIC = "crisis"
+
+
+def crisis_triggered(answers: Answers) -> bool:
+    """True unless the person said they have had no thoughts of self-harm.
+
+    A missing answer counts: it has not ruled anything out.
+    """
+    return answers.get(SAFETY_QUESTION) != NO_THOUGHTS
+
+
+def show_crisis_panel(answers: Answers, *, safety_step_open: bool) -> bool:
+    """Whether the full crisis panel belongs on screen now.
+
+    While the person is still on the safety question and has not answered it, only the
+    always-present "In danger now?" line shows; the panel comes the moment they answer
+    anything other than "not at all", and stays on every later screen.
+    """
+    if safety_step_open and answers.get(SAFETY_QUESTION) is None:
+        return False
+    return crisis_triggered(answers)
+
+
+def crisis_reason(pack: Pack, answers: Answers) -> Reason:
+    value = answers.get(SAFETY_QUESTION)
+    question = pack.questionnaire.by_id[SAFETY_QUESTION]
+    if value is None:
+        return Reason(
+            question=SAFETY_QUESTION,
+            answer=None,
+            text="You did not answer the question about thoughts of hurting yourself, "
+            "so these are here in case you need them.",
+        )
+    return reason_for(question, str(value))
+
+
+def frame(pack: Pack, answers: Answers, topics: list[ShownTopic]) -> list[ShownTopic]:
+    """Put the crisis resources first when triggered and the care advice last, always."""
+    middle = [t for t in topics if t.topic.kind not in ("crisis", "next_step")]
+    care = next(t for t in pack.topics if t.kind == "next_step")
+    framed = middle + [ShownTopic(topic=care)]
+    if crisis_triggered(answers):
+        crisis = ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=(crisis_reason(pack, answers),))
+        framed.insert(0, crisis)
+    return framed

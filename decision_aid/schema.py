@@ -1,0 +1,181 @@
+"""Pydantic models of the content pack. Everything a person reads is data of these shapes."""
+
+from __future__ import annotations
+
+import datetime
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from decision_aid.conditions import Condition
+
+TopicKind = Literal[
+    "crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"
+]
+# The order topics of each kind appear in the results. Crisis first and the professional
+# care ending last are also enforced by decision_aid.safety.
+KIND_ORDER: tuple[TopicKind, ...] = (
+    "crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"
+)
+
+Id = Field(pattern=r"^[a-z0-9_]+$")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Choice(Frozen):
+    value: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str = Field(min_length=1)
+    # Completes "You told us ..." when this answer is the reason a topic is shown.
+    said: str | None = None
+
+
+class Question(Frozen):
+    id: str = Id
+    text: str = Field(min_length=1)
+    help: str = Field(min_length=1, description="Why we ask, in plain words.")
+    kind: Literal["single", "multi"] = "single"
+    choices: tuple[Choice, ...] = Field(min_length=2)
+    required: bool = False
+    ordered: bool = False
+    # Multi-choice values that cannot be combined with others (such as "none").
+    exclusive: tuple[str, ...] = ()
+    show_when: Condition | None = None
+
+    def choice(self, value: str) -> Choice:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice
+        raise KeyError(f"{self.id}: no choice {value!r}")
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+
+class Section(Frozen):
+    id: str = Id
+    title: str
+    intro: str = ""
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class Questionnaire(Frozen):
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def choice_order(self) -> dict[str, tuple[str, ...]]:
+        return {q.id: q.values for q in self.questions if q.ordered}
+
+
+class Topic(Frozen):
+    id: str = Id
+    title: str
+    kind: TopicKind
+    order: int = 0
+    show_when: Condition | None = None
+    references: tuple[str, ...] = Field(min_length=1)
+    # A side-by-side table from the pack shown under the text.
+    table: Literal["routes"] | None = None
+    body: str = Field(min_length=1)
+    source_file: str = ""
+
+
+class Reference(Frozen):
+    id: str = Id
+    citation: str
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    checked: datetime.date
+    # Where the facts we use were seen, so a reviewer can re-check them.
+    verified_in: str
+
+
+class TableColumn(Frozen):
+    id: str = Id
+    label: str
+
+
+class TableRow(Frozen):
+    id: str = Id
+    label: str
+    cells: dict[str, str]
+    references: tuple[str, ...] = Field(min_length=1)
+
+
+class Table(Frozen):
+    title: str
+    caption: str
+    columns: tuple[TableColumn, ...] = Field(min_length=2)
+    rows: tuple[TableRow, ...] = Field(min_length=1)
+
+
+class CrisisLine(Frozen):
+    name: str
+    contact: str
+    hours: str = ""
+    url: str | None = None
+
+
+class CrisisRegion(Frozen):
+    id: str = Id
+    name: str
+    emergency: str
+    lines: tuple[CrisisLine, ...]
+    references: tuple[str, ...] = Field(min_length=1)
+
+
+class Crisis(Frozen):
+    intro: str
+    regions: tuple[CrisisRegion, ...] = Field(min_length=1)
+
+    def region(self, region_id: str) -> CrisisRegion:
+        for region in self.regions:
+            if region.id == region_id:
+                return region
+        return self.regions[0]
+
+
+class PackInfo(Frozen):
+    locale: str
+    version: str
+    last_reviewed: datetime.date
+    update_policy: str
+    authors: str
+    funding: str
+    conflicts_of_interest: str
+    disclaimer: str
+    minutes_to_complete: str
+
+
+class Style(Frozen):
+    # Verdict phrases that must never appear in what a person reads.
+    forbidden_phrases: tuple[str, ...] = Field(min_length=1)
+
+
+class Pack(Frozen):
+    info: PackInfo
+    questionnaire: Questionnaire
+    topics: tuple[Topic, ...]
+    references: dict[str, Reference]
+    routes: Table
+    crisis: Crisis
+    style: Style
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)

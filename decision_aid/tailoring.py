@@ -1,0 +1,60 @@
+"""Answers + pack -> the topics to show, in order, each with the reasons it is shown.
+
+Tailoring only chooses which general information to show and says why. It never scores,
+ranks or recommends a treatment.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from decision_aid.answers import Answers
+from decision_aid.conditions import explain
+from decision_aid.flow import effective_answers
+from decision_aid.schema import KIND_ORDER, Pack, Question, Topic
+
+# Shown by decision_aid.safety, never by a condition.
+FRAME_KINDS = ("crisis", "next_step")
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    answer: str | None
+    text: str
+
+
+class ShownTopic(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    topic: Topic
+    reasons: tuple[Reason, ...] = ()
+
+
+def tailor(pack: Pack, answers: Answers) -> list[ShownTopic]:
+    """The general and tailored topics between the crisis panel and the care ending."""
+    effective = effective_answers(pack.questionnaire, answers)
+    order = pack.questionnaire.choice_order
+    shown: list[ShownTopic] = []
+    for topic in pack.topics:
+        if topic.kind in FRAME_KINDS:
+            continue
+        if topic.show_when is None:
+            shown.append(ShownTopic(topic=topic))
+            continue
+        facts = explain(topic.show_when, effective, order)
+        if facts:
+            reasons = tuple(reason_for(pack.questionnaire.by_id[q], value) for q, value in facts)
+            shown.append(ShownTopic(topic=topic, reasons=reasons))
+    return sorted(shown, key=lambda s: (KIND_ORDER.index(s.topic.kind), s.topic.order, s.topic.id))
+
+
+def reason_for(question: Question, value: str) -> Reason:
+    """The sentence that tells a person which of their answers led to a topic."""
+    choice = question.choice(value)
+    if choice.said:
+        text = f"You told us {choice.said}."
+    else:
+        text = f"You answered \u201c{choice.label}\u201d to \u201c{question.text}\u201d"
+    return Reason(question=question.id, answer=value, text=text)
