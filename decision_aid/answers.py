@@ -35,6 +35,21 @@ class Answers(BaseModel):
         return Answers(values=values)
 
 
+def resolve_exclusive(question: Question, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """Keep a multi-choice answer consistent when a person adds to it.
+
+    Choosing "None of these" (an exclusive value) after other items keeps only it;
+    choosing an item after "None of these" drops the exclusive value. ``chosen`` is in
+    the order the person picked, newest last.
+    """
+    if not chosen:
+        return chosen
+    newest = chosen[-1]
+    if newest in question.exclusive:
+        return (newest,)
+    return tuple(v for v in chosen if v not in question.exclusive)
+
+
 def parse_answers(questionnaire: Questionnaire, raw: Any) -> Answers:
     """Check answers read from JSON and turn them into ``Answers``.
 

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content pack")
     check.add_argument("--locale", default="en")
+    check.add_argument("--content", type=Path, help="folder holding <locale>/ (default: content/)")
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
     summary.add_argument("--answers", required=True, type=Path, help="JSON: question id -> answer")
@@ -41,12 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.locale)
+        return _check(args.locale, args.content)
     return _summary(args)
 
 
-def _check(locale: str) -> int:
-    pack, problems = read_pack(locale)
+def _check(locale: str, root: Path | None) -> int:
+    pack, problems = read_pack(locale, root)
     if problems or pack is None:
         print(f"content pack {locale!r}: {len(problems)} problem(s)", file=sys.stderr)
         for problem in problems:

@@ -15,7 +15,7 @@ Semantics:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,7 +53,7 @@ class NotOf(BaseModel):
     negated: Condition = Field(alias="not")
 
 
-Condition = Annotated[Union[Clause, AllOf, AnyOf, NotOf], Field(union_mode="left_to_right")]
+Condition = Annotated[Clause | AllOf | AnyOf | NotOf, Field(union_mode="left_to_right")]
 
 for _model in (AllOf, AnyOf, NotOf):
     _model.model_rebuild()
@@ -92,8 +92,11 @@ def explain(
     if not evaluate(condition, answers, order):
         return []
     if isinstance(condition, Clause):
-        return [(condition.question, value) for value in _matched_values(condition, answers, order)
-                if value is not None]
+        return [
+            (condition.question, value)
+            for value in _matched_values(condition, answers, order)
+            if value is not None
+        ]
     if isinstance(condition, (AllOf, AnyOf)):
         children = condition.all if isinstance(condition, AllOf) else condition.any
         facts: list[tuple[str, str]] = []
@@ -105,9 +108,7 @@ def explain(
     return []
 
 
-def _matched_values(
-    clause: Clause, answers: Answers, order: ChoiceOrder | None
-) -> list[str | None]:
+def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None) -> list[str | None]:
     """The answer values that satisfy the clause; empty when it does not hold.
 
     ``exists: false`` holds with no value to name, which is returned as ``[None]``.

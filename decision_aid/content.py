@@ -25,6 +25,7 @@ from decision_aid.schema import (
     Style,
     Table,
     Topic,
+    UiText,
 )
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
@@ -74,10 +75,12 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
     routes = model("routes.yaml", Table)
     crisis = model("crisis.yaml", Crisis)
     style = model("style.yaml", Style)
+    ui = model("ui.yaml", UiText)
+    welcome = _read_text(folder / "welcome.md", problems)
     references = _read_references(folder, problems)
     topics = _read_topics(folder, problems)
 
-    parts = (info, questionnaire, routes, crisis, style, references)
+    parts = (info, questionnaire, routes, crisis, style, ui, welcome, references)
     if any(part is None for part in parts):
         return None, problems
     pack = Pack(
@@ -88,6 +91,8 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
         routes=routes,
         crisis=crisis,
         style=style,
+        ui=ui,
+        welcome=welcome,
     )
     problems.extend(cross_check(pack))
     return pack, problems
@@ -156,10 +161,14 @@ def _check_condition(
                 allowed = ", ".join(question.values)
                 problems.append(Problem(file, entry, where, f"{value!r} is not one of: {allowed}"))
             elif need_said and question.choice(value).said is None:
-                problems.append(Problem(
-                    "questionnaire.yaml", clause.question, f"choices > {value} > said",
-                    f"needed to explain why topic {entry!r} is shown",
-                ))
+                problems.append(
+                    Problem(
+                        "questionnaire.yaml",
+                        clause.question,
+                        f"choices > {value} > said",
+                        f"needed to explain why topic {entry!r} is shown",
+                    )
+                )
         if clause.operator in ORDINAL_OPERATORS and not question.ordered:
             problems.append(Problem(file, entry, where, f"{clause.operator!r} needs an ordered question"))
         if clause.operator in ("=", "!=") + tuple(ORDINAL_OPERATORS) and len(wanted) != 1:
@@ -183,10 +192,18 @@ def _check_topics(pack: Pack) -> list[Problem]:
     for kind, topic_id in (("next_step", None), ("crisis", "crisis")):
         found = [t for t in pack.topics if t.kind == kind]
         if len(found) != 1:
-            problems.append(Problem("topics/", "", "kind", f"need exactly one {kind!r} topic, found {len(found)}"))
+            problems.append(
+                Problem("topics/", "", "kind", f"need exactly one {kind!r} topic, found {len(found)}")
+            )
         elif found[0].show_when is not None:
-            problems.append(Problem(found[0].source_file, found[0].id, "show_when",
-                                    f"the {kind!r} topic is shown by the safety rules, not a condition"))
+            problems.append(
+                Problem(
+                    found[0].source_file,
+                    found[0].id,
+                    "show_when",
+                    f"the {kind!r} topic is shown by the safety rules, not a condition",
+                )
+            )
         elif topic_id and found[0].id != topic_id:
             problems.append(Problem(found[0].source_file, found[0].id, "id", f"must be {topic_id!r}"))
     return problems
@@ -237,6 +254,8 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
         texts.append(("routes.yaml", row.id, "\n".join([row.label, *row.cells.values()])))
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
     texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
+    texts.append(("welcome.md", "", pack.welcome))
+    texts += [("ui.yaml", name, str(value)) for name, value in pack.ui.model_dump().items()]
     return texts
 
 
@@ -248,6 +267,18 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     except yaml.YAMLError as error:
         problems.append(Problem(path.name, "", "", f"not valid YAML: {error}"))
     return None
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "", "", "file is missing"))
+        return None
+    if not text:
+        problems.append(Problem(path.name, "", "", "file is empty"))
+        return None
+    return text
 
 
 def _build(cls: type, data: Any, file: str, entry: str, problems: list[Problem]) -> Any:
@@ -262,7 +293,9 @@ def _validation_problems(error: ValidationError, data: Any, file: str, entry: st
     problems = []
     for detail in error.errors():
         loc = [str(part) for part in detail["loc"]]
-        problems.append(Problem(file, entry or _entry_for(data, detail["loc"]), " > ".join(loc), detail["msg"]))
+        problems.append(
+            Problem(file, entry or _entry_for(data, detail["loc"]), " > ".join(loc), detail["msg"])
+        )
     return problems
 
 
@@ -315,7 +348,9 @@ def _read_topics(folder: Path, problems: list[Problem]) -> list[Topic]:
             problems.append(Problem(file, "", "front matter", "must be a mapping"))
             continue
         entry = str(meta.get("id", path.stem))
-        topic = _build(Topic, {**meta, "body": match.group(2).strip(), "source_file": file}, file, entry, problems)
+        topic = _build(
+            Topic, {**meta, "body": match.group(2).strip(), "source_file": file}, file, entry, problems
+        )
         if topic is not None:
             topics.append(topic)
     return topics

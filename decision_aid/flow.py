@@ -39,7 +39,8 @@ def unanswered(questionnaire: Questionnaire, answers: Answers) -> list[Question]
 def missing_required(questionnaire: Questionnaire, answers: Answers, section: Section) -> list[Question]:
     """Required questions on this step that still need an answer before moving on."""
     return [
-        q for q in visible_questions(questionnaire, answers, section)
+        q
+        for q in visible_questions(questionnaire, answers, section)
         if q.required and answers.get(q.id) is None
     ]
 

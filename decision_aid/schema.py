@@ -10,13 +10,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from decision_aid.conditions import Condition
 
-TopicKind = Literal[
-    "crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"
-]
+TopicKind = Literal["crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"]
 # The order topics of each kind appear in the results. Crisis first and the professional
 # care ending last are also enforced by decision_aid.safety.
 KIND_ORDER: tuple[TopicKind, ...] = (
-    "crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"
+    "crisis",
+    "context",
+    "benefit",
+    "risk",
+    "consideration",
+    "route",
+    "option",
+    "next_step",
 )
 
 Id = Field(pattern=r"^[a-z0-9_]+$")
@@ -160,6 +165,37 @@ class PackInfo(Frozen):
     minutes_to_complete: str
 
 
+class UiText(Frozen):
+    """Words on buttons, headings and notices."""
+
+    app_title: str
+    app_subtitle: str
+    danger_line: str
+    danger_expander: str
+    crisis_region_label: str
+    emergency_label: str
+    start_button: str
+    step_label: str
+    why_we_ask: str
+    multi_placeholder: str
+    back_button: str
+    next_button: str
+    results_button: str
+    required_missing: str
+    results_title: str
+    results_intro: str
+    results_not_ready: str
+    go_to_questions: str
+    told_us_title: str
+    told_us_none: str
+    skipped_title: str
+    nothing_skipped: str
+    shown_because: str
+    sources_label: str
+    change_answers: str
+    table_aspect: str
+
+
 class Style(Frozen):
     # Verdict phrases that must never appear in what a person reads.
     forbidden_phrases: tuple[str, ...] = Field(min_length=1)
@@ -173,6 +209,8 @@ class Pack(Frozen):
     routes: Table
     crisis: Crisis
     style: Style
+    ui: UiText
+    welcome: str
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

@@ -39,12 +39,14 @@ def build_summary(pack: Pack, answers: Answers) -> Summary:
             continue
         value = effective[question.id]
         values = value if isinstance(value, tuple) else (value,)
-        answered.append(AnsweredQuestion(
-            id=question.id,
-            question=question.text,
-            answer=values,
-            labels=tuple(question.choice(v).label for v in values),
-        ))
+        answered.append(
+            AnsweredQuestion(
+                id=question.id,
+                question=question.text,
+                answer=values,
+                labels=tuple(question.choice(v).label for v in values),
+            )
+        )
     topics = safety.frame(pack, answers, tailor(pack, answers))
     return Summary(
         crisis=safety.crisis_triggered(answers),

@@ -1,0 +1,12 @@
+"""Entry point: `streamlit run app.py`. Page setup and navigation only; no logic."""
+
+import streamlit as st
+
+from decision_aid.ui.pages import all_pages
+
+st.set_page_config(
+    page_title="Ketamine and esketamine for depression: a decision aid",
+    page_icon=":material/psychology:",
+    layout="centered",
+)
+st.navigation(all_pages(), position="hidden").run()

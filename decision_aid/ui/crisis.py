@@ -1,0 +1,47 @@
+"""Crisis resources: the one-line notice on every page and the full panel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.schema import CrisisRegion, Pack
+from decision_aid.tailoring import Reason
+from decision_aid.ui import state
+from decision_aid.ui.text import because
+
+
+def danger_line(pack: Pack) -> None:
+    """Every page, the welcome page included: the emergency line, crisis lines one click away."""
+    with st.expander(pack.ui.danger_expander, icon=":material/emergency:"):
+        for region in pack.crisis.regions:
+            st.markdown(f"**{region.name}**")
+            _region_lines(pack, region)
+
+
+def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
+    """The full crisis panel: shown at once on a worrying safety answer, and on every later page."""
+    topic = pack.topic("crisis")
+    with st.container(border=True, key="crisis_panel"):
+        st.subheader(f":material/support: {topic.title}", anchor="crisis")
+        for reason in reasons:
+            st.caption(because(pack, reason))
+        st.markdown(topic.body)
+        st.markdown(pack.crisis.intro)
+        state.seed_region()
+        ids = [r.id for r in pack.crisis.regions]
+        chosen = st.selectbox(
+            pack.ui.crisis_region_label,
+            ids,
+            format_func=lambda region_id: pack.crisis.region(region_id).name,
+            key=state.REGION_KEY,
+            on_change=state.store_region,
+        )
+        _region_lines(pack, pack.crisis.region(chosen))
+
+
+def _region_lines(pack: Pack, region: CrisisRegion) -> None:
+    rows = [f"- {pack.ui.emergency_label}: **{region.emergency}**"]
+    for line in region.lines:
+        hours = f" ({line.hours})" if line.hours else ""
+        rows.append(f"- {line.name}: **{line.contact}**{hours}")
+    st.markdown("\n".join(rows))

@@ -1,0 +1,200 @@
+"""The three screens of the patient journey: welcome, the questionnaire steps, results.
+
+They draw what the core decided; no clinical decision is made here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from decision_aid import flow, safety
+from decision_aid.schema import Pack, Question, Table
+from decision_aid.summary import Summary, build_summary
+from decision_aid.tailoring import ShownTopic
+from decision_aid.ui import state
+from decision_aid.ui.crisis import crisis_panel, danger_line
+from decision_aid.ui.text import because, step_label
+
+
+def page(name: str) -> st.Page:
+    """The navigation entry for a screen; app.py registers the same ones."""
+    functions = {"welcome": welcome, "questions": questionnaire, "results": results}
+    return st.Page(functions[name], title=name.capitalize(), url_path=name, default=name == "welcome")
+
+
+def all_pages() -> list[st.Page]:
+    return [page("welcome"), page("questions"), page("results")]
+
+
+def welcome() -> None:
+    pack = state.pack()
+    danger_line(pack)
+    st.title(pack.ui.app_title)
+    st.markdown(f"*{pack.ui.app_subtitle}*")
+    st.markdown(pack.welcome)
+    info = pack.info
+    st.caption(
+        f"It takes {info.minutes_to_complete} minutes. Content version {info.version}, "
+        f"last reviewed {info.last_reviewed:%d %B %Y}."
+    )
+    if st.button(pack.ui.start_button, type="primary"):
+        state.go_to_step(0)
+        st.switch_page(page("questions"))
+    st.caption(info.disclaimer)
+
+
+def questionnaire() -> None:
+    pack = state.pack()
+    sections = pack.questionnaire.sections
+    number = min(state.step(), len(sections) - 1)
+    section = sections[number]
+    answers = state.answers()
+
+    danger_line(pack)
+    label = step_label(pack, number + 1, len(sections), section.title)
+    st.progress((number + 1) / len(sections), text=label)
+    st.title(section.title)
+    safety_step_open = any(q.id == safety.SAFETY_QUESTION for q in section.questions)
+    if safety.show_crisis_panel(answers, safety_step_open=safety_step_open) and not safety_step_open:
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+    if section.intro:
+        st.markdown(section.intro)
+
+    for question in flow.visible_questions(pack.questionnaire, answers, section):
+        _question(pack, question)
+        # Right under the safety question, so it appears the moment it is answered.
+        if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(
+            state.answers(), safety_step_open=True
+        ):
+            crisis_panel(pack, (safety.crisis_reason(pack, state.answers()),))
+
+    _step_buttons(pack, number, len(sections))
+
+
+def _question(pack: Pack, question: Question) -> None:
+    state.seed_widget(question)
+    label = question.text + (" *" if question.required else "")
+    if question.kind == "multi":
+        st.multiselect(
+            label,
+            question.values,
+            format_func=lambda value: question.choice(value).label,
+            key=question.id,
+            placeholder=pack.ui.multi_placeholder,
+            on_change=state.store_widget,
+            args=(question,),
+        )
+    else:
+        st.radio(
+            label,
+            question.values,
+            format_func=lambda value: question.choice(value).label,
+            index=None,
+            key=question.id,
+            on_change=state.store_widget,
+            args=(question,),
+        )
+    st.caption(f"{pack.ui.why_we_ask} {question.help}")
+
+
+def _step_buttons(pack: Pack, number: int, total: int) -> None:
+    section = pack.questionnaire.sections[number]
+    back, forward = st.columns(2)
+    if back.button(pack.ui.back_button, key="back"):
+        if number == 0:
+            st.switch_page(page("welcome"))
+        state.go_to_step(number - 1)
+        st.rerun()
+    last = number == total - 1
+    label = pack.ui.results_button if last else pack.ui.next_button
+    if forward.button(label, type="primary", key="next"):
+        if flow.missing_required(pack.questionnaire, state.answers(), section):
+            st.error(pack.ui.required_missing)
+            return
+        if last:
+            st.switch_page(page("results"))
+        state.go_to_step(number + 1)
+        st.rerun()
+
+
+def results() -> None:
+    pack = state.pack()
+    answers = state.answers()
+    danger_line(pack)
+    st.title(pack.ui.results_title)
+    if answers.get(safety.SAFETY_QUESTION) is None:
+        st.info(pack.ui.results_not_ready)
+        if st.button(pack.ui.go_to_questions, type="primary"):
+            state.go_to_step(0)
+            st.switch_page(page("questions"))
+        return
+
+    summary = build_summary(pack, answers)
+    topics = list(summary.topics)
+    if topics and topics[0].topic.kind == "crisis":
+        crisis_panel(pack, topics.pop(0).reasons)
+    st.markdown(pack.ui.results_intro)
+    _told_us(pack, summary)
+    for shown in topics:
+        _topic(pack, shown)
+
+    if st.button(pack.ui.change_answers, key="change_answers"):
+        state.go_to_step(0)
+        st.switch_page(page("questions"))
+    st.caption(pack.info.disclaimer)
+
+
+def _told_us(pack: Pack, summary: Summary) -> None:
+    with st.expander(pack.ui.told_us_title, expanded=False):
+        if summary.answered:
+            rows = [f"- {a.question} **{', '.join(a.labels)}**" for a in summary.answered]
+            st.markdown("\n".join(rows))
+        else:
+            st.markdown(pack.ui.told_us_none)
+        if summary.unanswered:
+            skipped = [pack.questionnaire.by_id[q].text for q in summary.unanswered]
+            st.markdown(pack.ui.skipped_title + "\n\n" + "\n".join(f"- {t}" for t in skipped))
+        else:
+            st.markdown(pack.ui.nothing_skipped)
+
+
+def _topic(pack: Pack, shown: ShownTopic) -> None:
+    topic = shown.topic
+    with st.container(key=f"topic_{topic.id}"):
+        st.subheader(topic.title, anchor=topic.id)
+        for reason in shown.reasons:
+            st.info(because(pack, reason), icon=":material/person:")
+        st.markdown(topic.body)
+        if topic.table == "routes":
+            _table(pack, pack.routes)
+        _sources(pack, topic.references)
+
+
+def _table(pack: Pack, table: Table) -> None:
+    frame = pd.DataFrame(
+        [[row.label, *(row.cells[c.id] for c in table.columns)] for row in table.rows],
+        columns=[pack.ui.table_aspect, *(c.label for c in table.columns)],
+    ).set_index(pack.ui.table_aspect)
+    st.markdown(f"**{table.title}**")
+    st.caption(table.caption)
+    st.table(frame)
+    refs = tuple(dict.fromkeys(ref for row in table.rows for ref in row.references))
+    _sources(pack, refs)
+
+
+def _sources(pack: Pack, reference_ids: tuple[str, ...]) -> None:
+    with st.expander(f"{pack.ui.sources_label} ({len(reference_ids)})"):
+        st.markdown("\n".join(f"- {_citation(pack, ref)}" for ref in reference_ids))
+
+
+def _citation(pack: Pack, ref_id: str) -> str:
+    ref = pack.references[ref_id]
+    parts = [ref.citation]
+    if ref.doi:
+        parts.append(f"doi:{ref.doi}")
+    if ref.pmid:
+        parts.append(f"PMID {ref.pmid}")
+    if ref.url:
+        parts.append(ref.url)
+    return " ".join(parts)

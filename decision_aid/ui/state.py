@@ -1,0 +1,71 @@
+"""The session's state: one ``Answers`` value, the current step, and widget bindings.
+
+Widgets are views of the answers, keyed by question id. Streamlit forgets a widget's value
+when it is not drawn (another step or page), so every widget is seeded from the answers
+before it is drawn and writes back to them when it changes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.answers import Answers, resolve_exclusive
+from decision_aid.content import load_pack
+from decision_aid.schema import Pack, Question
+
+ANSWERS_KEY = "answers"
+STEP_KEY = "step"
+REGION_KEY = "crisis_region"
+LOCALE = "en"
+
+
+def pack() -> Pack:
+    return load_pack(LOCALE)
+
+
+def answers() -> Answers:
+    if ANSWERS_KEY not in st.session_state:
+        st.session_state[ANSWERS_KEY] = Answers()
+    return st.session_state[ANSWERS_KEY]
+
+
+def step() -> int:
+    return int(st.session_state.get(STEP_KEY, 0))
+
+
+def go_to_step(number: int) -> None:
+    st.session_state[STEP_KEY] = max(0, number)
+
+
+def seed_widget(question: Question) -> None:
+    """Give a widget its stored answer before it is drawn."""
+    if question.id in st.session_state:
+        return
+    value = answers().get(question.id)
+    if question.kind == "multi":
+        st.session_state[question.id] = list(value or ())
+    else:
+        st.session_state[question.id] = value
+
+
+def store_widget(question: Question) -> None:
+    """on_change: copy a widget's value into the answers."""
+    value = st.session_state.get(question.id)
+    if question.kind == "multi":
+        chosen = resolve_exclusive(question, tuple(value or ()))
+        st.session_state[question.id] = list(chosen)
+        value = chosen
+    st.session_state[ANSWERS_KEY] = answers().with_answer(question.id, value)
+
+
+def region() -> str:
+    return str(st.session_state.get("crisis_region_choice", pack().crisis.regions[0].id))
+
+
+def store_region() -> None:
+    st.session_state["crisis_region_choice"] = st.session_state[REGION_KEY]
+
+
+def seed_region() -> None:
+    if REGION_KEY not in st.session_state:
+        st.session_state[REGION_KEY] = region()

@@ -1,0 +1,15 @@
+"""Small text helpers shared by the pages."""
+
+from __future__ import annotations
+
+from decision_aid.schema import Pack
+from decision_aid.tailoring import Reason
+
+
+def because(pack: Pack, reason: Reason) -> str:
+    """'You told us X.' -> 'Shown because you told us X.'"""
+    return f"{pack.ui.shown_because} {reason.text[:1].lower()}{reason.text[1:]}"
+
+
+def step_label(pack: Pack, number: int, total: int, title: str) -> str:
+    return pack.ui.step_label.format(number=number, total=total, title=title)

@@ -1,0 +1,180 @@
+"""Journeys through the real pages with Streamlit's AppTest (no browser)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+CRISIS = "Help is available right now"
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=30).run()
+    assert not app.exception
+    return app
+
+
+def click(at, label=None, key=None):
+    button = at.button(key=key) if key else next(b for b in at.button if b.label == label)
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def subheaders(at):
+    return [s.value for s in at.subheader]
+
+
+def has_crisis_panel(at):
+    return any(CRISIS in s for s in subheaders(at))
+
+
+def danger_line_present(at):
+    return any(e.label.startswith("In danger now?") for e in at.expander)
+
+
+def start(at):
+    return click(at, "Start the questions")
+
+
+def next_step(at):
+    return click(at, key="next")
+
+
+def test_welcome_says_what_the_aid_is_and_is_not(at):
+    text = " ".join(m.value for m in at.markdown)
+    assert "Not a diagnosis" in text and "not a recommendation" in text and "Not for emergencies" in text
+    assert "never saved" in text
+    captions = " ".join(c.value for c in at.caption)
+    assert "Content version" in captions and "last reviewed" in captions
+    assert danger_line_present(at)
+
+
+def test_full_journey_to_results(at):
+    start(at)
+    assert "Step 1 of 4" in at.get("progress")[0].proto.text
+    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    assert not has_crisis_panel(at)
+    next_step(at)
+    assert at.title[0].value == "Your depression and treatments so far"
+    at.radio(key="antidepressants_tried").set_value("3_or_more").run()
+    at.radio(key="adequate_trial").set_value("yes").run()
+    next_step(at)
+    at.radio(key="blood_pressure").set_value("high_uncontrolled").run()
+    at.multiselect(key="medicines").select("maoi").run()
+    next_step(at)
+    at.radio(key="transport").set_value("no").run()
+    next_step(at)  # "See my results"
+
+    assert at.title[0].value == "Your results"
+    heads = subheaders(at)
+    assert not has_crisis_panel(at)
+    assert heads[-1] == "Talk with a professional"
+    assert {"Blood pressure", "Stimulants or MAOI antidepressants", "Getting home after a session"} <= set(
+        heads
+    )
+    reasons = [i.value for i in at.info]
+    assert "Shown because you told us your blood pressure is high and not under control." in reasons
+    assert "Shown because you told us nobody could drive you home after a visit." in reasons
+    assert len(at.table) == 1  # the delivery-routes table
+    assert danger_line_present(at)
+
+
+def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
+    start(at)
+    assert not has_crisis_panel(at)
+    at.radio(key="self_harm_thoughts").set_value("nearly_every_day").run()
+    assert has_crisis_panel(at)
+    assert at.selectbox(key="crisis_region").value == "us"
+    for expected_title in ("Your depression and treatments so far", "Your health", "Practical matters"):
+        next_step(at)
+        assert at.title[0].value == expected_title
+        assert has_crisis_panel(at)
+        assert CRISIS in subheaders(at)[0]
+    next_step(at)
+    assert at.title[0].value == "Your results"
+    assert CRISIS in subheaders(at)[0]
+    assert subheaders(at)[-1] == "Talk with a professional"
+
+
+def test_crisis_region_choice_is_kept_between_pages(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("prefer_not_to_say").run()
+    at.selectbox(key="crisis_region").set_value("uk").run()
+    assert "Samaritans" in " ".join(m.value for m in at.markdown)
+    next_step(at)
+    assert at.selectbox(key="crisis_region").value == "uk"
+
+
+def test_safety_question_must_be_answered(at):
+    start(at)
+    next_step(at)
+    assert at.title[0].value == "Safety first"
+    assert "Please answer this question" in at.error[0].value
+
+
+def test_back_and_change_my_answers_keep_answers(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    next_step(at)
+    at.radio(key="depression_diagnosed").set_value("yes").run()
+    at.multiselect(key="other_treatments").select("psychotherapy").select("tms").run()
+    next_step(at)
+    click(at, key="back")
+    assert at.radio(key="depression_diagnosed").value == "yes"
+    assert at.multiselect(key="other_treatments").value == ["psychotherapy", "tms"]
+    click(at, key="back")
+    assert at.radio(key="self_harm_thoughts").value == "not_at_all"
+    for _ in range(4):
+        next_step(at)
+    assert at.title[0].value == "Your results"
+    click(at, key="change_answers")
+    assert at.title[0].value == "Safety first"
+    assert at.radio(key="self_harm_thoughts").value == "not_at_all"
+    next_step(at)
+    assert at.radio(key="depression_diagnosed").value == "yes"
+
+
+def test_skipped_questions_are_listed_in_results(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    for _ in range(4):
+        next_step(at)
+    told = " ".join(m.value for m in at.markdown)
+    assert "Questions you skipped" in told
+    assert "How old are you?" in told
+    assert "Did you take any of them for at least 6 weeks" not in told  # hidden follow-up, not skipped
+
+
+def test_choosing_none_clears_other_choices(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    next_step(at)
+    next_step(at)
+    at.multiselect(key="medicines").select("maoi").run()
+    at.multiselect(key="medicines").select("none").run()
+    assert at.multiselect(key="medicines").value == ["none"]
+    at.multiselect(key="medicines").select("opioids").run()
+    assert at.multiselect(key="medicines").value == ["opioids"]
+
+
+def results_page_alone():
+    from decision_aid.ui.pages import results
+
+    results()
+
+
+def test_results_before_the_safety_answer_send_the_person_to_the_questions():
+    page = AppTest.from_function(results_page_alone, default_timeout=30).run()
+    assert not page.exception
+    assert "answer the safety question first" in page.info[0].value
+    assert [b.label for b in page.button] == ["Go to the questions"]
+    assert not page.subheader  # no topics before the safety question
+
+
+def test_back_from_the_first_step_returns_to_welcome(at):
+    start(at)
+    click(at, key="back")
+    assert at.title[0].value == "Ketamine and esketamine for depression"

@@ -1,0 +1,131 @@
+"""The command line is a public contract: run it as a user would, in a subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "decision_aid", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def write(tmp_path: Path, content: str) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_check_passes_with_a_one_line_summary():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.strip().splitlines()
+    assert line.startswith("content pack 'en' v") and "20 questions" in line
+
+
+def test_check_lists_every_problem_and_exits_1(pack_copy):
+    topic = pack_copy / "en" / "topics" / "consider_liver.md"
+    topic.write_text(topic.read_text().replace("references: [spravato_pi,", "references: [nobody,"))
+    (pack_copy / "en" / "crisis.yaml").write_text("regions: [", encoding="utf-8")
+    result = run("check", "--content", str(pack_copy))
+    assert result.returncode == 1
+    assert "crisis.yaml: not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_summary_json_honours_the_contract(tmp_path):
+    answers = {
+        "self_harm_thoughts": "nearly_every_day",
+        "blood_pressure": "high_uncontrolled",
+        "vascular_conditions": ["aneurysm"],
+        "age_group": "65_plus",
+    }
+    result = run("summary", "--answers", write(tmp_path, json.dumps(answers)))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"crisis", "topics", "unanswered", "content_version"}
+    assert data["crisis"] is True
+    first, last = data["topics"][0], data["topics"][-1]
+    assert first["id"] == "crisis" and first["reasons"][0]["question"] == "self_harm_thoughts"
+    assert last["kind"] == "next_step"
+    for topic in data["topics"]:
+        assert set(topic) == {"id", "kind", "title", "reasons", "references"}
+        assert topic["references"]
+        for reason in topic["reasons"]:
+            assert set(reason) == {"question", "answer", "text"}
+            assert reason["question"] in answers
+    by_id = {t["id"]: t for t in data["topics"]}
+    assert by_id["blood_pressure"]["reasons"][0]["answer"] == "high_uncontrolled"
+    assert "aneurysm_avm_brain_bleed" in by_id and "age_65_plus" in by_id
+    assert "depression_diagnosed" in data["unanswered"]
+    assert "adequate_trial" not in data["unanswered"]  # hidden: no antidepressant answer
+
+
+def test_summary_with_no_safety_answer_puts_crisis_first(tmp_path):
+    data = json.loads(run("summary", "--answers", write(tmp_path, "{}")).stdout)
+    crisis = data["topics"][0]
+    assert data["crisis"] is True and crisis["id"] == "crisis"
+    assert crisis["reasons"] == [
+        {"question": "self_harm_thoughts", "answer": None, "text": crisis["reasons"][0]["text"]}
+    ]
+
+
+def test_summary_markdown(tmp_path):
+    result = run(
+        "summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "not_at_all"}'), "--format", "md"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert "Help is available right now" not in result.stdout
+    assert result.stdout.index("## Talk with a professional") > result.stdout.index(
+        "## Other options to talk about"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "is not valid JSON"),
+        ('["self_harm_thoughts"]', "must be a JSON object"),
+        ('{"mood": "low"}', "unknown question id 'mood'"),
+        (
+            '{"blood_pressure": "very_high"}',
+            "blood_pressure: 'very_high' is not allowed; allowed values: normal, high_controlled, high_uncontrolled, unsure",
+        ),
+        (
+            '{"concerns": "cost"}',
+            "concerns: expected a list of strings (multi-choice); allowed values: needles",
+        ),
+        (
+            '{"age_group": ["65_plus"]}',
+            "age_group: expected one string; allowed values: under_18, 18_to_64, 65_plus",
+        ),
+        ('{"age_group": 70}', "age_group: expected one string"),
+        ('{"medicines": ["none", "maoi"]}', "medicines: 'none' cannot be combined with other answers"),
+    ],
+)
+def test_bad_answers_exit_2_with_a_message_naming_the_question(tmp_path, content, expected):
+    result = run("summary", "--answers", write(tmp_path, content))
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_missing_answers_file_exits_2(tmp_path):
+    result = run("summary", "--answers", str(tmp_path / "nope.json"))
+    assert result.returncode == 2 and "cannot read" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_format_exits_2(tmp_path):
+    result = run("summary", "--answers", write(tmp_path, "{}"), "--format", "docx")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

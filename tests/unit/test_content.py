@@ -1,0 +1,142 @@
+from pathlib import Path
+
+import pytest
+
+from decision_aid.content import PackError, load_pack, read_pack
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_for(root: Path) -> list[str]:
+    _, problems = read_pack("en", root)
+    return [str(p) for p in problems]
+
+
+def test_the_shipped_pack_loads_with_no_problems(pack):
+    assert pack.info.locale == "en"
+    assert read_pack("en")[1] == []
+
+
+def test_the_pack_is_read_once_per_process():
+    assert load_pack("en") is load_pack("en")
+
+
+def test_bad_yaml_names_the_file_and_line(pack_copy):
+    edit(pack_copy / "en" / "crisis.yaml", "regions:", "regions: [unclosed")
+    [problem] = problems_for(pack_copy)
+    assert problem.startswith("crisis.yaml: not valid YAML")
+    assert "line" in problem
+
+
+def test_a_missing_field_names_file_entry_and_field(pack_copy):
+    edit(
+        pack_copy / "en" / "questionnaire.yaml",
+        "        help: Bipolar depression",
+        "        hint: Bipolar depression",
+    )
+    found = problems_for(pack_copy)
+    assert any(p.startswith("questionnaire.yaml: bipolar > ") and "help" in p for p in found), found
+
+
+def test_condition_naming_an_unknown_question(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "show_when: {question: other_conditions,",
+        "show_when: {question: organs,",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > show_when > organs: names an unknown question"
+    ]
+
+
+def test_question_condition_naming_a_later_question(pack_copy):
+    edit(
+        pack_copy / "en" / "questionnaire.yaml",
+        'show_when: {question: antidepressants_tried, operator: ">=", answer: "1"}\n        text: Did you take',
+        'show_when: {question: age_group, operator: "=", answer: "65_plus"}\n        text: Did you take',
+    )
+    assert problems_for(pack_copy) == [
+        "questionnaire.yaml: adequate_trial > show_when > age_group: names a question that is not asked earlier"
+    ]
+
+
+def test_condition_naming_an_unknown_value(pack_copy):
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "answer: liver}", "answer: kidney}")
+    [problem] = problems_for(pack_copy)
+    assert problem.startswith(
+        "topics/consider_liver.md: liver > show_when > other_conditions: 'kidney' is not one of:"
+    )
+
+
+def test_ordinal_operator_on_an_unordered_question(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        '{question: other_conditions, operator: "=", answer: liver}',
+        '{question: other_conditions, operator: ">", answer: liver}',
+    )
+    assert "needs an ordered question" in problems_for(pack_copy)[0]
+
+
+def test_duplicate_question_id(pack_copy):
+    edit(pack_copy / "en" / "questionnaire.yaml", "- id: psychosis", "- id: bipolar")
+    assert "questionnaire.yaml: bipolar > id: duplicate question id" in problems_for(pack_copy)
+
+
+def test_duplicate_topic_id(pack_copy):
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "id: liver", "id: bladder")
+    assert "topics/consider_liver.md: bladder > id: duplicate topic id" in problems_for(pack_copy)
+
+
+def test_unknown_reference(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "references: [spravato_pi,",
+        "references: [nobody_2099,",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > references: unknown reference 'nobody_2099'"
+    ]
+
+
+def test_empty_table_cell(pack_copy):
+    edit(pack_copy / "en" / "routes.yaml", '      im: "No. Off-label use of the anesthetic."', '      im: ""')
+    assert problems_for(pack_copy) == ["routes.yaml: approval > cells > im: empty cell"]
+
+
+def test_forbidden_verdict_phrase(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "Repeated ketamine",
+        "You are not eligible. Repeated ketamine",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > text: uses the verdict phrase 'you are not eligible'"
+    ]
+
+
+def test_topic_without_front_matter(pack_copy):
+    (pack_copy / "en" / "topics" / "stray.md").write_text("Just text\n", encoding="utf-8")
+    assert problems_for(pack_copy) == ["topics/stray.md: needs YAML front matter between '---' lines"]
+
+
+def test_topic_reason_needs_a_said_phrase(pack_copy):
+    edit(pack_copy / "en" / "questionnaire.yaml", ', said: "you have liver problems"}', "}")
+    assert problems_for(pack_copy) == [
+        "questionnaire.yaml: other_conditions > choices > liver > said: needed to explain why topic 'liver' is shown"
+    ]
+
+
+def test_load_pack_raises_with_every_problem(pack_copy):
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "id: liver", "id: bladder")
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "references: [spravato_pi,",
+        "references: [nobody_2099,",
+    )
+    with pytest.raises(PackError) as error:
+        load_pack("en", pack_copy)
+    assert len(error.value.problems) == 2

@@ -1,0 +1,99 @@
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decision_aid import flow, safety
+from decision_aid.answers import Answers, parse_answers
+from decision_aid.content import load_pack
+from decision_aid.summary import build_summary, summary_json
+
+PACK = load_pack("en")
+
+
+@st.composite
+def answer_sets(draw):
+    """Any valid answers file: each question skipped or answered with allowed values."""
+    raw = {}
+    for question in PACK.questionnaire.questions:
+        if draw(st.booleans()):
+            continue
+        if question.kind == "single":
+            raw[question.id] = draw(st.sampled_from(question.values))
+        else:
+            exclusive = [v for v in question.values if v in question.exclusive]
+            others = [v for v in question.values if v not in question.exclusive]
+            if exclusive and draw(st.booleans()):
+                raw[question.id] = [draw(st.sampled_from(exclusive))]
+            else:
+                raw[question.id] = draw(st.lists(st.sampled_from(others), min_size=1, unique=True))
+    return parse_answers(PACK.questionnaire, raw)
+
+
+def output_text(summary) -> str:
+    parts = []
+    for shown in summary.topics:
+        parts += [shown.topic.title, shown.topic.body, *(r.text for r in shown.reasons)]
+    return " ".join(" ".join(parts).lower().split())
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets())
+def test_safety_invariants_hold_for_any_answers(answers):
+    summary = build_summary(PACK, answers)
+    data = summary_json(summary)
+    kinds = [t["kind"] for t in data["topics"]]
+
+    assert kinds[-1] == "next_step" and kinds.count("next_step") == 1
+    crisis_expected = answers.get("self_harm_thoughts") != "not_at_all"
+    assert data["crisis"] is crisis_expected
+    assert (kinds[0] == "crisis") is crisis_expected
+    assert kinds.count("crisis") == (1 if crisis_expected else 0)
+
+    text = output_text(summary)
+    for phrase in PACK.style.forbidden_phrases:
+        assert phrase.lower() not in text
+
+    effective = flow.effective_answers(PACK.questionnaire, answers)
+    for topic in data["topics"]:
+        for reason in topic["reasons"]:
+            if topic["kind"] == "crisis" and reason["answer"] is None:
+                assert reason["question"] == "self_harm_thoughts"
+                assert "self_harm_thoughts" not in effective
+                continue
+            value = effective[reason["question"]]
+            assert reason["answer"] == value or reason["answer"] in value
+    assert set(data["unanswered"]).isdisjoint(effective)
+
+
+def test_recommendation_words_are_not_used_anywhere_in_the_pack():
+    everything = " ".join(
+        [t.body for t in PACK.topics]
+        + [t.title for t in PACK.topics]
+        + [q.text + " " + q.help for q in PACK.questionnaire.questions]
+    ).lower()
+    assert not re.search(r"\b(we recommend|you should (have|take|try|get)|best option)\b", everything)
+
+
+def test_a_missing_safety_answer_counts_as_not_ruled_out():
+    summary = build_summary(PACK, Answers())
+    first = summary.topics[0]
+    assert summary.crisis and first.topic.id == "crisis"
+    assert first.reasons[0].question == "self_harm_thoughts" and first.reasons[0].answer is None
+
+
+def test_not_at_all_shows_no_crisis_topic():
+    summary = build_summary(PACK, Answers(values={"self_harm_thoughts": "not_at_all"}))
+    assert not summary.crisis
+    assert all(s.topic.kind != "crisis" for s in summary.topics)
+
+
+def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
+    unanswered = Answers()
+    assert not safety.show_crisis_panel(unanswered, safety_step_open=True)
+    assert safety.show_crisis_panel(unanswered, safety_step_open=False)
+    for value in ("several_days", "more_than_half", "nearly_every_day", "prefer_not_to_say"):
+        worried = Answers(values={"self_harm_thoughts": value})
+        assert safety.show_crisis_panel(worried, safety_step_open=True)
+    calm = Answers(values={"self_harm_thoughts": "not_at_all"})
+    assert not safety.show_crisis_panel(calm, safety_step_open=False)
