@@ -7,7 +7,7 @@ import streamlit as st
 from decision_aid.schema import CrisisRegion, Pack
 from decision_aid.tailoring import Reason
 from decision_aid.ui import state
-from decision_aid.ui.text import because
+from decision_aid.ui.text import because, citation
 
 
 def danger_line(pack: Pack) -> None:
@@ -36,7 +36,10 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
             key=state.REGION_KEY,
             on_change=state.store_region,
         )
-        _region_lines(pack, pack.crisis.region(chosen))
+        region = pack.crisis.region(chosen)
+        _region_lines(pack, region)
+        with st.expander(f"{pack.ui.sources_label} ({len(region.references)})"):
+            st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in region.references))
 
 
 def _region_lines(pack: Pack, region: CrisisRegion) -> None:

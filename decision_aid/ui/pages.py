@@ -14,7 +14,7 @@ from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import state
 from decision_aid.ui.crisis import crisis_panel, danger_line
-from decision_aid.ui.text import because, step_label
+from decision_aid.ui.text import because, citation, step_label
 
 
 def page(name: str) -> st.Page:
@@ -166,9 +166,11 @@ def _topic(pack: Pack, shown: ShownTopic) -> None:
         for reason in shown.reasons:
             st.info(because(pack, reason), icon=":material/person:")
         st.markdown(topic.body)
+        references = topic.references
         if topic.table == "routes":
             _table(pack, pack.routes)
-        _sources(pack, topic.references)
+            references += tuple(ref for row in pack.routes.rows for ref in row.references)
+        _sources(pack, tuple(dict.fromkeys(references)))
 
 
 def _table(pack: Pack, table: Table) -> None:
@@ -179,22 +181,8 @@ def _table(pack: Pack, table: Table) -> None:
     st.markdown(f"**{table.title}**")
     st.caption(table.caption)
     st.table(frame)
-    refs = tuple(dict.fromkeys(ref for row in table.rows for ref in row.references))
-    _sources(pack, refs)
 
 
 def _sources(pack: Pack, reference_ids: tuple[str, ...]) -> None:
     with st.expander(f"{pack.ui.sources_label} ({len(reference_ids)})"):
-        st.markdown("\n".join(f"- {_citation(pack, ref)}" for ref in reference_ids))
-
-
-def _citation(pack: Pack, ref_id: str) -> str:
-    ref = pack.references[ref_id]
-    parts = [ref.citation]
-    if ref.doi:
-        parts.append(f"doi:{ref.doi}")
-    if ref.pmid:
-        parts.append(f"PMID {ref.pmid}")
-    if ref.url:
-        parts.append(ref.url)
-    return " ".join(parts)
+        st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in reference_ids))

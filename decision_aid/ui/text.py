@@ -13,3 +13,16 @@ def because(pack: Pack, reason: Reason) -> str:
 
 def step_label(pack: Pack, number: int, total: int, title: str) -> str:
     return pack.ui.step_label.format(number=number, total=total, title=title)
+
+
+def citation(pack: Pack, ref_id: str) -> str:
+    """A reference as one line: citation, DOI, PMID and address where known."""
+    ref = pack.references[ref_id]
+    parts = [ref.citation]
+    if ref.doi:
+        parts.append(f"doi:{ref.doi}")
+    if ref.pmid:
+        parts.append(f"PMID {ref.pmid}")
+    if ref.url:
+        parts.append(ref.url)
+    return " ".join(parts)

@@ -178,3 +178,11 @@ def test_back_from_the_first_step_returns_to_welcome(at):
     start(at)
     click(at, key="back")
     assert at.title[0].value == "Ketamine and esketamine for depression"
+
+
+def test_crisis_panel_names_the_source_of_its_lines(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("several_days").run()
+    at.selectbox(key="crisis_region").set_value("ca").run()
+    sources = [e for e in at.expander if e.label.startswith("Sources")]
+    assert any("9-8-8: Suicide Crisis Helpline" in m.value for e in sources for m in e.markdown)
