@@ -16,8 +16,10 @@ import yaml
 from pydantic import ValidationError
 
 from decision_aid.conditions import ORDINAL_OPERATORS, Condition, clauses
+from decision_aid.numbers import bare_digits, render_data, used_ids
 from decision_aid.schema import (
     Crisis,
+    Numbers,
     Pack,
     PackInfo,
     Questionnaire,
@@ -66,36 +68,62 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
     if not folder.is_dir():
         return None, [Problem(str(folder), "", "", "no content pack for this locale")]
 
-    def model(name: str, cls: type, entry: str = "") -> Any:
+    numbers = _build_file(folder, "numbers.yaml", Numbers, problems)
+    templates: dict[str, Any] = {}
+    rendered: dict[str, Any] = {}
+    for field, name, cls in (
+        ("info", "pack.yaml", PackInfo),
+        ("questionnaire", "questionnaire.yaml", Questionnaire),
+        ("routes", "routes.yaml", Table),
+        ("options", "options.yaml", Table),
+        ("crisis", "crisis.yaml", Crisis),
+        ("style", "style.yaml", Style),
+        ("ui", "ui.yaml", UiText),
+    ):
         data = _read_yaml(folder / name, problems)
-        return None if data is None else _build(cls, data, name, entry, problems)
-
-    info = model("pack.yaml", PackInfo)
-    questionnaire = model("questionnaire.yaml", Questionnaire)
-    routes = model("routes.yaml", Table)
-    crisis = model("crisis.yaml", Crisis)
-    style = model("style.yaml", Style)
-    ui = model("ui.yaml", UiText)
+        templates[field], rendered[field] = _template_and_rendered(cls, data, name, numbers, problems)
     welcome = _read_text(folder / "welcome.md", problems)
     references = _read_references(folder, problems)
-    topics = _read_topics(folder, problems)
+    topic_data = _read_topics(folder, problems)
+    pairs = [_template_and_rendered(Topic, d, d["source_file"], numbers, problems) for d in topic_data]
+    templates["topics"] = tuple(template for template, _ in pairs if template is not None)
+    rendered["topics"] = tuple(shown for _, shown in pairs if shown is not None) if numbers else None
 
-    parts = (info, questionnaire, routes, crisis, style, ui, welcome, references)
-    if any(part is None for part in parts):
+    shared = {"references": references, "numbers": numbers, "welcome": welcome}
+    if any(v is None for v in (*templates.values(), *rendered.values(), *shared.values())):
         return None, problems
-    pack = Pack(
-        info=info,
-        questionnaire=questionnaire,
-        topics=tuple(topics),
-        references=references,
-        routes=routes,
-        crisis=crisis,
-        style=style,
-        ui=ui,
-        welcome=welcome,
-    )
+    pack = Pack(**rendered, **shared)
     problems.extend(cross_check(pack))
+    problems.extend(_check_numbers(Pack(**templates, **shared)))
     return pack, problems
+
+
+def _build_file(folder: Path, name: str, cls: type, problems: list[Problem]) -> Any:
+    data = _read_yaml(folder / name, problems)
+    return None if data is None else _build(cls, data, name, "", problems)
+
+
+def _template_and_rendered(
+    cls: type, data: Any, file: str, numbers: Numbers | None, problems: list[Problem]
+) -> tuple[Any, Any]:
+    """The model as written (to check) and with figures filled in (to show)."""
+    if data is None:
+        return None, None
+    entry = str(data.get("id", "")) if isinstance(data, dict) else ""
+    template = _build(cls, data, file, entry, problems)
+    if template is None or numbers is None:
+        return template, None
+    return template, _build_rendered(cls, data, file, numbers, problems)
+
+
+def _build_rendered(cls: type, data: Any, file: str, numbers: Numbers | None, problems: list[Problem]) -> Any:
+    if numbers is None:
+        return None
+    filled, unknown = render_data(data, numbers)
+    entry = data.get("id", "") if isinstance(data, dict) else ""
+    for placeholder in unknown:
+        problems.append(Problem(file, str(entry), "text", f"{placeholder} names no figure in numbers.yaml"))
+    return _build(cls, filled, file, str(entry), problems)
 
 
 def cross_check(pack: Pack) -> list[Problem]:
@@ -106,8 +134,89 @@ def cross_check(pack: Pack) -> list[Problem]:
     problems += _check_table_references(pack, "routes.yaml", pack.routes)
     for region in pack.crisis.regions:
         problems += _missing_references(pack, "crisis.yaml", region.id, region.references)
+    problems += _check_table_references(pack, "options.yaml", pack.options)
     problems += _check_forbidden_phrases(pack)
     return problems
+
+
+def _check_numbers(templates: Pack) -> list[Problem]:
+    """Every figure in patient text comes from numbers.yaml, which cites its sources."""
+    numbers = templates.numbers
+    problems: list[Problem] = []
+    for number_id, item in [*numbers.comparisons.items(), *numbers.facts.items()]:
+        if item.source not in templates.references:
+            problems.append(
+                Problem("numbers.yaml", number_id, "source", f"unknown reference {item.source!r}")
+            )
+    for file, entry, text in numeric_texts(templates):
+        for digits in bare_digits(text):
+            problems.append(
+                Problem(
+                    file,
+                    entry,
+                    "text",
+                    f"the figure {digits!r} must come from numbers.yaml as a {{{{placeholder}}}}",
+                )
+            )
+    cited_texts = [(t.source_file, t.id, f"{t.title}\n{t.body}", t.references) for t in templates.topics]
+    for file, table in (("routes.yaml", templates.routes), ("options.yaml", templates.options)):
+        cited_texts += [
+            (file, row.id, "\n".join([row.label, *row.cells.values()]), row.references) for row in table.rows
+        ]
+    for file, entry, text, references in cited_texts:
+        for number_id in sorted(used_ids(text)):
+            item = numbers.comparisons.get(number_id) or numbers.facts.get(number_id)
+            if item is not None and item.source not in references:
+                problems.append(
+                    Problem(
+                        file,
+                        entry,
+                        "references",
+                        f"uses {number_id!r} but does not cite its source {item.source!r}",
+                    )
+                )
+    for topic in templates.topics:
+        for comparison_id in topic.icon_arrays:
+            comparison = numbers.comparisons.get(comparison_id)
+            if comparison is None:
+                problems.append(
+                    Problem(
+                        topic.source_file,
+                        topic.id,
+                        "icon_arrays",
+                        f"{comparison_id!r} is not a comparison in numbers.yaml",
+                    )
+                )
+            elif len(comparison.groups) < 2:
+                problems.append(
+                    Problem(
+                        topic.source_file,
+                        topic.id,
+                        "icon_arrays",
+                        f"{comparison_id!r} needs two groups to compare",
+                    )
+                )
+    return problems
+
+
+def numeric_texts(pack: Pack) -> list[tuple[str, str, str]]:
+    """Patient text whose figures must come from numbers.yaml.
+
+    Question wording and choice labels are left out: they are the questionnaire's
+    contract (for example "Over the last 2 weeks" from the PHQ-9), not clinical claims.
+    """
+    texts: list[tuple[str, str, str]] = []
+    for section in pack.questionnaire.sections:
+        texts.append(("questionnaire.yaml", section.id, section.intro))
+        texts += [("questionnaire.yaml", q.id, q.help) for q in section.questions]
+    for topic in pack.topics:
+        texts.append((topic.source_file, topic.id, f"{topic.title}\n{topic.body}"))
+    for file, table in (("routes.yaml", pack.routes), ("options.yaml", pack.options)):
+        texts.append((file, "", "\n".join([table.title, table.caption, *(c.label for c in table.columns)])))
+        texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
+    texts.append(("crisis.yaml", "intro", pack.crisis.intro))
+    texts.append(("welcome.md", "", pack.welcome))
+    return texts
 
 
 def _check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
@@ -250,8 +359,8 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
             texts.append(("questionnaire.yaml", q.id, f"{q.text}\n{q.help}\n{choices}"))
     for topic in pack.topics:
         texts.append((topic.source_file, topic.id, f"{topic.title}\n{topic.body}"))
-    for row in pack.routes.rows:
-        texts.append(("routes.yaml", row.id, "\n".join([row.label, *row.cells.values()])))
+    for file, table in (("routes.yaml", pack.routes), ("options.yaml", pack.options)):
+        texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
     texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
     texts.append(("welcome.md", "", pack.welcome))
@@ -331,7 +440,8 @@ def _read_references(folder: Path, problems: list[Problem]) -> dict[str, Referen
     return references
 
 
-def _read_topics(folder: Path, problems: list[Problem]) -> list[Topic]:
+def _read_topics(folder: Path, problems: list[Problem]) -> list[dict]:
+    """Each topic file's front matter and body, as data to build models from."""
     topics = []
     for path in sorted((folder / "topics").glob("*.md")):
         file = f"topics/{path.name}"
@@ -347,10 +457,6 @@ def _read_topics(folder: Path, problems: list[Problem]) -> list[Topic]:
         if not isinstance(meta, dict):
             problems.append(Problem(file, "", "front matter", "must be a mapping"))
             continue
-        entry = str(meta.get("id", path.stem))
-        topic = _build(
-            Topic, {**meta, "body": match.group(2).strip(), "source_file": file}, file, entry, problems
-        )
-        if topic is not None:
-            topics.append(topic)
+        meta.setdefault("id", path.stem)
+        topics.append({**meta, "body": match.group(2).strip(), "source_file": file})
     return topics

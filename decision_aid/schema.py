@@ -92,9 +92,44 @@ class Topic(Frozen):
     show_when: Condition | None = None
     references: tuple[str, ...] = Field(min_length=1)
     # A side-by-side table from the pack shown under the text.
-    table: Literal["routes"] | None = None
+    table: Literal["routes", "options"] | None = None
+    # Comparisons from numbers.yaml drawn as icon arrays under the text.
+    icon_arrays: tuple[str, ...] = ()
+    # Show the crisis lines inside this topic (for example beside suicidal-thoughts evidence).
+    crisis_lines: bool = False
     body: str = Field(min_length=1)
     source_file: str = ""
+
+
+class Group(Frozen):
+    label: str
+    per_100: int = Field(ge=0, le=100)
+
+
+class Comparison(Frozen):
+    """Counts out of 100 for each group of one study, measured the same way."""
+
+    measure: str
+    outcome: str  # completes "about 69 of 100 ..."
+    outcome_not: str  # the other framing: "about 31 of 100 ..."
+    population: str
+    time: str
+    groups: dict[str, Group] = Field(min_length=1)
+    source: str
+    exact: str  # the figures as published, for reviewers
+
+
+class Fact(Frozen):
+    """One figure that is not a comparison: a time, a dose schedule, a range."""
+
+    value: str
+    source: str
+    exact: str = ""
+
+
+class Numbers(Frozen):
+    comparisons: dict[str, Comparison]
+    facts: dict[str, Fact]
 
 
 class Reference(Frozen):
@@ -207,6 +242,8 @@ class Pack(Frozen):
     topics: tuple[Topic, ...]
     references: dict[str, Reference]
     routes: Table
+    options: Table
+    numbers: Numbers
     crisis: Crisis
     style: Style
     ui: UiText

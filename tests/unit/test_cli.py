@@ -88,7 +88,7 @@ def test_summary_markdown(tmp_path):
     assert result.stdout.startswith("# ")
     assert "Help is available right now" not in result.stdout
     assert result.stdout.index("## Talk with a professional") > result.stdout.index(
-        "## Other options to talk about"
+        "## Your options side by side"
     )
 
 
