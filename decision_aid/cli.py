@@ -13,6 +13,8 @@ from pathlib import Path
 from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.content import load_pack, read_pack
 from decision_aid.exports.markdown import render_markdown
+from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
+from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
 
 EXIT_OK, EXIT_PACK, EXIT_INPUT = 0, 1, 2
@@ -31,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the content pack")
     check.add_argument("--locale", default="en")
     check.add_argument("--content", type=Path, help="folder holding <locale>/ (default: content/)")
+    check.add_argument("--report", action="store_true", help="print reading grade and citations per topic")
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
     summary.add_argument("--answers", required=True, type=Path, help="JSON: question id -> answer")
@@ -42,11 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.locale, args.content)
+        return _check(args.locale, args.content, args.report)
     return _summary(args)
 
 
-def _check(locale: str, root: Path | None) -> int:
+def _check(locale: str, root: Path | None, report: bool) -> int:
     pack, problems = read_pack(locale, root)
     if problems or pack is None:
         print(f"content pack {locale!r}: {len(problems)} problem(s)", file=sys.stderr)
@@ -59,7 +62,29 @@ def _check(locale: str, root: Path | None) -> int:
         f"{len(q.questions)} questions, {len(pack.topics)} topics, "
         f"{len(pack.references)} references"
     )
-    return EXIT_OK
+    return _report(pack) if report else EXIT_OK
+
+
+def _report(pack: Pack) -> int:
+    """Reading grade and citations per topic; exit 1 if the reading targets are missed."""
+    readings = topic_readings(pack)
+    print(f"\n{'grade':>5}  {'refs':>4}  topic")
+    for reading in sorted(readings, key=lambda r: (-r.grade, r.topic_id)):
+        flag = "  <- above the maximum" if reading.grade > MAX_TARGET else ""
+        print(f"{reading.grade:5.1f}  {reading.citations:4d}  {reading.topic_id}{flag}")
+    median = median_grade(readings)
+    highest = max(r.grade for r in readings)
+    table_rows = [*pack.routes.rows, *pack.options.rows]
+    print(
+        f"\nFlesch-Kincaid grade: median {median} (target {MEDIAN_TARGET} or lower), "
+        f"highest {highest} (target {MAX_TARGET} or lower)"
+    )
+    print(
+        f"citations: {sum(r.citations for r in readings)} in {len(readings)} topics, "
+        f"{sum(len(row.references) for row in table_rows)} in {len(table_rows)} table rows; "
+        f"{len(pack.numbers.comparisons)} comparisons and {len(pack.numbers.facts)} facts in numbers.yaml"
+    )
+    return EXIT_OK if median <= MEDIAN_TARGET and highest <= MAX_TARGET else EXIT_PACK
 
 
 def _summary(args: argparse.Namespace) -> int:

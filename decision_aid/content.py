@@ -83,13 +83,14 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
         data = _read_yaml(folder / name, problems)
         templates[field], rendered[field] = _template_and_rendered(cls, data, name, numbers, problems)
     welcome = _read_text(folder / "welcome.md", problems)
+    about = _read_text(folder / "about.md", problems)
     references = _read_references(folder, problems)
     topic_data = _read_topics(folder, problems)
     pairs = [_template_and_rendered(Topic, d, d["source_file"], numbers, problems) for d in topic_data]
     templates["topics"] = tuple(template for template, _ in pairs if template is not None)
     rendered["topics"] = tuple(shown for _, shown in pairs if shown is not None) if numbers else None
 
-    shared = {"references": references, "numbers": numbers, "welcome": welcome}
+    shared = {"references": references, "numbers": numbers, "welcome": welcome, "about": about}
     if any(v is None for v in (*templates.values(), *rendered.values(), *shared.values())):
         return None, problems
     pack = Pack(**rendered, **shared)
@@ -216,6 +217,7 @@ def numeric_texts(pack: Pack) -> list[tuple[str, str, str]]:
         texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
     texts.append(("welcome.md", "", pack.welcome))
+    texts.append(("about.md", "", pack.about))
     return texts
 
 
@@ -364,6 +366,7 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
     texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
     texts.append(("welcome.md", "", pack.welcome))
+    texts.append(("about.md", "", pack.about))
     texts += [("ui.yaml", name, str(value)) for name, value in pack.ui.model_dump().items()]
     return texts
 

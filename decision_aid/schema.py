@@ -229,6 +229,17 @@ class UiText(Frozen):
     sources_label: str
     change_answers: str
     table_aspect: str
+    frequency_sentence: str
+    icon_array_note: str
+    icon_array_context: str
+    about_link: str
+    about_title: str
+    reading_level: str
+    references_title: str
+    checked_label: str
+    back_to_start: str
+    about_facts_title: str
+    table_option: str
 
 
 class Style(Frozen):
@@ -248,6 +259,7 @@ class Pack(Frozen):
     style: Style
     ui: UiText
     welcome: str
+    about: str
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

@@ -13,9 +13,14 @@ from decision_aid.ui.text import because, citation
 def danger_line(pack: Pack) -> None:
     """Every page, the welcome page included: the emergency line, crisis lines one click away."""
     with st.expander(pack.ui.danger_expander, icon=":material/emergency:"):
-        for region in pack.crisis.regions:
-            st.markdown(f"**{region.name}**")
-            _region_lines(pack, region)
+        crisis_lines(pack)
+
+
+def crisis_lines(pack: Pack) -> None:
+    """Every region's emergency number and crisis lines."""
+    for region in pack.crisis.regions:
+        st.markdown(f"**{region.name}**")
+        _region_lines(pack, region)
 
 
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:

@@ -9,22 +9,24 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid import flow, safety
+from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Table
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import state
-from decision_aid.ui.crisis import crisis_panel, danger_line
+from decision_aid.ui.charts import icon_array
+from decision_aid.ui.crisis import crisis_lines, crisis_panel, danger_line
 from decision_aid.ui.text import because, citation, step_label
 
 
 def page(name: str) -> st.Page:
     """The navigation entry for a screen; app.py registers the same ones."""
-    functions = {"welcome": welcome, "questions": questionnaire, "results": results}
+    functions = {"welcome": welcome, "questions": questionnaire, "results": results, "about": about}
     return st.Page(functions[name], title=name.capitalize(), url_path=name, default=name == "welcome")
 
 
 def all_pages() -> list[st.Page]:
-    return [page("welcome"), page("questions"), page("results")]
+    return [page("welcome"), page("questions"), page("results"), page("about")]
 
 
 def welcome() -> None:
@@ -41,6 +43,7 @@ def welcome() -> None:
     if st.button(pack.ui.start_button, type="primary"):
         state.go_to_step(0)
         st.switch_page(page("questions"))
+    st.page_link(page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(info.disclaimer)
 
 
@@ -142,7 +145,38 @@ def results() -> None:
     if st.button(pack.ui.change_answers, key="change_answers"):
         state.go_to_step(0)
         st.switch_page(page("questions"))
+    st.page_link(page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(pack.info.disclaimer)
+
+
+def about() -> None:
+    pack = state.pack()
+    info = pack.info
+    danger_line(pack)
+    st.title(pack.ui.about_title)
+    st.markdown(pack.about)
+    readings = topic_readings(pack)
+    level = pack.ui.reading_level.format(
+        median=median_grade(readings), highest=max(r.grade for r in readings)
+    )
+    facts = [
+        f"Content version {info.version}, last reviewed {info.last_reviewed:%d %B %Y}.",
+        info.update_policy,
+        info.authors,
+        info.funding,
+        info.conflicts_of_interest,
+        level,
+    ]
+    st.markdown(f"## {pack.ui.about_facts_title}\n\n" + "\n".join(f"- {fact}" for fact in facts))
+    st.markdown(f"## {pack.ui.references_title} ({len(pack.references)})")
+    st.markdown(
+        "\n".join(
+            f"- {citation(pack, ref.id)} ({pack.ui.checked_label} {ref.checked:%d %B %Y}: {ref.verified_in})"
+            for ref in sorted(pack.references.values(), key=lambda r: r.citation)
+        )
+    )
+    st.page_link(page("welcome"), label=pack.ui.back_to_start, icon=":material/arrow_back:")
+    st.caption(info.disclaimer)
 
 
 def _told_us(pack: Pack, summary: Summary) -> None:
@@ -166,21 +200,31 @@ def _topic(pack: Pack, shown: ShownTopic) -> None:
         for reason in shown.reasons:
             st.info(because(pack, reason), icon=":material/person:")
         st.markdown(topic.body)
+        if topic.crisis_lines:
+            crisis_lines(pack)
+        for comparison_id in topic.icon_arrays:
+            icon_array(pack, comparison_id)
         references = topic.references
-        if topic.table == "routes":
-            _table(pack, pack.routes)
-            references += tuple(ref for row in pack.routes.rows for ref in row.references)
+        if topic.table:
+            table = pack.routes if topic.table == "routes" else pack.options
+            _table(pack, table)
+            references += tuple(ref for row in table.rows for ref in row.references)
         _sources(pack, tuple(dict.fromkeys(references)))
 
 
 def _table(pack: Pack, table: Table) -> None:
-    frame = pd.DataFrame(
-        [[row.label, *(row.cells[c.id] for c in table.columns)] for row in table.rows],
-        columns=[pack.ui.table_aspect, *(c.label for c in table.columns)],
-    ).set_index(pack.ui.table_aspect)
+    """One tab per question; each shows every column's answer, so all get equal room."""
     st.markdown(f"**{table.title}**")
     st.caption(table.caption)
-    st.table(frame)
+    tabs = st.tabs([row.label for row in table.rows])
+    for tab, row in zip(tabs, table.rows, strict=True):
+        frame = pd.DataFrame(
+            {
+                pack.ui.table_option: [c.label for c in table.columns],
+                row.label: [row.cells[c.id] for c in table.columns],
+            }
+        ).set_index(pack.ui.table_option)
+        tab.table(frame)
 
 
 def _sources(pack: Pack, reference_ids: tuple[str, ...]) -> None:

@@ -16,6 +16,13 @@ def at():
     return app
 
 
+def pack_tables():
+    from decision_aid.content import load_pack
+
+    pack = load_pack("en")
+    return pack.routes, pack.options
+
+
 def click(at, label=None, key=None):
     button = at.button(key=key) if key else next(b for b in at.button if b.label == label)
     button.click().run()
@@ -78,7 +85,12 @@ def test_full_journey_to_results(at):
     reasons = [i.value for i in at.info]
     assert "Shown because you told us your blood pressure is high and not under control." in reasons
     assert "Shown because you told us nobody could drive you home after a visit." in reasons
-    assert len(at.table) == 1  # the delivery-routes table
+    # Each table is shown as one tab per question, every option answering it.
+    routes, options = pack_tables()
+    assert len(at.table) == len(routes.rows) + len(options.rows)
+    how_well = next(t for t in at.table if "How well does it work?" in t.value.columns)
+    assert list(how_well.value.index) == [c.label for c in options.columns]
+    assert how_well.value.loc["Esketamine nasal spray"].iloc[0].startswith("About 69 of 100 responded")
     assert danger_line_present(at)
 
 
@@ -186,3 +198,53 @@ def test_crisis_panel_names_the_source_of_its_lines(at):
     at.selectbox(key="crisis_region").set_value("ca").run()
     sources = [e for e in at.expander if e.label.startswith("Sources")]
     assert any("9-8-8: Suicide Crisis Helpline" in m.value for e in sources for m in e.markdown)
+
+
+def finish_calmly(at):
+    start(at)
+    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    for _ in range(4):
+        next_step(at)
+    assert at.title[0].value == "Your results"
+    return at
+
+
+def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
+    finish_calmly(at)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2 * 7  # two groups for each of the seven benefit comparisons
+    text = " ".join(m.value for m in at.markdown)
+    assert (
+        "Esketamine spray with a new antidepressant: about 69 of 100 people had their depression "
+        "scores drop by at least half, and about 31 of 100 did not."
+    ) in text
+
+
+def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis(at):
+    finish_calmly(at)
+    assert not has_crisis_panel(at)
+    assert "Suicidal thoughts: what is known" in subheaders(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Call or text 988" in text and "Call 116 123 (free)" in text
+
+
+def about_page_alone():
+    from decision_aid.ui.pages import about
+
+    about()
+
+
+def test_about_page_lists_authors_funding_reading_level_and_every_source():
+    from decision_aid.content import load_pack
+
+    pack = load_pack("en")
+    page = AppTest.from_function(about_page_alone, default_timeout=30).run()
+    assert not page.exception
+    text = " ".join(m.value for m in page.markdown)
+    for expected in ("How the evidence was chosen", "Limitations", "This project has no funding.",
+                     "Measured reading level", f"Content version {pack.info.version}",
+                     "at least every 12 months"):
+        assert expected in text
+    for ref in pack.references.values():
+        assert ref.citation in text
+    assert "doi:10.1056/NEJMoa2302399" in text

@@ -129,3 +129,21 @@ def test_missing_answers_file_exits_2(tmp_path):
 def test_unknown_format_exits_2(tmp_path):
     result = run("summary", "--answers", write(tmp_path, "{}"), "--format", "docx")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_check_report_prints_grade_and_citations_per_topic():
+    result = run("check", "--report")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.strip().endswith(" liver") for line in lines)
+    assert "Flesch-Kincaid grade: median" in result.stdout
+    assert "citations:" in result.stdout
+
+
+def test_check_report_fails_when_a_topic_is_too_hard_to_read(pack_copy):
+    topic = pack_copy / "en" / "topics" / "consider_liver.md"
+    hard = "Pharmacokinetic considerations notwithstanding, intravenous administration necessitates comprehensive hemodynamic surveillance."
+    topic.write_text(topic.read_text().replace("**To discuss", hard + "\n\n**To discuss"))
+    result = run("check", "--report", "--content", str(pack_copy))
+    assert result.returncode == 1
+    assert "liver  <- above the maximum" in result.stdout

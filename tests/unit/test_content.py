@@ -140,3 +140,70 @@ def test_load_pack_raises_with_every_problem(pack_copy):
     with pytest.raises(PackError) as error:
         load_pack("en", pack_copy)
     assert len(error.value.problems) == 2
+
+
+def test_a_figure_written_into_text_is_rejected(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "Repeated ketamine",
+        "In 7 studies, repeated ketamine",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > text: the figure '7' must come from numbers.yaml as a {{placeholder}}"
+    ]
+
+
+def test_a_placeholder_naming_no_figure_is_rejected(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "Repeated ketamine",
+        "After {{liver_cases}} cases, repeated ketamine",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > text: {{liver_cases}} names no figure in numbers.yaml"
+    ]
+
+
+def test_a_figure_must_be_cited_where_it_is_used(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "consider_liver.md",
+        "Repeated ketamine",
+        "For {{monitoring_hours}} hours. Repeated ketamine",
+    )
+    assert problems_for(pack_copy) == [
+        "topics/consider_liver.md: liver > references: uses 'monitoring_hours' but does not cite its source 'spravato_rems'"
+    ]
+
+
+def test_numbers_must_cite_known_references(pack_copy):
+    edit(pack_copy / "en" / "numbers.yaml", "source: cole_2022,", "source: nobody_2099,")
+    found = problems_for(pack_copy)
+    assert "numbers.yaml: tms_course_weeks > source: unknown reference 'nobody_2099'" in found
+
+
+def test_icon_arrays_must_name_a_comparison_of_two_groups(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "benefit_iv.md",
+        "icon_arrays: [murrough_response,",
+        "icon_arrays: [ect_remission_after_medicines, nothing_here,",
+    )
+    found = problems_for(pack_copy)
+    assert (
+        "topics/benefit_iv.md: iv_ketamine_results > icon_arrays: 'ect_remission_after_medicines' needs two groups to compare"
+        in found
+    )
+    assert (
+        "topics/benefit_iv.md: iv_ketamine_results > icon_arrays: 'nothing_here' is not a comparison in numbers.yaml"
+        in found
+    )
+
+
+def test_figures_are_rendered_from_the_numbers_file_everywhere(pack):
+    t2 = pack.numbers.comparisons["transform2_response"].groups
+    esketamine, placebo = t2["esketamine"].per_100, t2["placebo"].per_100
+    topic = pack.topic("esketamine_results").body
+    assert f"about {esketamine} of 100 people" in topic and f"about {placebo} of 100 did" in topic
+    assert f"{100 - esketamine} of 100 did not respond" in topic
+    cell = next(r for r in pack.options.rows if r.id == "how_well").cells["esketamine"]
+    assert cell.startswith(f"About {esketamine} of 100 responded")
+    assert "{{" not in " ".join(t.body + t.title for t in pack.topics)
