@@ -87,3 +87,11 @@ def test_every_reference_says_where_it_was_verified(pack):
     for ref in pack.references.values():
         assert ref.verified_in.strip() and ref.checked
         assert ref.doi or ref.pmid or ref.url or ref.citation
+
+
+def test_questions_help_welcome_and_about_are_plain_too(pack):
+    helps = {q.id: grade(q.help) for q in pack.questionnaire.questions}
+    assert statistics.median(helps.values()) <= MEDIAN_TARGET, helps
+    assert max(helps.values()) <= MAX_TARGET, helps
+    assert grade(pack.welcome) <= MEDIAN_TARGET
+    assert grade(pack.about) <= MEDIAN_TARGET
