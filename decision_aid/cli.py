@@ -11,8 +11,10 @@ import sys
 from pathlib import Path
 
 from decision_aid.answers import AnswersError, parse_answers
-from decision_aid.content import load_pack, read_pack
+from decision_aid.content import PackError, load_pack, read_pack
+from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.pdf import render_pdf
 from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
 from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
@@ -37,8 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
     summary.add_argument("--answers", required=True, type=Path, help="JSON: question id -> answer")
-    summary.add_argument("--format", choices=("json", "md"), default="json")
+    summary.add_argument("--format", choices=("json", "md", "pdf", "fhir"), default="json")
+    summary.add_argument("--out", type=Path, help="write to this file instead of standard output")
     summary.add_argument("--locale", default="en")
+
+    questionnaire = commands.add_parser("questionnaire", help="print the questionnaire in another format")
+    questionnaire.add_argument("--format", choices=("fhir",), default="fhir")
+    questionnaire.add_argument("--locale", default="en")
     return parser
 
 
@@ -46,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return _check(args.locale, args.content, args.report)
+    if args.command == "questionnaire":
+        pack = _pack_or_none(args.locale)
+        if pack is None:
+            return EXIT_PACK
+        return _write(json.dumps(questionnaire_resource(pack), indent=2, ensure_ascii=False) + "\n", None)
     return _summary(args)
 
 
@@ -87,11 +99,17 @@ def _report(pack: Pack) -> int:
     return EXIT_OK if median <= MEDIAN_TARGET and highest <= MAX_TARGET else EXIT_PACK
 
 
-def _summary(args: argparse.Namespace) -> int:
+def _pack_or_none(locale: str) -> Pack | None:
     try:
-        pack = load_pack(args.locale)
-    except Exception as error:  # a broken pack is reported, not thrown at the user
-        print(f"error: the content pack {args.locale!r} cannot be used:\n{error}", file=sys.stderr)
+        return load_pack(locale)
+    except PackError as error:  # a broken pack is reported, not thrown at the user
+        print(f"error: the content pack {locale!r} cannot be used:\n{error}", file=sys.stderr)
+        return None
+
+
+def _summary(args: argparse.Namespace) -> int:
+    pack = _pack_or_none(args.locale)
+    if pack is None:
         return EXIT_PACK
     try:
         raw = json.loads(args.answers.read_text(encoding="utf-8"))
@@ -104,10 +122,26 @@ def _summary(args: argparse.Namespace) -> int:
         return _bad_input(str(error))
     summary = build_summary(pack, answers)
     if args.format == "md":
-        sys.stdout.write(render_markdown(pack, summary))
+        document: str | bytes = render_markdown(pack, summary)
+    elif args.format == "pdf":
+        document = render_pdf(pack, summary)
+    elif args.format == "fhir":
+        document = json.dumps(questionnaire_response(pack, answers), indent=2, ensure_ascii=False) + "\n"
     else:
-        json.dump(summary_json(summary), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        document = json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
+    return _write(document, args.out)
+
+
+def _write(document: str | bytes, out: Path | None) -> int:
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        return _bad_input(f"cannot write {out}: {error.strerror or error}")
     return EXIT_OK
 
 

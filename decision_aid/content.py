@@ -19,12 +19,14 @@ from decision_aid.conditions import ORDINAL_OPERATORS, Condition, clauses
 from decision_aid.numbers import bare_digits, render_data, used_ids
 from decision_aid.schema import (
     Crisis,
+    DeliberationContent,
     Numbers,
     Pack,
     PackInfo,
     Questionnaire,
     Reference,
     Style,
+    SummaryText,
     Table,
     Topic,
     UiText,
@@ -76,9 +78,11 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
         ("questionnaire", "questionnaire.yaml", Questionnaire),
         ("routes", "routes.yaml", Table),
         ("options", "options.yaml", Table),
+        ("deliberation", "deliberation.yaml", DeliberationContent),
         ("crisis", "crisis.yaml", Crisis),
         ("style", "style.yaml", Style),
         ("ui", "ui.yaml", UiText),
+        ("summary_text", "summary.yaml", SummaryText),
     ):
         data = _read_yaml(folder / name, problems)
         templates[field], rendered[field] = _template_and_rendered(cls, data, name, numbers, problems)
@@ -136,7 +140,35 @@ def cross_check(pack: Pack) -> list[Problem]:
     for region in pack.crisis.regions:
         problems += _missing_references(pack, "crisis.yaml", region.id, region.references)
     problems += _check_table_references(pack, "options.yaml", pack.options)
+    problems += _check_deliberation(pack)
     problems += _check_forbidden_phrases(pack)
+    return problems
+
+
+def _check_deliberation(pack: Pack) -> list[Problem]:
+    file = "deliberation.yaml"
+    content = pack.deliberation
+    problems: list[Problem] = []
+    rows = {row.id for row in pack.options.rows}
+    for item in content.values.items:
+        if item.option_row not in rows:
+            problems.append(
+                Problem(file, item.id, "option_row", f"{item.option_row!r} is not a row of options.yaml")
+            )
+    for item in content.knowledge.items:
+        problems += _missing_references(pack, file, item.id, item.references)
+    problems += _missing_references(pack, file, "sure", content.sure.references)
+    for prompt in content.questions.items:
+        if prompt.show_when is not None:
+            problems += _check_condition(prompt.show_when, pack.questionnaire, file, prompt.id, "show_when")
+    for group, ids in (
+        ("values", [i.id for i in content.values.items]),
+        ("knowledge", [i.id for i in content.knowledge.items]),
+        ("sure", [i.id for i in content.sure.items]),
+        ("questions", [i.id for i in content.questions.items]),
+    ):
+        for duplicate in {i for i in ids if ids.count(i) > 1}:
+            problems.append(Problem(file, duplicate, "id", f"duplicate id in {group}"))
     return problems
 
 
@@ -164,6 +196,10 @@ def _check_numbers(templates: Pack) -> list[Problem]:
         cited_texts += [
             (file, row.id, "\n".join([row.label, *row.cells.values()]), row.references) for row in table.rows
         ]
+    cited_texts += [
+        ("deliberation.yaml", i.id, f"{i.statement}\n{i.explanation}", i.references)
+        for i in templates.deliberation.knowledge.items
+    ]
     for file, entry, text, references in cited_texts:
         for number_id in sorted(used_ids(text)):
             item = numbers.comparisons.get(number_id) or numbers.facts.get(number_id)
@@ -216,8 +252,49 @@ def numeric_texts(pack: Pack) -> list[tuple[str, str, str]]:
         texts.append((file, "", "\n".join([table.title, table.caption, *(c.label for c in table.columns)])))
         texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
+    texts += _deliberation_texts(pack)
     texts.append(("welcome.md", "", pack.welcome))
     texts.append(("about.md", "", pack.about))
+    return texts
+
+
+def _deliberation_texts(pack: Pack) -> list[tuple[str, str, str]]:
+    content = pack.deliberation
+    file = "deliberation.yaml"
+    texts = [
+        (
+            file,
+            "values",
+            "\n".join(
+                [
+                    content.values.title,
+                    content.values.intro,
+                    content.values.own_label,
+                    *(i.label for i in content.values.items),
+                ]
+            ),
+        ),
+        (
+            file,
+            "leaning",
+            "\n".join(
+                [content.leaning.question, content.leaning.help, *(c.label for c in content.leaning.choices)]
+            ),
+        ),
+        (
+            file,
+            "sure",
+            "\n".join(
+                [
+                    content.sure.intro,
+                    content.sure.all_yes,
+                    *(f"{i.text}\n{i.next_step}" for i in content.sure.items),
+                ]
+            ),
+        ),
+        (file, "questions", "\n".join([content.questions.intro, *(p.text for p in content.questions.items)])),
+    ]
+    texts += [(file, i.id, f"{i.statement}\n{i.explanation}") for i in content.knowledge.items]
     return texts
 
 
@@ -364,6 +441,7 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
     for file, table in (("routes.yaml", pack.routes), ("options.yaml", pack.options)):
         texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
+    texts += _deliberation_texts(pack)
     texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
     texts.append(("welcome.md", "", pack.welcome))
     texts.append(("about.md", "", pack.about))

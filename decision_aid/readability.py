@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import textstat
 
+from decision_aid.prose import markdown_units
 from decision_aid.schema import Pack
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|]")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 
 MEDIAN_TARGET = 8.0
 MAX_TARGET = 10.0
@@ -25,20 +25,9 @@ MAX_TARGET = 10.0
 def plain_text(markdown: str) -> str:
     """Markdown as the words a person reads, one paragraph or list item per line.
 
-    Hard-wrapped lines are joined back into their sentence; a paragraph or list item
-    without closing punctuation still ends a sentence.
+    A paragraph or list item without closing punctuation still ends a sentence.
     """
-    units: list[str] = []
-    for block in re.split(r"\n\s*\n", markdown):
-        current: list[str] = []
-        for line in block.splitlines():
-            if _BULLET.match(line) and current:
-                units.append(" ".join(current))
-                current = []
-            current.append(_BULLET.sub("", line).strip())
-        if current:
-            units.append(" ".join(current))
-    cleaned = (_MARKUP.sub("", _LINK.sub(r"\1", unit)).strip() for unit in units)
+    cleaned = (_MARKUP.sub("", _LINK.sub(r"\1", text)).strip() for _, text in markdown_units(markdown))
     return "\n".join(u if u[-1] in ".!?:;" else f"{u}." for u in cleaned if u)
 
 

@@ -40,6 +40,8 @@ class Choice(Frozen):
 
 class Question(Frozen):
     id: str = Id
+    # A few words for summaries and the clinician's table.
+    short: str = Field(min_length=1)
     text: str = Field(min_length=1)
     help: str = Field(min_length=1, description="Why we ask, in plain words.")
     kind: Literal["single", "multi"] = "single"
@@ -198,6 +200,7 @@ class PackInfo(Frozen):
     conflicts_of_interest: str
     disclaimer: str
     minutes_to_complete: str
+    fhir_canonical: str
 
 
 class UiText(Frozen):
@@ -247,6 +250,111 @@ class Style(Frozen):
     forbidden_phrases: tuple[str, ...] = Field(min_length=1)
 
 
+class ValueItem(Frozen):
+    id: str = Id
+    label: str
+    # The options-table row that speaks to this value, shown beside the person's rating.
+    option_row: str
+
+
+class ValuesContent(Frozen):
+    title: str
+    intro: str
+    scale: tuple[Choice, ...] = Field(min_length=2)
+    items: tuple[ValueItem, ...] = Field(min_length=1)
+    own_label: str
+    own_max_chars: int = Field(gt=0)
+
+
+class LeaningContent(Frozen):
+    question: str
+    help: str
+    choices: tuple[Choice, ...] = Field(min_length=2)
+
+
+class KnowledgeItem(Frozen):
+    id: str = Id
+    statement: str
+    answer: bool
+    explanation: str
+    references: tuple[str, ...] = Field(min_length=1)
+
+
+class KnowledgeContent(Frozen):
+    title: str
+    intro: str
+    true_label: str
+    false_label: str
+    correct: str
+    incorrect: str
+    items: tuple[KnowledgeItem, ...] = Field(min_length=4, max_length=6)
+
+
+class SureItem(Frozen):
+    id: str = Id
+    text: str
+    next_step: str
+
+
+class SureContent(Frozen):
+    title: str
+    intro: str
+    yes_label: str
+    no_label: str
+    all_yes: str
+    items: tuple[SureItem, ...] = Field(min_length=4, max_length=4)
+    references: tuple[str, ...] = Field(min_length=1)
+
+
+class Prompt(Frozen):
+    id: str = Id
+    text: str
+    show_when: Condition | None = None
+
+
+class QuestionsContent(Frozen):
+    title: str
+    intro: str
+    own_label: str
+    own_max_chars: int = Field(gt=0)
+    own_max_count: int = Field(gt=0)
+    add_button: str
+    remove_label: str
+    items: tuple[Prompt, ...] = Field(min_length=1)
+
+
+class DeliberationContent(Frozen):
+    values: ValuesContent
+    leaning: LeaningContent
+    knowledge: KnowledgeContent
+    sure: SureContent
+    questions: QuestionsContent
+
+
+class SummaryText(Frozen):
+    """Headings and fixed lines of the take-away summary."""
+
+    title: str
+    made_on: str
+    for_clinician: str
+    crisis_title: str
+    told_us_title: str
+    skipped: str
+    considerations_title: str
+    no_considerations: str
+    values_title: str
+    values_none: str
+    own_value: str
+    leaning_title: str
+    leaning_none: str
+    sure_title: str
+    sure_score: str
+    sure_none: str
+    questions_title: str
+    questions_none: str
+    care_title: str
+
+
 class Pack(Frozen):
     info: PackInfo
     questionnaire: Questionnaire
@@ -254,10 +362,12 @@ class Pack(Frozen):
     references: dict[str, Reference]
     routes: Table
     options: Table
+    deliberation: DeliberationContent
     numbers: Numbers
     crisis: Crisis
     style: Style
     ui: UiText
+    summary_text: SummaryText
     welcome: str
     about: str
 

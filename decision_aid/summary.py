@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pydantic import BaseModel, ConfigDict
 
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
+from decision_aid.deliberation import Deliberation, SureResult, questions_to_ask, sure_result
 from decision_aid.schema import Pack
 from decision_aid.tailoring import ShownTopic, tailor
 
@@ -15,8 +18,19 @@ class AnsweredQuestion(BaseModel):
 
     id: str
     question: str
+    short: str
     answer: tuple[str, ...]
     labels: tuple[str, ...]
+
+
+class RatedValue(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    label: str
+    rating: str
+    rating_label: str
+    option_row: str
 
 
 class Summary(BaseModel):
@@ -28,9 +42,25 @@ class Summary(BaseModel):
     topics: tuple[ShownTopic, ...]
     content_version: str
     last_reviewed: str
+    created: datetime.date
+    values: tuple[RatedValue, ...] = ()
+    own_value: str = ""
+    leaning: str | None = None
+    sure: SureResult | None = None
+    questions: tuple[str, ...] = ()
+
+    @property
+    def considerations(self) -> tuple[ShownTopic, ...]:
+        """The topics shown because of something the person told us."""
+        return tuple(t for t in self.topics if t.topic.kind == "consideration")
 
 
-def build_summary(pack: Pack, answers: Answers) -> Summary:
+def build_summary(
+    pack: Pack,
+    answers: Answers,
+    deliberation: Deliberation | None = None,
+    today: datetime.date | None = None,
+) -> Summary:
     q = pack.questionnaire
     effective = flow.effective_answers(q, answers)
     answered = []
@@ -43,11 +73,18 @@ def build_summary(pack: Pack, answers: Answers) -> Summary:
             AnsweredQuestion(
                 id=question.id,
                 question=question.text,
+                short=question.short,
                 answer=values,
                 labels=tuple(question.choice(v).label for v in values),
             )
         )
     topics = safety.frame(pack, answers, tailor(pack, answers))
+    deliberation = deliberation or Deliberation()
+    content = pack.deliberation
+    scale = {c.value: c.label for c in content.values.scale}
+    rows = {row.id: row.label for row in pack.options.rows}
+    leanings = {c.value: c.label for c in content.leaning.choices}
+    sure = sure_result(pack, deliberation)
     return Summary(
         crisis=safety.crisis_triggered(answers),
         answered=tuple(answered),
@@ -55,6 +92,22 @@ def build_summary(pack: Pack, answers: Answers) -> Summary:
         topics=tuple(topics),
         content_version=pack.info.version,
         last_reviewed=pack.info.last_reviewed.isoformat(),
+        created=today or datetime.date.today(),
+        values=tuple(
+            RatedValue(
+                id=item.id,
+                label=item.label,
+                rating=deliberation.values[item.id],
+                rating_label=scale[deliberation.values[item.id]],
+                option_row=rows[item.option_row],
+            )
+            for item in content.values.items
+            if item.id in deliberation.values
+        ),
+        own_value=deliberation.own_value,
+        leaning=leanings.get(deliberation.leaning or ""),
+        sure=sure if sure.answered else None,
+        questions=tuple(questions_to_ask(pack, answers, deliberation)),
     )
 
 

@@ -48,7 +48,7 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
 
 
 def _region_lines(pack: Pack, region: CrisisRegion) -> None:
-    rows = [f"- {pack.ui.emergency_label}: **{region.emergency}**"]
+    rows = [f"- {pack.ui.emergency_label} **{region.emergency}**"]
     for line in region.lines:
         hours = f" ({line.hours})" if line.hours else ""
         rows.append(f"- {line.name}: **{line.contact}**{hours}")

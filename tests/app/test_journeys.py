@@ -241,9 +241,14 @@ def test_about_page_lists_authors_funding_reading_level_and_every_source():
     page = AppTest.from_function(about_page_alone, default_timeout=30).run()
     assert not page.exception
     text = " ".join(m.value for m in page.markdown)
-    for expected in ("How the evidence was chosen", "Limitations", "This project has no funding.",
-                     "Measured reading level", f"Content version {pack.info.version}",
-                     "at least every 12 months"):
+    for expected in (
+        "How the evidence was chosen",
+        "Limitations",
+        "This project has no funding.",
+        "Measured reading level",
+        f"Content version {pack.info.version}",
+        "at least every 12 months",
+    ):
         assert expected in text
     for ref in pack.references.values():
         assert ref.citation in text

@@ -30,6 +30,7 @@ def test_every_option_answers_every_question(pack):
         "how_well",
         "how_soon",
         "time",
+        "how_given",
         "side_effects",
         "serious_risks",
         "driving_work",

@@ -1,0 +1,148 @@
+"""The take-away as an ordered list of blocks, shared by every document format.
+
+Crisis lines come first when triggered and the professional-care advice comes last. Each
+piece of text says whether the aid wrote it (trusted Markdown) or the person typed it
+(shown exactly as typed, never interpreted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from decision_aid.schema import Pack
+from decision_aid.summary import Summary
+
+BlockKind = Literal["title", "heading", "text", "bullets", "note"]
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    mine: bool = False  # typed by the person: escape everywhere
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    parts: tuple[Text, ...]
+
+
+def _block(kind: BlockKind, *texts: str | Text) -> Block:
+    return Block(kind, tuple(t if isinstance(t, Text) else Text(t) for t in texts))
+
+
+def summary_document(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    blocks = [
+        _block("title", words.title),
+        _block(
+            "note",
+            words.made_on.format(
+                date=f"{summary.created:%d %B %Y}",
+                version=summary.content_version,
+                reviewed=summary.last_reviewed,
+            ),
+        ),
+        _block("note", words.for_clinician),
+    ]
+    if summary.crisis:
+        crisis = summary.topics[0]
+        blocks += [
+            _block("heading", words.crisis_title),
+            _block("text", *(reason.text for reason in crisis.reasons)),
+            _block("text", pack.crisis.intro),
+            _block("bullets", *crisis_line_items(pack)),
+        ]
+    blocks += _told_us(pack, summary)
+    blocks += _considerations(pack, summary)
+    blocks += _values(pack, summary)
+    blocks += [_block("heading", words.leaning_title), _block("text", summary.leaning or words.leaning_none)]
+    blocks += _sure(pack, summary)
+    blocks += [_block("heading", words.questions_title)]
+    blocks.append(_questions(pack, summary))
+    care = summary.topics[-1].topic
+    blocks += [_block("heading", f"{words.care_title}: {care.title}"), _block("text", care.body)]
+    blocks.append(_block("note", pack.info.disclaimer))
+    return blocks
+
+
+def crisis_line_items(pack: Pack) -> list[str]:
+    items = []
+    for region in pack.crisis.regions:
+        lines = "; ".join(f"{line.name}: {line.contact}" for line in region.lines)
+        items.append(
+            f"{region.name}: {pack.ui.emergency_label} {region.emergency}" + (f"; {lines}" if lines else "")
+        )
+    return items
+
+
+def _told_us(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    blocks = [_block("heading", words.told_us_title)]
+    blocks.append(
+        _block("bullets", *(f"{a.short}: {', '.join(a.labels)}" for a in summary.answered))
+        if summary.answered
+        else _block("text", pack.ui.told_us_none)
+    )
+    if summary.unanswered:
+        by_id = pack.questionnaire.by_id
+        skipped = "; ".join(by_id[q].short for q in summary.unanswered)
+        blocks.append(_block("text", f"{words.skipped} {skipped}."))
+    return blocks
+
+
+def _considerations(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    if not summary.considerations:
+        return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
+    items = [
+        f"{shown.topic.title}: " + " ".join(reason.text for reason in shown.reasons)
+        for shown in summary.considerations
+    ]
+    return [_block("heading", words.considerations_title), _block("bullets", *items)]
+
+
+def _values(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    blocks = [_block("heading", words.values_title)]
+    if summary.values:
+        blocks.append(
+            _block(
+                "bullets",
+                *(f"{v.label}: {v.rating_label} (options table: {v.option_row})" for v in summary.values),
+            )
+        )
+    else:
+        blocks.append(_block("text", words.values_none))
+    if summary.own_value:
+        blocks.append(_block("text", Text(words.own_value), Text(summary.own_value, mine=True)))
+    return blocks
+
+
+def _sure(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    blocks = [_block("heading", words.sure_title)]
+    if summary.sure is None:
+        return blocks + [_block("text", words.sure_none)]
+    blocks.append(_block("text", words.sure_score.format(yes=summary.sure.yes)))
+    if summary.sure.gaps:
+        blocks.append(
+            _block(
+                "bullets",
+                *(
+                    f"{gap.text} {pack.deliberation.sure.no_label}. {gap.next_step}"
+                    for gap in summary.sure.gaps
+                ),
+            )
+        )
+    elif summary.sure.complete:
+        blocks.append(_block("text", pack.deliberation.sure.all_yes))
+    return blocks
+
+
+def _questions(pack: Pack, summary: Summary) -> Block:
+    if not summary.questions:
+        return _block("text", pack.summary_text.questions_none)
+    authored = {p.text for p in pack.deliberation.questions.items}
+    return _block("bullets", *(Text(q, mine=q not in authored) for q in summary.questions))

@@ -1,0 +1,71 @@
+"""The take-away summary as a PDF: real, searchable text in an embedded Unicode font."""
+
+from __future__ import annotations
+
+import font_source_sans_pro as fonts
+from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import XPos, YPos
+
+from decision_aid.exports.document import Block, Text, summary_document
+from decision_aid.prose import markdown_units
+from decision_aid.schema import Pack
+from decision_aid.summary import Summary
+
+FONT = "SourceSans"
+BODY_PT = 11  # never smaller: the summary must be easy to read on paper
+SIZES = {"title": 17, "heading": 13, "text": BODY_PT, "bullets": BODY_PT, "note": BODY_PT}
+LINE = 5.6
+
+
+def _pdf(pack: Pack) -> FPDF:
+    pdf = FPDF(format="letter", unit="mm")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(auto=True, margin=16)
+    pdf.add_font(FONT, "", fonts.font_files_ttf["SourceSansPro"])
+    pdf.add_font(FONT, "B", fonts.font_files_ttf["SourceSansProBold"])
+    pdf.add_font(FONT, "I", fonts.font_files_ttf["SourceSansProIt"])
+    pdf.add_font(FONT, "BI", fonts.font_files_ttf["SourceSansProBoldIt"])
+    pdf.set_lang(pack.info.locale)
+    pdf.set_title(pack.summary_text.title)
+    pdf.set_subject(pack.ui.app_subtitle)
+    pdf.set_creator("Ketamine and esketamine decision aid")
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+    pdf.add_page()
+    return pdf
+
+
+def render_pdf(pack: Pack, summary: Summary) -> bytes:
+    pdf = _pdf(pack)
+    for block in summary_document(pack, summary):
+        _draw(pdf, block)
+    return bytes(pdf.output())
+
+
+def _draw(pdf: FPDF, block: Block) -> None:
+    size = SIZES[block.kind]
+    if block.kind in ("title", "heading"):
+        pdf.ln(2 if block.kind == "heading" else 0)
+        pdf.set_font(FONT, "B", size)
+        pdf.multi_cell(0, size * 0.5, block.parts[0].text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+        return
+    style = "I" if block.kind == "note" else ""
+    pdf.set_font(FONT, style, size)
+    if block.kind == "bullets":
+        for part in block.parts:
+            _paragraph(pdf, part, bullet=True)
+    elif len(block.parts) == 1 and not block.parts[0].mine:
+        for bullet, text in markdown_units(block.parts[0].text):
+            _paragraph(pdf, Text(text), bullet=bullet)
+    else:
+        for part in block.parts:
+            _paragraph(pdf, part)
+    pdf.ln(1)
+
+
+def _paragraph(pdf: FPDF, part: Text, bullet: bool = False) -> None:
+    if bullet:
+        pdf.set_x(pdf.l_margin + 2)
+        pdf.cell(4, LINE, "\u2022")
+    # The person's own words are never read as markup.
+    pdf.multi_cell(0, LINE, part.text, markdown=not part.mine, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
