@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision_aid.ui.pages import all_pages
+from decision_aid.ui.navigation import all_pages
 
 st.set_page_config(
     page_title="Ketamine and esketamine for depression: a decision aid",

@@ -446,6 +446,7 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
     texts.append(("welcome.md", "", pack.welcome))
     texts.append(("about.md", "", pack.about))
     texts += [("ui.yaml", name, str(value)) for name, value in pack.ui.model_dump().items()]
+    texts += [("summary.yaml", name, str(value)) for name, value in pack.summary_text.model_dump().items()]
     return texts
 
 

@@ -243,6 +243,23 @@ class UiText(Frozen):
     back_to_start: str
     about_facts_title: str
     table_option: str
+    prepare_button: str
+    prepare_title: str
+    compare_label: str
+    you_said: str
+    see_summary: str
+    back_to_results: str
+    summary_title: str
+    summary_intro: str
+    download_pdf: str
+    download_markdown: str
+    download_fhir: str
+    clear_button: str
+    clear_confirm: str
+    clear_yes: str
+    clear_cancel: str
+    own_question_added: str
+    own_question_limit: str
 
 
 class Style(Frozen):

@@ -20,13 +20,18 @@ def _text(part: Text) -> str:
     return escape(part.text) if part.mine else part.text
 
 
-def _render(block: Block) -> str:
+def _render(block: Block, top_level: int) -> str:
     if block.kind == "bullets":
         return "\n".join(f"- {_text(part)}" for part in block.parts)
     joined = " ".join(_text(part) for part in block.parts)
-    prefix = {"title": "# ", "heading": "## ", "note": "", "text": ""}[block.kind]
-    return f"*{joined}*" if block.kind == "note" else prefix + joined
+    if block.kind == "note":
+        return f"*{joined}*"
+    if block.kind in ("title", "heading"):
+        level = top_level + (block.kind == "heading")
+        return f"{'#' * level} {joined}"
+    return joined
 
 
-def render_markdown(pack: Pack, summary: Summary) -> str:
-    return "\n\n".join(_render(block) for block in summary_document(pack, summary)) + "\n"
+def render_markdown(pack: Pack, summary: Summary, top_level: int = 1) -> str:
+    """``top_level`` is the heading level of the title (2 when shown under a page's own h1)."""
+    return "\n\n".join(_render(block, top_level) for block in summary_document(pack, summary)) + "\n"

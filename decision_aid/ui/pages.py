@@ -13,20 +13,10 @@ from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Table
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
-from decision_aid.ui import state
+from decision_aid.ui import navigation, state, takeaway
 from decision_aid.ui.charts import icon_array
 from decision_aid.ui.crisis import crisis_lines, crisis_panel, danger_line
 from decision_aid.ui.text import because, citation, step_label
-
-
-def page(name: str) -> st.Page:
-    """The navigation entry for a screen; app.py registers the same ones."""
-    functions = {"welcome": welcome, "questions": questionnaire, "results": results, "about": about}
-    return st.Page(functions[name], title=name.capitalize(), url_path=name, default=name == "welcome")
-
-
-def all_pages() -> list[st.Page]:
-    return [page("welcome"), page("questions"), page("results"), page("about")]
 
 
 def welcome() -> None:
@@ -42,8 +32,8 @@ def welcome() -> None:
     )
     if st.button(pack.ui.start_button, type="primary"):
         state.go_to_step(0)
-        st.switch_page(page("questions"))
-    st.page_link(page("about"), label=pack.ui.about_link, icon=":material/info:")
+        navigation.go("questions")
+    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(info.disclaimer)
 
 
@@ -106,7 +96,7 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
     back, forward = st.columns(2)
     if back.button(pack.ui.back_button, key="back"):
         if number == 0:
-            st.switch_page(page("welcome"))
+            navigation.go("welcome")
         state.go_to_step(number - 1)
         st.rerun()
     last = number == total - 1
@@ -116,7 +106,7 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
             st.error(pack.ui.required_missing)
             return
         if last:
-            st.switch_page(page("results"))
+            navigation.go("results")
         state.go_to_step(number + 1)
         st.rerun()
 
@@ -130,7 +120,7 @@ def results() -> None:
         st.info(pack.ui.results_not_ready)
         if st.button(pack.ui.go_to_questions, type="primary"):
             state.go_to_step(0)
-            st.switch_page(page("questions"))
+            navigation.go("questions")
         return
 
     summary = build_summary(pack, answers)
@@ -142,10 +132,14 @@ def results() -> None:
     for shown in topics:
         _topic(pack, shown)
 
-    if st.button(pack.ui.change_answers, key="change_answers"):
+    forward, back = st.columns(2)
+    if forward.button(pack.ui.prepare_button, type="primary", key="to_prepare"):
+        navigation.go("prepare")
+    if back.button(pack.ui.change_answers, key="change_answers"):
         state.go_to_step(0)
-        st.switch_page(page("questions"))
-    st.page_link(page("about"), label=pack.ui.about_link, icon=":material/info:")
+        navigation.go("questions")
+    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
+    takeaway.clear_controls(pack)
     st.caption(pack.info.disclaimer)
 
 
@@ -175,7 +169,7 @@ def about() -> None:
             for ref in sorted(pack.references.values(), key=lambda r: r.citation)
         )
     )
-    st.page_link(page("welcome"), label=pack.ui.back_to_start, icon=":material/arrow_back:")
+    st.page_link(navigation.page("welcome"), label=pack.ui.back_to_start, icon=":material/arrow_back:")
     st.caption(info.disclaimer)
 
 

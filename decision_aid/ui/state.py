@@ -11,6 +11,7 @@ import streamlit as st
 
 from decision_aid.answers import Answers, resolve_exclusive
 from decision_aid.content import load_pack
+from decision_aid.deliberation import Deliberation
 from decision_aid.schema import Pack, Question
 
 ANSWERS_KEY = "answers"
@@ -69,3 +70,27 @@ def store_region() -> None:
 def seed_region() -> None:
     if REGION_KEY not in st.session_state:
         st.session_state[REGION_KEY] = region()
+
+
+DELIBERATION_KEY = "deliberation"
+
+
+def deliberation() -> Deliberation:
+    if DELIBERATION_KEY not in st.session_state:
+        st.session_state[DELIBERATION_KEY] = Deliberation()
+    return st.session_state[DELIBERATION_KEY]
+
+
+def update_deliberation(**changes) -> None:
+    st.session_state[DELIBERATION_KEY] = deliberation().update(**changes)
+
+
+def seed(key: str, value: object) -> None:
+    """Give a widget its stored value before it is drawn (Streamlit forgets unseen widgets)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def clear_everything() -> None:
+    """Forget every answer in this session."""
+    st.session_state.clear()

@@ -81,7 +81,9 @@ def test_summary_with_no_safety_answer_puts_crisis_first(tmp_path):
 
 
 def test_summary_markdown(tmp_path):
-    result = run("summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "not_at_all"}'), "--format", "md")
+    result = run(
+        "summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "not_at_all"}'), "--format", "md"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Ketamine and esketamine for depression: my summary")
     assert "Help right now" not in result.stdout
@@ -91,7 +93,9 @@ def test_summary_markdown(tmp_path):
 
 
 def test_summary_markdown_puts_crisis_lines_first_when_triggered(tmp_path):
-    result = run("summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "more_than_half"}'), "--format", "md")
+    result = run(
+        "summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "more_than_half"}'), "--format", "md"
+    )
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Help right now"
     assert "Call or text 988" in result.stdout and "Samaritans" in result.stdout
@@ -102,14 +106,20 @@ def test_summary_pdf_to_a_file_and_to_standard_output(tmp_path):
     out = tmp_path / "summary.pdf"
     assert run("summary", "--answers", answers, "--format", "pdf", "--out", str(out)).returncode == 0
     assert out.read_bytes().startswith(b"%PDF-")
-    piped = subprocess.run([sys.executable, "-m", "decision_aid", "summary", "--answers", answers, "--format", "pdf"],
-                           cwd=ROOT, capture_output=True, timeout=60)
+    piped = subprocess.run(
+        [sys.executable, "-m", "decision_aid", "summary", "--answers", answers, "--format", "pdf"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+    )
     assert piped.returncode == 0 and piped.stdout.startswith(b"%PDF-")
 
 
 def test_fhir_questionnaire_and_response_from_the_command_line(tmp_path):
     questionnaire = json.loads(run("questionnaire", "--format", "fhir").stdout)
-    response = json.loads(run("summary", "--answers", write(tmp_path, '{"age_group": "65_plus"}'), "--format", "fhir").stdout)
+    response = json.loads(
+        run("summary", "--answers", write(tmp_path, '{"age_group": "65_plus"}'), "--format", "fhir").stdout
+    )
     assert questionnaire["resourceType"] == "Questionnaire"
     assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
 

@@ -1,0 +1,209 @@
+"""Prepare for your visit: what matters, leaning, understanding, SURE and questions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from decision_aid import safety
+from decision_aid.deliberation import (
+    add_own_question,
+    clean_text,
+    knowledge_correct,
+    suggested_questions,
+    sure_result,
+)
+from decision_aid.exports.markdown import escape
+from decision_aid.schema import Pack, TableRow
+from decision_aid.ui import navigation, state
+from decision_aid.ui.crisis import crisis_panel, danger_line
+from decision_aid.ui.text import citation
+
+
+def prepare() -> None:
+    pack = state.pack()
+    answers = state.answers()
+    danger_line(pack)
+    st.title(pack.ui.prepare_title)
+    if safety.crisis_triggered(answers):
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+    _values(pack)
+    _leaning(pack)
+    _knowledge(pack)
+    _sure(pack)
+    _questions(pack)
+    forward, back = st.columns(2)
+    if forward.button(pack.ui.see_summary, type="primary", key="to_summary"):
+        navigation.go("summary")
+    if back.button(pack.ui.back_to_results, key="back_to_results"):
+        navigation.go("results")
+
+
+def _store_mapping(field: str, item_id: str, key: str) -> None:
+    current = dict(getattr(state.deliberation(), field))
+    value = st.session_state.get(key)
+    if value is None:
+        current.pop(item_id, None)
+    else:
+        current[item_id] = value
+    state.update_deliberation(**{field: current})
+
+
+def _values(pack: Pack) -> None:
+    content = pack.deliberation.values
+    rows = {row.id: row for row in pack.options.rows}
+    scale = {c.value: c.label for c in content.scale}
+    st.header(content.title)
+    st.markdown(content.intro)
+    for item in content.items:
+        key = f"value_{item.id}"
+        state.seed(key, state.deliberation().values.get(item.id))
+        rating = st.radio(
+            item.label,
+            list(scale),
+            format_func=scale.get,
+            index=None,
+            horizontal=True,
+            key=key,
+            on_change=_store_mapping,
+            args=("values", item.id, key),
+        )
+        if rating is not None:
+            _compare(pack, rows[item.option_row], scale[rating])
+    state.seed("own_value", state.deliberation().own_value)
+    st.text_input(
+        content.own_label,
+        max_chars=content.own_max_chars,
+        key="own_value",
+        on_change=lambda: state.update_deliberation(
+            own_value=clean_text(st.session_state["own_value"], content.own_max_chars)
+        ),
+    )
+
+
+def _compare(pack: Pack, row: TableRow, rating: str) -> None:
+    """The options' answers on the row that matches this value, beside the person's rating."""
+    with st.expander(pack.ui.compare_label.format(row=row.label)):
+        st.caption(pack.ui.you_said.format(rating=rating))
+        frame = pd.DataFrame(
+            {
+                pack.ui.table_option: [c.label for c in pack.options.columns],
+                row.label: [row.cells[c.id] for c in pack.options.columns],
+            }
+        )
+        st.table(frame.set_index(pack.ui.table_option))
+
+
+def _leaning(pack: Pack) -> None:
+    content = pack.deliberation.leaning
+    labels = {c.value: c.label for c in content.choices}
+    state.seed("leaning", state.deliberation().leaning)
+    st.radio(
+        content.question,
+        list(labels),
+        format_func=labels.get,
+        index=None,
+        key="leaning",
+        on_change=lambda: state.update_deliberation(leaning=st.session_state["leaning"]),
+    )
+    st.caption(content.help)
+
+
+def _knowledge(pack: Pack) -> None:
+    content = pack.deliberation.knowledge
+    labels = {True: content.true_label, False: content.false_label}
+    st.header(content.title)
+    st.markdown(content.intro)
+    for item in content.items:
+        key = f"knowledge_{item.id}"
+        state.seed(key, state.deliberation().knowledge.get(item.id))
+        answer = st.radio(
+            item.statement,
+            [True, False],
+            format_func=labels.get,
+            index=None,
+            horizontal=True,
+            key=key,
+            on_change=_store_mapping,
+            args=("knowledge", item.id, key),
+        )
+        if answer is None:
+            continue
+        sources = "; ".join(citation(pack, ref) for ref in item.references)
+        if knowledge_correct(pack, item.id, answer):
+            st.success(f"{content.correct} {item.explanation}\n\n*{pack.ui.sources_label}: {sources}*")
+        else:
+            st.info(f"{content.incorrect} {item.explanation}\n\n*{pack.ui.sources_label}: {sources}*")
+
+
+def _sure(pack: Pack) -> None:
+    content = pack.deliberation.sure
+    labels = {True: content.yes_label, False: content.no_label}
+    st.header(content.title)
+    st.markdown(content.intro)
+    for item in content.items:
+        key = f"sure_{item.id}"
+        state.seed(key, state.deliberation().sure.get(item.id))
+        st.radio(
+            item.text,
+            [True, False],
+            format_func=labels.get,
+            index=None,
+            horizontal=True,
+            key=key,
+            on_change=_store_mapping,
+            args=("sure", item.id, key),
+        )
+    result = sure_result(pack, state.deliberation())
+    for gap in result.gaps:
+        st.info(gap.next_step)
+    if result.complete and not result.gaps:
+        st.success(content.all_yes)
+
+
+def _questions(pack: Pack) -> None:
+    content = pack.deliberation.questions
+    st.header(content.title)
+    st.markdown(content.intro)
+    prompts = suggested_questions(pack, state.answers())
+    order = [p.id for p in pack.deliberation.questions.items]
+
+    def tick(prompt_id: str, key: str) -> None:
+        ticked = set(state.deliberation().ticked)
+        if st.session_state[key]:
+            ticked.add(prompt_id)
+        else:
+            ticked.discard(prompt_id)
+        state.update_deliberation(ticked=tuple(p for p in order if p in ticked))
+
+    for prompt in prompts:
+        key = f"ask_{prompt.id}"
+        state.seed(key, prompt.id in state.deliberation().ticked)
+        st.checkbox(prompt.text, key=key, on_change=tick, args=(prompt.id, key))
+    _own_questions(pack)
+
+
+def _own_questions(pack: Pack) -> None:
+    content = pack.deliberation.questions
+
+    def add() -> None:
+        before = state.deliberation()
+        after = add_own_question(pack, before, st.session_state.get("own_question", ""))
+        state.update_deliberation(own_questions=after.own_questions)
+        st.session_state["own_question"] = ""
+
+    def remove(index: int) -> None:
+        own = list(state.deliberation().own_questions)
+        own.pop(index)
+        state.update_deliberation(own_questions=tuple(own))
+
+    own = state.deliberation().own_questions
+    for index, question in enumerate(own):
+        text, button = st.columns([5, 1])
+        text.markdown(f"- {escape(question)}")
+        button.button(content.remove_label, key=f"remove_own_{index}", on_click=remove, args=(index,))
+    if len(own) >= content.own_max_count:
+        st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
+        return
+    st.text_input(content.own_label, max_chars=content.own_max_chars, key="own_question")
+    st.button(content.add_button, key="add_own_question", on_click=add)

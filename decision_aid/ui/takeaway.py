@@ -1,0 +1,86 @@
+"""Your summary: the take-away on screen, its downloads, and clearing the session."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from decision_aid import safety
+from decision_aid.exports.fhir import questionnaire_response
+from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.pdf import render_pdf
+from decision_aid.schema import Pack
+from decision_aid.summary import build_summary
+from decision_aid.ui import navigation, state
+from decision_aid.ui.crisis import danger_line
+
+CONFIRM_KEY = "confirm_clear"
+
+
+def summary() -> None:
+    pack = state.pack()
+    answers = state.answers()
+    danger_line(pack)
+    st.title(pack.ui.summary_title)
+    if answers.get(safety.SAFETY_QUESTION) is None:
+        st.info(pack.ui.results_not_ready)
+        if st.button(pack.ui.go_to_questions, type="primary"):
+            state.go_to_step(0)
+            navigation.go("questions")
+        return
+    deliberation = state.deliberation()
+    document = build_summary(pack, answers, deliberation)
+    st.markdown(pack.ui.summary_intro)
+    markdown = render_markdown(pack, document)
+    with st.container(border=True, key="summary_document"):
+        st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
+    pdf, fhir = st.columns(2)
+    pdf.download_button(
+        pack.ui.download_pdf,
+        render_pdf(pack, document),
+        file_name="my-summary.pdf",
+        mime="application/pdf",
+        type="primary",
+        key="download_pdf",
+    )
+    fhir.download_button(
+        pack.ui.download_fhir,
+        json.dumps(questionnaire_response(pack, answers, deliberation), indent=2),
+        file_name="my-summary.fhir.json",
+        mime="application/fhir+json",
+        key="download_fhir",
+    )
+    st.download_button(
+        pack.ui.download_markdown,
+        markdown,
+        file_name="my-summary.md",
+        mime="text/markdown",
+        key="download_markdown",
+    )
+    if st.button(pack.ui.back_button, key="summary_back"):
+        navigation.go("prepare")
+    clear_controls(pack)
+    st.caption(pack.info.disclaimer)
+
+
+def clear_controls(pack: Pack) -> None:
+    """One button that wipes the whole session, after a confirmation."""
+    if not st.session_state.get(CONFIRM_KEY):
+        st.button(
+            pack.ui.clear_button,
+            key="clear",
+            icon=":material/delete:",
+            on_click=lambda: st.session_state.update({CONFIRM_KEY: True}),
+        )
+        return
+    st.warning(pack.ui.clear_confirm)
+    yes, cancel = st.columns(2)
+    if yes.button(pack.ui.clear_yes, type="primary", key="clear_yes"):
+        state.clear_everything()
+        navigation.go("welcome")
+    cancel.button(
+        pack.ui.clear_cancel,
+        key="clear_cancel",
+        on_click=lambda: st.session_state.update({CONFIRM_KEY: False}),
+    )

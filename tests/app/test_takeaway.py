@@ -1,0 +1,118 @@
+"""Prepare for your visit, the summary, downloads and clearing the session (AppTest)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def press(at, key):
+    return ok(at.button(key=key).click().run())
+
+
+@pytest.fixture
+def prepared():
+    at = ok(AppTest.from_file(APP, default_timeout=30).run())
+    ok(at.button[0].click().run())
+    ok(at.radio(key="self_harm_thoughts").set_value("not_at_all").run())
+    press(at, "next")
+    press(at, "next")
+    ok(at.radio(key="blood_pressure").set_value("high_controlled").run())
+    press(at, "next")
+    press(at, "next")
+    press(at, "to_prepare")
+    assert at.title[0].value == "Prepare for your visit"
+    return at
+
+
+def test_rating_a_value_shows_the_matching_row_of_the_options(prepared):
+    at = prepared
+    ok(at.radio(key="value_quick_relief").set_value("very").run())
+    compare = next(e for e in at.expander if e.label == "How the options compare: How soon might it help?")
+    assert "You said: Very important" in compare.caption[0].value
+    assert list(compare.table[0].value.index)[-1] == "IV ketamine (off-label)"
+    assert at.session_state["deliberation"].values == {"quick_relief": "very"}
+
+
+def test_knowledge_check_gives_kind_feedback_with_its_source(prepared):
+    at = prepared
+    ok(at.radio(key="knowledge_driving").set_value(True).run())
+    assert at.info[0].value.startswith("Not quite. You may not drive until the next day")
+    assert "SPRAVATO" in at.info[0].value
+    ok(at.radio(key="knowledge_monitoring").set_value(True).run())
+    assert at.success[0].value.startswith("That's right.")
+
+
+def test_sure_no_answers_bring_next_steps(prepared):
+    at = prepared
+    for item, answer in (
+        ("sure", False),
+        ("understand", True),
+        ("risks_benefits", True),
+        ("encouragement", False),
+    ):
+        ok(at.radio(key=f"sure_{item}").set_value(answer).run())
+    steps = [i.value for i in at.info]
+    assert any(s.startswith("It is normal not to be sure yet") for s in steps)
+    assert any(s.startswith("Think about bringing someone you trust") for s in steps)
+    for item in ("sure", "encouragement"):
+        ok(at.radio(key=f"sure_{item}").set_value(True).run())
+    assert at.success[-1].value.startswith("You seem ready")
+
+
+def test_questions_are_tailored_ticked_and_added_to(prepared):
+    at = prepared
+    labels = [c.label for c in at.checkbox]
+    assert "How will my blood pressure be checked during and after a session?" in labels
+    ok(at.checkbox(key="ask_blood_pressure_checks").check().run())
+    ok(at.text_input(key="own_question").input("Can I bring my <b>sister</b>?").run())
+    press(at, "add_own_question")
+    assert at.session_state["deliberation"].own_questions == ("Can I bring my <b>sister</b>?",)
+    assert any(r"Can I bring my \<b\>sister\</b\>?" in m.value for m in at.markdown)
+    press(at, "remove_own_0")
+    assert at.session_state["deliberation"].own_questions == ()
+
+
+def test_summary_shows_everything_and_offers_three_downloads(prepared):
+    at = prepared
+    ok(at.radio(key="value_cost").set_value("somewhat").run())
+    ok(at.radio(key="leaning").set_value("not_sure").run())
+    ok(at.checkbox(key="ask_approved_or_off_label").check().run())
+    press(at, "to_summary")
+    assert at.title[0].value == "Your summary"
+    text = " ".join(m.value for m in at.markdown)
+    for expected in (
+        "## Ketamine and esketamine for depression: my summary",
+        "Keeping costs low: Somewhat important",
+        "Not sure yet",
+        "Is this the approved esketamine nasal spray",
+        "### Next step: Talk with a professional",
+    ):
+        assert expected in text
+    assert not any(m.value.startswith("# ") for m in at.markdown)  # one h1 per screen
+    downloads = at.get("download_button")
+    assert len(downloads) == 3
+
+
+def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
+    at = prepared
+    ok(at.radio(key="value_cost").set_value("very").run())
+    press(at, "to_summary")
+    press(at, "clear")
+    assert "You cannot undo it" in at.warning[0].value
+    press(at, "clear_cancel")
+    assert at.session_state["deliberation"].values == {"cost": "very"}
+    press(at, "clear")
+    press(at, "clear_yes")
+    assert at.title[0].value == "Ketamine and esketamine for depression"
+    assert "answers" not in at.session_state or not at.session_state["answers"].values
+    assert "deliberation" not in at.session_state
+    ok(at.button[0].click().run())
+    assert at.radio(key="self_harm_thoughts").value is None

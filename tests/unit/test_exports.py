@@ -1,0 +1,173 @@
+import datetime
+import io
+import json
+import re
+
+import pypdf
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fontTools.ttLib import TTFont
+
+from decision_aid.deliberation import Deliberation
+from decision_aid.exports import pdf as pdf_export
+from decision_aid.exports.document import summary_document
+from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
+from decision_aid.exports.markdown import escape, render_markdown
+from decision_aid.summary import build_summary
+
+HOSTILE = '<script>alert("x")</script> **bold** [link](https://evil.example) ![img](https://evil.example/a.png) # heading'
+FULL = dict(
+    self_harm_thoughts="nearly_every_day",
+    depression_diagnosed="yes",
+    episode_length="over_2_years",
+    antidepressants_tried="3_or_more",
+    adequate_trial="yes",
+    antidepressant_response="partial",
+    other_treatments=["psychotherapy", "tms"],
+    bipolar="no",
+    psychosis="unsure",
+    blood_pressure="high_controlled",
+    vascular_conditions=["heart_disease"],
+    substance_use=["alcohol"],
+    pregnancy="not_applicable",
+    other_conditions=["breathing_or_sleep_apnea"],
+    medicines=["benzodiazepines_or_sleep", "stimulants"],
+    age_group="65_plus",
+    transport="unsure",
+    clinic_time="maybe",
+    insurance="unsure",
+    concerns=["cost", "dissociation"],
+)
+DELIBERATION = Deliberation(
+    values={"quick_relief": "very", "cost": "somewhat", "avoid_needles": "very", "long_term_known": "very"},
+    own_value=HOSTILE,
+    leaning="not_sure",
+    sure={"sure": False, "understand": True, "risks_benefits": False, "encouragement": True},
+    ticked=("approved_or_off_label", "blood_pressure_checks", "full_cost"),
+    own_questions=(HOSTILE, "Can my daughter come with me — and stay?"),
+)
+
+
+@pytest.fixture
+def full_summary(pack, answers):
+    return build_summary(pack, answers(**FULL), DELIBERATION, today=datetime.date(2026, 11, 28))
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_markdown_shows_the_persons_words_as_text(pack, full_summary):
+    markdown = render_markdown(pack, full_summary)
+    assert escape(HOSTILE) in markdown
+    assert "<script>" not in markdown and "](https://evil" not in markdown and "![img]" not in markdown
+    assert re.search(r"^#+ heading", markdown, re.M) is None
+
+
+def test_markdown_escape_round_trips_plain_words():
+    assert escape("Can I drive?") == "Can I drive?"
+    assert escape("a*b_c") == r"a\*b\_c"
+
+
+def test_pdf_holds_crisis_lines_first_and_care_advice_last(pack, full_summary):
+    text = pdf_text(pdf_export.render_pdf(pack, full_summary))
+    crisis = text.index("Help right now")
+    assert crisis < text.index("What I told the aid") < text.index("My questions")
+    assert "Call or text 988" in text and "116 123" in text
+    care = text.index("Next step: Talk with a professional")
+    assert care > text.index("My questions")
+    assert "Book a visit" in text[care:]
+
+
+def test_pdf_without_crisis_has_no_crisis_section(pack, answers):
+    summary = build_summary(pack, answers(self_harm_thoughts="not_at_all"))
+    text = pdf_text(pdf_export.render_pdf(pack, summary))
+    assert "Help right now" not in text and "Talk with a professional" in text
+
+
+def test_pdf_is_real_text_with_language_title_and_readable_size(pack, full_summary):
+    data = pdf_export.render_pdf(pack, full_summary)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata.title == pack.summary_text.title
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    sizes = set()
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        sizes |= {float(s) for s in re.findall(r"/F\d+ ([\d.]+) Tf", content)}
+    assert sizes and min(sizes) >= pdf_export.BODY_PT >= 11
+    assert HOSTILE in pdf_text(data).replace("\n", " ")  # shown as typed, not interpreted
+
+
+def test_every_character_of_the_summary_has_a_glyph_in_the_pdf_font(pack, full_summary):
+    characters = set()
+    for block in summary_document(pack, full_summary):
+        for part in block.parts:
+            characters |= set(part.text)
+    cmap = TTFont(pdf_export.fonts.font_files_ttf["SourceSansPro"]).getBestCmap()
+    assert {c for c in characters if c not in "\n" and ord(c) not in cmap} == set()
+    assert "\u2014" in characters  # the person's em dash too
+
+
+def test_fhir_questionnaire_validates_and_covers_every_question(pack):
+    resource = questionnaire_resource(pack)
+    Questionnaire.model_validate(resource)
+    link_ids = _link_ids(resource["item"])
+    assert {q.id for q in pack.questionnaire.questions} <= link_ids
+    adequate = _find(resource["item"], "adequate_trial")
+    assert adequate["enableBehavior"] == "any"
+    assert [w["answerCoding"]["code"] for w in adequate["enableWhen"]] == ["1", "2", "3_or_more"]
+    assert _find(resource["item"], "other_treatments")["repeats"] is True
+
+
+def test_fhir_response_validates_points_at_the_questionnaire_and_uses_its_codes(pack, answers):
+    resource = questionnaire_resource(pack)
+    response = questionnaire_response(
+        pack,
+        answers(**FULL),
+        DELIBERATION,
+        authored=datetime.datetime(2026, 11, 28, 9, 30, tzinfo=datetime.UTC),
+    )
+    QuestionnaireResponse.model_validate(response)
+    assert response["questionnaire"] == f"{resource['url']}|{resource['version']}"
+    assert _link_ids(response["item"]) <= _link_ids(resource["item"])
+    for item in _leaves(response["item"]):
+        question = _find(resource["item"], item["linkId"])
+        allowed = {
+            (o["valueCoding"]["system"], o["valueCoding"]["code"]) for o in question.get("answerOption", [])
+        }
+        for answer in item["answer"]:
+            if "valueCoding" in answer:
+                assert (answer["valueCoding"]["system"], answer["valueCoding"]["code"]) in allowed
+    own = _find(response["item"], "questions.own")
+    assert own["answer"][0]["valueString"] == HOSTILE
+    json.dumps(response)
+
+
+def test_fhir_response_leaves_out_hidden_and_missing_answers(pack, answers):
+    stale = answers(self_harm_thoughts="not_at_all", antidepressants_tried="2", adequate_trial="no")
+    stale = stale.with_answer("antidepressants_tried", "0")
+    response = questionnaire_response(pack, stale)
+    QuestionnaireResponse.model_validate(response)
+    assert "adequate_trial" not in _link_ids(response["item"])
+    assert "deliberation" not in _link_ids(response["item"])
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.get("item", []))
+
+
+def _link_ids(items):
+    return {item["linkId"] for item in _walk(items)}
+
+
+def _leaves(items):
+    return [item for item in _walk(items) if "answer" in item]
+
+
+def _find(items, link_id):
+    return next(item for item in _walk(items) if item["linkId"] == link_id)
