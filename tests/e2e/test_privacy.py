@@ -1,0 +1,48 @@
+"""Nothing a person enters is written to disk or to the server's log."""
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import act, start_server, wait_for_app
+
+MARKER = "zebra-violet-4417"
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_a_whole_journey_writes_no_file_and_logs_no_answer(browser, tmp_path):
+    server = start_server(tmp_path)
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+        act(page, lambda: page.get_by_role("button", name="Start the questions").click())
+        act(page, lambda: page.get_by_text("Nearly every day").click())
+        expect(page.get_by_text("Help is available right now")).to_be_visible()
+        act(page, lambda: page.get_by_role("button", name="Next").click())
+        act(page, lambda: page.get_by_text("Three or more").click())
+        for _ in range(2):
+            act(page, lambda: page.get_by_role("button", name="Next").click())
+        act(page, lambda: page.get_by_role("button", name="See my results").click())
+        expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+        act(page, lambda: page.get_by_role("button", name="Next: what matters to you").click())
+        page.get_by_label("Add your own question (optional)").fill(f"Ask about {MARKER}")
+        act(page, lambda: page.get_by_role("button", name="Add question").click())
+        act(page, lambda: page.get_by_role("button", name="See my summary").click())
+        expect(page.get_by_text(f"Ask about {MARKER}")).to_be_visible()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download PDF").click()
+        assert download.value.suggested_filename == "my-summary.pdf"
+    finally:
+        context.close()
+        log = server.stop()
+    assert files_under(server.workdir) == []
+    assert files_under(server.home) == []
+    assert MARKER not in log
+    assert "nearly_every_day" not in log and "Nearly every day" not in log
+    assert "3_or_more" not in log
