@@ -15,6 +15,7 @@ from decision_aid.content import PackError, load_pack, read_pack
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
+from decision_aid.personas import UnknownPersona, persona_answers
 from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
 from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
@@ -38,10 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", action="store_true", help="print reading grade and citations per topic")
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
-    summary.add_argument("--answers", required=True, type=Path, help="JSON: question id -> answer")
+    given = summary.add_mutually_exclusive_group(required=True)
+    given.add_argument("--answers", type=Path, help="JSON: question id -> answer")
+    given.add_argument("--persona", help="a fictional persona's id (see: personas)")
     summary.add_argument("--format", choices=("json", "md", "pdf", "fhir"), default="json")
     summary.add_argument("--out", type=Path, help="write to this file instead of standard output")
     summary.add_argument("--locale", default="en")
+
+    personas = commands.add_parser("personas", help="list the fictional personas")
+    personas.add_argument("--locale", default="en")
 
     questionnaire = commands.add_parser("questionnaire", help="print the questionnaire in another format")
     questionnaire.add_argument("--format", choices=("fhir",), default="fhir")
@@ -53,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return _check(args.locale, args.content, args.report)
+    if args.command == "personas":
+        pack = _pack_or_none(args.locale)
+        if pack is None:
+            return EXIT_PACK
+        return _write("".join(f"{p.id}\t{p.title}\n" for p in pack.personas.personas), None)
     if args.command == "questionnaire":
         pack = _pack_or_none(args.locale)
         if pack is None:
@@ -112,8 +123,12 @@ def _summary(args: argparse.Namespace) -> int:
     if pack is None:
         return EXIT_PACK
     try:
-        raw = json.loads(args.answers.read_text(encoding="utf-8"))
-        answers = parse_answers(pack.questionnaire, raw)
+        if args.persona:
+            answers = persona_answers(pack, args.persona)
+        else:
+            answers = parse_answers(pack.questionnaire, json.loads(args.answers.read_text(encoding="utf-8")))
+    except UnknownPersona as error:
+        return _bad_input(error.args[0])
     except OSError as error:
         return _bad_input(f"cannot read {args.answers}: {error.strerror or error}")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.conditions import ORDINAL_OPERATORS, Condition, clauses
 from decision_aid.numbers import bare_digits, render_data, used_ids
 from decision_aid.schema import (
@@ -23,6 +24,7 @@ from decision_aid.schema import (
     Numbers,
     Pack,
     PackInfo,
+    Personas,
     Questionnaire,
     Reference,
     Style,
@@ -79,6 +81,7 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
         ("routes", "routes.yaml", Table),
         ("options", "options.yaml", Table),
         ("deliberation", "deliberation.yaml", DeliberationContent),
+        ("personas", "personas.yaml", Personas),
         ("crisis", "crisis.yaml", Crisis),
         ("style", "style.yaml", Style),
         ("ui", "ui.yaml", UiText),
@@ -90,9 +93,13 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
     about = _read_text(folder / "about.md", problems)
     references = _read_references(folder, problems)
     topic_data = _read_topics(folder, problems)
-    pairs = [_template_and_rendered(Topic, d, d["source_file"], numbers, problems) for d in topic_data]
-    templates["topics"] = tuple(template for template, _ in pairs if template is not None)
-    rendered["topics"] = tuple(shown for _, shown in pairs if shown is not None) if numbers else None
+    for field, data in (
+        ("topics", topic_data),
+        ("clinician_topics", _read_topics(folder, problems, "clinician")),
+    ):
+        pairs = [_template_and_rendered(Topic, d, d["source_file"], numbers, problems) for d in data]
+        templates[field] = tuple(template for template, _ in pairs if template is not None)
+        rendered[field] = tuple(shown for _, shown in pairs if shown is not None) if numbers else None
 
     shared = {"references": references, "numbers": numbers, "welcome": welcome, "about": about}
     if any(v is None for v in (*templates.values(), *rendered.values(), *shared.values())):
@@ -141,7 +148,28 @@ def cross_check(pack: Pack) -> list[Problem]:
         problems += _missing_references(pack, "crisis.yaml", region.id, region.references)
     problems += _check_table_references(pack, "options.yaml", pack.options)
     problems += _check_deliberation(pack)
+    problems += _check_personas(pack)
     problems += _check_forbidden_phrases(pack)
+    return problems
+
+
+def _check_personas(pack: Pack) -> list[Problem]:
+    file = "personas.yaml"
+    problems: list[Problem] = []
+    considerations = {t.id for t in pack.topics if t.kind == "consideration"}
+    ids = [p.id for p in pack.personas.personas]
+    for persona in pack.personas.personas:
+        if ids.count(persona.id) > 1:
+            problems.append(Problem(file, persona.id, "id", "duplicate persona id"))
+        try:
+            parse_answers(pack.questionnaire, persona.answers)
+        except AnswersError as error:
+            problems.append(Problem(file, persona.id, "answers", str(error)))
+        for topic_id in persona.shows:
+            if topic_id not in considerations:
+                problems.append(
+                    Problem(file, persona.id, "shows", f"{topic_id!r} is not a consideration topic")
+                )
     return problems
 
 
@@ -191,7 +219,10 @@ def _check_numbers(templates: Pack) -> list[Problem]:
                     f"the figure {digits!r} must come from numbers.yaml as a {{{{placeholder}}}}",
                 )
             )
-    cited_texts = [(t.source_file, t.id, f"{t.title}\n{t.body}", t.references) for t in templates.topics]
+    cited_texts = [
+        (t.source_file, t.id, f"{t.title}\n{t.body}", t.references)
+        for t in (*templates.topics, *templates.clinician_topics)
+    ]
     for file, table in (("routes.yaml", templates.routes), ("options.yaml", templates.options)):
         cited_texts += [
             (file, row.id, "\n".join([row.label, *row.cells.values()]), row.references) for row in table.rows
@@ -246,7 +277,7 @@ def numeric_texts(pack: Pack) -> list[tuple[str, str, str]]:
     for section in pack.questionnaire.sections:
         texts.append(("questionnaire.yaml", section.id, section.intro))
         texts += [("questionnaire.yaml", q.id, q.help) for q in section.questions]
-    for topic in pack.topics:
+    for topic in (*pack.topics, *pack.clinician_topics):
         texts.append((topic.source_file, topic.id, f"{topic.title}\n{topic.body}"))
     for file, table in (("routes.yaml", pack.routes), ("options.yaml", pack.options)):
         texts.append((file, "", "\n".join([table.title, table.caption, *(c.label for c in table.columns)])))
@@ -367,6 +398,8 @@ def _check_condition(
 def _check_topics(pack: Pack) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
+    for topic in pack.clinician_topics:
+        problems += _missing_references(pack, topic.source_file, topic.id, topic.references)
     for topic in pack.topics:
         file = topic.source_file
         if topic.id in seen:
@@ -436,12 +469,13 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
         for q in section.questions:
             choices = "\n".join(f"{c.label}\n{c.said or ''}" for c in q.choices)
             texts.append(("questionnaire.yaml", q.id, f"{q.text}\n{q.help}\n{choices}"))
-    for topic in pack.topics:
+    for topic in (*pack.topics, *pack.clinician_topics):
         texts.append((topic.source_file, topic.id, f"{topic.title}\n{topic.body}"))
     for file, table in (("routes.yaml", pack.routes), ("options.yaml", pack.options)):
         texts += [(file, row.id, "\n".join([row.label, *row.cells.values()])) for row in table.rows]
     texts.append(("crisis.yaml", "intro", pack.crisis.intro))
     texts += _deliberation_texts(pack)
+    texts += [("personas.yaml", p.id, f"{p.title}\n{p.story}") for p in pack.personas.personas]
     texts.append(("pack.yaml", "disclaimer", pack.info.disclaimer))
     texts.append(("welcome.md", "", pack.welcome))
     texts.append(("about.md", "", pack.about))
@@ -522,11 +556,11 @@ def _read_references(folder: Path, problems: list[Problem]) -> dict[str, Referen
     return references
 
 
-def _read_topics(folder: Path, problems: list[Problem]) -> list[dict]:
+def _read_topics(folder: Path, problems: list[Problem], subfolder: str = "topics") -> list[dict]:
     """Each topic file's front matter and body, as data to build models from."""
     topics = []
-    for path in sorted((folder / "topics").glob("*.md")):
-        file = f"topics/{path.name}"
+    for path in sorted((folder / subfolder).glob("*.md")):
+        file = f"{subfolder}/{path.name}"
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
         if match is None:
             problems.append(Problem(file, "", "", "needs YAML front matter between '---' lines"))

@@ -260,6 +260,32 @@ class UiText(Frozen):
     clear_cancel: str
     own_question_added: str
     own_question_limit: str
+    mode_label: str
+    mode_patient: str
+    mode_clinician: str
+    mode_workshop: str
+    mode_help: str
+    review_title: str
+    review_crisis: str
+    review_no_crisis: str
+    review_answers: str
+    review_question: str
+    review_answer: str
+    review_unanswered: str
+    review_flags: str
+    review_no_flags: str
+    review_reason: str
+    review_sources: str
+    review_deliberation: str
+    review_patient_view: str
+    workshop_title: str
+    workshop_presenter: str
+    workshop_load: str
+    workshop_shows: str
+    workshop_reset: str
+    workshop_qr: str
+    workshop_share_address: str
+    workshop_back: str
 
 
 class Style(Frozen):
@@ -372,6 +398,25 @@ class SummaryText(Frozen):
     care_title: str
 
 
+class Persona(Frozen):
+    id: str = Id
+    # Personas are teaching cases; a real person's answers never belong in the pack.
+    fictional: Literal[True]
+    title: str
+    story: str
+    answers: dict[str, str | list[str]]
+    shows: tuple[str, ...]
+
+
+class Personas(Frozen):
+    intro: str
+    fictional_label: str
+    personas: tuple[Persona, ...] = Field(min_length=1)
+
+    def get(self, persona_id: str) -> Persona | None:
+        return next((p for p in self.personas if p.id == persona_id), None)
+
+
 class Pack(Frozen):
     info: PackInfo
     questionnaire: Questionnaire
@@ -380,6 +425,8 @@ class Pack(Frozen):
     routes: Table
     options: Table
     deliberation: DeliberationContent
+    personas: Personas
+    clinician_topics: tuple[Topic, ...]
     numbers: Numbers
     crisis: Crisis
     style: Style

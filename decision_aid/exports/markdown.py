@@ -32,6 +32,10 @@ def _render(block: Block, top_level: int) -> str:
     return joined
 
 
-def render_markdown(pack: Pack, summary: Summary, top_level: int = 1) -> str:
+def render_blocks(blocks: list[Block], top_level: int = 1) -> str:
     """``top_level`` is the heading level of the title (2 when shown under a page's own h1)."""
-    return "\n\n".join(_render(block, top_level) for block in summary_document(pack, summary)) + "\n"
+    return "\n\n".join(_render(block, top_level) for block in blocks) + "\n"
+
+
+def render_markdown(pack: Pack, summary: Summary, top_level: int = 1) -> str:
+    return render_blocks(summary_document(pack, summary), top_level)

@@ -27,7 +27,7 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
     """The full crisis panel: shown at once on a worrying safety answer, and on every later page."""
     topic = pack.topic("crisis")
     with st.container(border=True, key="crisis_panel"):
-        st.subheader(f":material/support: {topic.title}", anchor="crisis")
+        st.header(f":material/support: {topic.title}", anchor="crisis")
         for reason in reasons:
             st.caption(because(pack, reason))
         st.markdown(topic.body)

@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.ui import pages, prepare, takeaway
+NAMES = ("welcome", "questions", "results", "prepare", "summary", "about", "review", "workshop")
 
-SCREENS = {
-    "welcome": pages.welcome,
-    "questions": pages.questionnaire,
-    "results": pages.results,
-    "prepare": prepare.prepare,
-    "summary": takeaway.summary,
-    "about": pages.about,
-}
+
+def _screen(name: str):
+    # Imported here: the screens import this module to switch between each other.
+    from decision_aid.ui import pages, prepare, review, takeaway, workshop
+
+    return {
+        "welcome": pages.welcome,
+        "questions": pages.questionnaire,
+        "results": pages.results,
+        "prepare": prepare.prepare,
+        "summary": takeaway.summary,
+        "about": pages.about,
+        "review": review.review,
+        "workshop": workshop.workshop,
+    }[name]
 
 
 def page(name: str) -> st.Page:
-    return st.Page(SCREENS[name], title=name.capitalize(), url_path=name, default=name == "welcome")
+    return st.Page(_screen(name), title=name.capitalize(), url_path=name, default=name == "welcome")
 
 
 def all_pages() -> list[st.Page]:
-    return [page(name) for name in SCREENS]
+    return [page(name) for name in NAMES]
+
+
+# The only things ever kept in the address bar: never answers.
+ADDRESS_KEYS = ("mode", "persona")
 
 
 def go(name: str) -> None:
-    st.switch_page(page(name))
+    kept = {key: st.query_params[key] for key in ADDRESS_KEYS if key in st.query_params}
+    st.switch_page(page(name), query_params=kept or None)

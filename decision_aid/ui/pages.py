@@ -9,19 +9,20 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid import flow, safety
+from decision_aid.answers import Answers
 from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Table
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
-from decision_aid.ui import navigation, state, takeaway
+from decision_aid.ui import navigation, shell, state, takeaway
 from decision_aid.ui.charts import icon_array
-from decision_aid.ui.crisis import crisis_lines, crisis_panel, danger_line
+from decision_aid.ui.crisis import crisis_lines, crisis_panel
 from decision_aid.ui.text import because, citation, step_label
 
 
 def welcome() -> None:
     pack = state.pack()
-    danger_line(pack)
+    shell.start(pack)
     st.title(pack.ui.app_title)
     st.markdown(f"*{pack.ui.app_subtitle}*")
     st.markdown(pack.welcome)
@@ -44,7 +45,7 @@ def questionnaire() -> None:
     section = sections[number]
     answers = state.answers()
 
-    danger_line(pack)
+    shell.start(pack)
     label = step_label(pack, number + 1, len(sections), section.title)
     st.progress((number + 1) / len(sections), text=label)
     st.title(section.title)
@@ -114,15 +115,34 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
 def results() -> None:
     pack = state.pack()
     answers = state.answers()
-    danger_line(pack)
+    shell.start(pack)
     st.title(pack.ui.results_title)
     if answers.get(safety.SAFETY_QUESTION) is None:
-        st.info(pack.ui.results_not_ready)
-        if st.button(pack.ui.go_to_questions, type="primary"):
+        not_ready(pack)
+        return
+    results_body(pack, answers)
+    if not (state.mode() == "workshop" and state.presenter()):
+        forward, back = st.columns(2)
+        if forward.button(pack.ui.prepare_button, type="primary", key="to_prepare"):
+            navigation.go("prepare")
+        if back.button(pack.ui.change_answers, key="change_answers"):
             state.go_to_step(0)
             navigation.go("questions")
-        return
+        takeaway.clear_controls(pack)
+    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
+    st.caption(pack.info.disclaimer)
 
+
+def not_ready(pack: Pack) -> None:
+    """Before the safety question is answered there is nothing to show but the way there."""
+    st.info(pack.ui.results_not_ready)
+    if st.button(pack.ui.go_to_questions, type="primary"):
+        state.go_to_step(0)
+        navigation.go("questions")
+
+
+def results_body(pack: Pack, answers: Answers) -> None:
+    """The results as the patient sees them (the clinician's "what the patient saw" too)."""
     summary = build_summary(pack, answers)
     topics = list(summary.topics)
     if topics and topics[0].topic.kind == "crisis":
@@ -132,21 +152,11 @@ def results() -> None:
     for shown in topics:
         _topic(pack, shown)
 
-    forward, back = st.columns(2)
-    if forward.button(pack.ui.prepare_button, type="primary", key="to_prepare"):
-        navigation.go("prepare")
-    if back.button(pack.ui.change_answers, key="change_answers"):
-        state.go_to_step(0)
-        navigation.go("questions")
-    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
-    takeaway.clear_controls(pack)
-    st.caption(pack.info.disclaimer)
-
 
 def about() -> None:
     pack = state.pack()
     info = pack.info
-    danger_line(pack)
+    shell.start(pack)
     st.title(pack.ui.about_title)
     st.markdown(pack.about)
     readings = topic_readings(pack)
@@ -190,7 +200,7 @@ def _told_us(pack: Pack, summary: Summary) -> None:
 def _topic(pack: Pack, shown: ShownTopic) -> None:
     topic = shown.topic
     with st.container(key=f"topic_{topic.id}"):
-        st.subheader(topic.title, anchor=topic.id)
+        st.header(topic.title, anchor=topic.id)
         for reason in shown.reasons:
             st.info(because(pack, reason), icon=":material/person:")
         st.markdown(topic.body)

@@ -15,15 +15,15 @@ from decision_aid.deliberation import (
 )
 from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow
-from decision_aid.ui import navigation, state
-from decision_aid.ui.crisis import crisis_panel, danger_line
+from decision_aid.ui import navigation, shell, state
+from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.text import citation
 
 
 def prepare() -> None:
     pack = state.pack()
     answers = state.answers()
-    danger_line(pack)
+    shell.start(pack)
     st.title(pack.ui.prepare_title)
     if safety.crisis_triggered(answers):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))

@@ -94,3 +94,36 @@ def seed(key: str, value: object) -> None:
 def clear_everything() -> None:
     """Forget every answer in this session."""
     st.session_state.clear()
+
+
+MODE_KEY = "mode"
+PRESENTER_KEY = "presenter"
+GO_TO_KEY = "go_to"
+
+
+def mode() -> str:
+    return str(st.session_state.get(MODE_KEY, "patient"))
+
+
+def set_mode(value: str) -> None:
+    st.session_state[MODE_KEY] = value
+
+
+def presenter() -> bool:
+    return bool(st.session_state.get(PRESENTER_KEY, False))
+
+
+def replace_answers(new: Answers) -> None:
+    """Swap in a whole answer set (a persona): widgets and the deliberation start afresh."""
+    keep = {
+        key: st.session_state[key]
+        for key in (MODE_KEY, PRESENTER_KEY, "address_read")
+        if key in st.session_state
+    }
+    st.session_state.clear()
+    st.session_state.update(keep)
+    st.session_state[ANSWERS_KEY] = new
+
+
+def reset_for_next_person() -> None:
+    replace_answers(Answers())

@@ -7,13 +7,14 @@ import json
 import streamlit as st
 
 from decision_aid import safety
+from decision_aid.answers import Answers
+from decision_aid.deliberation import Deliberation
 from decision_aid.exports.fhir import questionnaire_response
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.schema import Pack
-from decision_aid.summary import build_summary
-from decision_aid.ui import navigation, state
-from decision_aid.ui.crisis import danger_line
+from decision_aid.summary import Summary, build_summary
+from decision_aid.ui import navigation, pages, shell, state
 
 CONFIRM_KEY = "confirm_clear"
 
@@ -21,20 +22,26 @@ CONFIRM_KEY = "confirm_clear"
 def summary() -> None:
     pack = state.pack()
     answers = state.answers()
-    danger_line(pack)
+    shell.start(pack)
     st.title(pack.ui.summary_title)
     if answers.get(safety.SAFETY_QUESTION) is None:
-        st.info(pack.ui.results_not_ready)
-        if st.button(pack.ui.go_to_questions, type="primary"):
-            state.go_to_step(0)
-            navigation.go("questions")
+        pages.not_ready(pack)
         return
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
     st.markdown(pack.ui.summary_intro)
-    markdown = render_markdown(pack, document)
     with st.container(border=True, key="summary_document"):
         st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
+    downloads(pack, answers, deliberation, document)
+    if st.button(pack.ui.back_button, key="summary_back"):
+        navigation.go("prepare")
+    clear_controls(pack)
+    st.caption(pack.info.disclaimer)
+
+
+def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document: Summary) -> None:
+    """The take-away in three formats, built in memory; nothing is written anywhere."""
+    markdown = render_markdown(pack, document)
     pdf, fhir = st.columns(2)
     pdf.download_button(
         pack.ui.download_pdf,
@@ -58,10 +65,6 @@ def summary() -> None:
         mime="text/markdown",
         key="download_markdown",
     )
-    if st.button(pack.ui.back_button, key="summary_back"):
-        navigation.go("prepare")
-    clear_controls(pack)
-    st.caption(pack.info.disclaimer)
 
 
 def clear_controls(pack: Pack) -> None:

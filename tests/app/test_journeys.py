@@ -30,12 +30,12 @@ def click(at, label=None, key=None):
     return at
 
 
-def subheaders(at):
-    return [s.value for s in at.subheader]
+def headings(at):
+    return [h.value for h in at.header]
 
 
 def has_crisis_panel(at):
-    return any(CRISIS in s for s in subheaders(at))
+    return any(CRISIS in s for s in headings(at))
 
 
 def danger_line_present(at):
@@ -76,7 +76,7 @@ def test_full_journey_to_results(at):
     next_step(at)  # "See my results"
 
     assert at.title[0].value == "Your results"
-    heads = subheaders(at)
+    heads = headings(at)
     assert not has_crisis_panel(at)
     assert heads[-1] == "Talk with a professional"
     assert {"Blood pressure", "Stimulants or MAOI antidepressants", "Getting home after a session"} <= set(
@@ -104,11 +104,11 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
         next_step(at)
         assert at.title[0].value == expected_title
         assert has_crisis_panel(at)
-        assert CRISIS in subheaders(at)[0]
+        assert CRISIS in headings(at)[0]
     next_step(at)
     assert at.title[0].value == "Your results"
-    assert CRISIS in subheaders(at)[0]
-    assert subheaders(at)[-1] == "Talk with a professional"
+    assert CRISIS in headings(at)[0]
+    assert headings(at)[-1] == "Talk with a professional"
 
 
 def test_crisis_region_choice_is_kept_between_pages(at):
@@ -183,7 +183,7 @@ def test_results_before_the_safety_answer_send_the_person_to_the_questions():
     assert not page.exception
     assert "answer the safety question first" in page.info[0].value
     assert [b.label for b in page.button] == ["Go to the questions"]
-    assert not page.subheader  # no topics before the safety question
+    assert not page.header  # no topics before the safety question
 
 
 def test_back_from_the_first_step_returns_to_welcome(at):
@@ -223,7 +223,7 @@ def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
 def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis(at):
     finish_calmly(at)
     assert not has_crisis_panel(at)
-    assert "Suicidal thoughts: what is known" in subheaders(at)
+    assert "Suicidal thoughts: what is known" in headings(at)
     text = " ".join(m.value for m in at.markdown)
     assert "Call or text 988" in text and "Call 116 123 (free)" in text
 

@@ -179,3 +179,34 @@ def test_check_report_fails_when_a_topic_is_too_hard_to_read(pack_copy):
     result = run("check", "--report", "--content", str(pack_copy))
     assert result.returncode == 1
     assert "liver  <- above the maximum" in result.stdout
+
+
+def test_personas_lists_ids_and_titles():
+    result = run("personas")
+    assert result.returncode == 0
+    rows = [line.split("\t") for line in result.stdout.strip().splitlines()]
+    assert ["dana_crisis", "Dana, 37: thoughts of self-harm"] in rows and len(rows) >= 6
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "pdf", "fhir"])
+def test_summary_for_a_persona_in_every_format(fmt):
+    result = subprocess.run(
+        [sys.executable, "-m", "decision_aid", "summary", "--persona", "dana_crisis", "--format", fmt],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    if fmt == "json":
+        assert json.loads(result.stdout)["topics"][0]["id"] == "crisis"
+    elif fmt == "pdf":
+        assert result.stdout.startswith(b"%PDF-")
+    else:
+        assert result.stdout
+
+
+def test_unknown_persona_and_both_inputs_exit_2(tmp_path):
+    unknown = run("summary", "--persona", "nobody")
+    assert unknown.returncode == 2 and "known personas: maria_trd" in unknown.stderr
+    both = run("summary", "--persona", "dana_crisis", "--answers", write(tmp_path, "{}"))
+    assert both.returncode == 2 and "Traceback" not in both.stderr

@@ -1,0 +1,22 @@
+"""Fictional personas for workshops: their answers, checked like an answers file."""
+
+from __future__ import annotations
+
+from decision_aid.answers import Answers, parse_answers
+from decision_aid.schema import Pack, Persona
+
+
+class UnknownPersona(KeyError):
+    pass
+
+
+def persona(pack: Pack, persona_id: str) -> Persona:
+    found = pack.personas.get(persona_id)
+    if found is None:
+        known = ", ".join(p.id for p in pack.personas.personas)
+        raise UnknownPersona(f"unknown persona {persona_id!r}; known personas: {known}")
+    return found
+
+
+def persona_answers(pack: Pack, persona_id: str) -> Answers:
+    return parse_answers(pack.questionnaire, persona(pack, persona_id).answers)

@@ -1,0 +1,22 @@
+"""Sharing the aid in a room: its own address, and a QR code made locally (no outside service)."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit, urlunsplit
+
+import segno
+
+
+def share_address(current: str | None) -> str:
+    """The app's own address for attendees: no path or query, opening the patient view."""
+    if not current:
+        return ""
+    parts = urlsplit(current)
+    return urlunsplit((parts.scheme, parts.netloc, "/", "mode=patient", ""))
+
+
+def qr_png(address: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(address, error="m").save(buffer, kind="png", scale=8, border=2)
+    return buffer.getvalue()

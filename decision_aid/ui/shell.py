@@ -1,0 +1,91 @@
+"""What every screen starts with: the view (mode) switch, links, presenter style, danger line.
+
+Only the view and a persona id ever go into the address bar; answers never do.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.personas import persona_answers
+from decision_aid.schema import Pack
+from decision_aid.ui import navigation, state
+from decision_aid.ui.crisis import danger_line
+
+MODES = ("patient", "clinician", "workshop")
+HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
+# Larger type for a room; authored CSS, since Streamlit has no setting for it.
+PRESENTER_CSS = """<style>
+.stMainBlockContainer { max-width: 64rem; }
+.stMarkdown p, .stMarkdown li, .stCaption p, label p { font-size: 1.3rem !important; }
+h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
+</style>"""
+
+
+def start(pack: Pack) -> None:
+    """Run at the top of every screen."""
+    _read_address_once(pack)
+    _mode_switch(pack)
+    if state.mode() == "workshop" and state.presenter():
+        st.html(PRESENTER_CSS)
+    target = st.session_state.pop(state.GO_TO_KEY, None)
+    if target:
+        navigation.go(target)
+    danger_line(pack)
+
+
+def _read_address_once(pack: Pack) -> None:
+    """Links like ?mode=workshop&persona=ID open a view, and load a fictional case."""
+    if st.session_state.get("address_read"):
+        return
+    st.session_state["address_read"] = True
+    mode = st.query_params.get("mode")
+    if mode in MODES:
+        state.set_mode(mode)
+        if mode != "patient":
+            st.session_state[state.GO_TO_KEY] = HOME[mode]
+    persona_id = st.query_params.get("persona")
+    if state.mode() == "workshop" and persona_id and pack.personas.get(persona_id):
+        load_persona(pack, persona_id)
+    elif persona_id:
+        del st.query_params["persona"]
+
+
+def load_persona(pack: Pack, persona_id: str) -> None:
+    state.replace_answers(persona_answers(pack, persona_id))
+    st.query_params["persona"] = persona_id
+    st.session_state[state.GO_TO_KEY] = "results"
+
+
+def _mode_switch(pack: Pack) -> None:
+    labels = {
+        "patient": pack.ui.mode_patient,
+        "clinician": pack.ui.mode_clinician,
+        "workshop": pack.ui.mode_workshop,
+    }
+    state.seed("mode_choice", state.mode())
+
+    def changed() -> None:
+        mode = st.session_state["mode_choice"]
+        state.set_mode(mode)
+        st.query_params.clear()
+        st.query_params["mode"] = mode
+        st.session_state[state.GO_TO_KEY] = HOME[mode]
+
+    with st.sidebar:
+        st.radio(pack.ui.mode_label, MODES, format_func=labels.get, key="mode_choice", on_change=changed)
+        st.caption(pack.ui.mode_help)
+        if state.mode() == "workshop":
+            st.page_link(navigation.page("workshop"), label=pack.ui.workshop_back, icon=":material/groups:")
+            st.button(
+                pack.ui.workshop_reset,
+                key="reset_sidebar",
+                icon=":material/restart_alt:",
+                on_click=_reset_and_go_back,
+            )
+
+
+def _reset_and_go_back() -> None:
+    state.reset_for_next_person()
+    st.query_params.pop("persona", None)
+    st.session_state[state.GO_TO_KEY] = "workshop"

@@ -1,0 +1,128 @@
+"""Clinician review and workshop modes (AppTest)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from decision_aid.content import load_pack
+from decision_aid.sharing import qr_png, share_address
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PACK = load_pack("en")
+ADDRESS_KEYS = {"mode", "persona"}
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert set(at.query_params) <= ADDRESS_KEYS, dict(at.query_params)  # never answers
+    return at
+
+
+def open_app(**params):
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return ok(at.run())
+
+
+def choose_mode(at, mode):
+    return ok(at.sidebar.radio(key="mode_choice").set_value(mode).run())
+
+
+def consideration_titles(at):
+    titles = {t.title: t.id for t in PACK.topics if t.kind == "consideration"}
+    return sorted(titles[h.value] for h in at.header if h.value in titles)
+
+
+@pytest.mark.parametrize("persona", [p.id for p in PACK.personas.personas])
+def test_each_persona_loads_and_shows_exactly_its_considerations(persona):
+    at = open_app(mode="workshop")
+    assert at.title[0].value == "Workshop"
+    ok(at.button(key=f"load_{persona}").click().run())
+    assert at.title[0].value == "Your results"
+    assert consideration_titles(at) == sorted(PACK.personas.get(persona).shows)
+    assert dict(at.query_params) == {"mode": "workshop", "persona": persona}
+
+
+def test_a_link_with_mode_and_persona_opens_that_case():
+    at = open_app(mode="workshop", persona="dana_crisis")
+    assert at.title[0].value == "Your results"
+    assert "Help is available right now" in at.header[0].value
+
+
+def test_personas_are_marked_fictional_on_screen():
+    at = open_app(mode="workshop")
+    captions = [c.value for c in at.caption]
+    assert sum(PACK.personas.fictional_label in c for c in captions) == len(PACK.personas.personas)
+
+
+def test_reset_for_the_next_person_leaves_nothing_behind():
+    at = open_app(mode="workshop")
+    ok(at.button(key="load_james_blood_pressure").click().run())
+    assert at.title[0].value == "Your results"
+    ok(at.sidebar.button(key="reset_sidebar").click().run())
+    assert at.title[0].value == "Workshop"
+    assert not at.session_state["answers"].values
+    assert "deliberation" not in at.session_state
+    assert at.session_state["mode"] == "workshop"
+    assert dict(at.query_params) == {"mode": "workshop"}
+    ok(at.button(key="reset_next").click().run())
+    assert not at.session_state["answers"].values
+
+
+def test_presenter_view_has_fewer_controls():
+    at = open_app(mode="workshop")
+    ok(at.toggle(key="presenter").set_value(True).run())
+    ok(at.button(key="load_maria_trd").click().run())
+    labels = {b.label for b in at.button}
+    assert "Change my answers" not in labels and "Clear my answers" not in labels
+    assert at.header  # the content itself is unchanged
+
+
+def test_clinician_screen_shows_every_answer_and_every_flag_with_sources():
+    at = open_app(mode="workshop", persona="sam_psychosis_substance")
+    choose_mode(at, "clinician")
+    assert at.title[0].value == "Clinician review"
+    answers = at.table[0].value
+    persona = PACK.personas.get("sam_psychosis_substance")
+    assert len(answers) == len(persona.answers)
+    assert answers.loc["Psychosis, ever"].iloc[0] == "Yes"
+    text = " ".join(m.value for m in at.markdown)
+    for topic_id in persona.shows:
+        topic = PACK.topic(topic_id)
+        assert f"**{topic.title}**" in text
+        assert all(PACK.references[ref].citation in text for ref in topic.references)
+    assert "For the clinic: what an esketamine session involves" in [h.value for h in at.header]
+    assert len(at.get("download_button")) == 3
+
+
+def test_clinician_can_see_exactly_what_the_patient_saw():
+    at = open_app(mode="workshop", persona="ruth_older_adult")
+    choose_mode(at, "clinician")
+    ok(at.toggle(key="patient_view").set_value(True).run())
+    assert consideration_titles(at) == sorted(PACK.personas.get("ruth_older_adult").shows)
+    assert "Talk with a professional" in [h.value for h in at.header]
+
+
+def test_crisis_status_is_at_the_top_of_the_clinician_screen():
+    at = open_app(mode="workshop", persona="dana_crisis")
+    choose_mode(at, "clinician")
+    assert at.error[0].value.startswith("Crisis resources were shown. Safety answer: More than half the days")
+
+
+def test_switching_back_to_patient_keeps_the_answers():
+    at = open_app(mode="workshop", persona="leo_first_episode")
+    choose_mode(at, "patient")
+    assert at.title[0].value == "Ketamine and esketamine for depression"
+    assert at.session_state["answers"].get("age_group") == "18_to_64"
+
+
+def test_qr_code_points_at_the_apps_own_address():
+    assert (
+        share_address("http://10.0.0.5:8501/results?mode=workshop&persona=x")
+        == "http://10.0.0.5:8501/?mode=patient"
+    )
+    assert share_address(None) == ""
+    png = qr_png("http://127.0.0.1:8501/?mode=patient")
+    assert png.startswith(b"\x89PNG")
