@@ -4,9 +4,6 @@ import streamlit as st
 
 from decision_aid.ui.navigation import all_pages
 
-st.set_page_config(
-    page_title="Ketamine and esketamine for depression: a decision aid",
-    page_icon=":material/psychology:",
-    layout="centered",
-)
+# No page_icon: a Material icon there is fetched from a third-party server by the browser.
+st.set_page_config(page_title="Ketamine and esketamine for depression: a decision aid", layout="centered")
 st.navigation(all_pages(), position="hidden").run()

@@ -14,6 +14,11 @@ from decision_aid.ui.crisis import danger_line
 
 MODES = ("patient", "clinician", "workshop")
 HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
+# Streamlit draws captions at 60% opacity: 3.8:1 on its backgrounds, under WCAG's 4.5:1.
+# There is no theme setting for it, so this authored rule sets a grey of about 6.5:1.
+READABLE_CSS = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #595c63 !important; }
+</style>"""
 # Larger type for a room; authored CSS, since Streamlit has no setting for it.
 PRESENTER_CSS = """<style>
 .stMainBlockContainer { max-width: 64rem; }
@@ -26,6 +31,7 @@ def start(pack: Pack) -> None:
     """Run at the top of every screen."""
     _read_address_once(pack)
     _mode_switch(pack)
+    st.html(READABLE_CSS)
     if state.mode() == "workshop" and state.presenter():
         st.html(PRESENTER_CSS)
     target = st.session_state.pop(state.GO_TO_KEY, None)

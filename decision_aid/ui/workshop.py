@@ -46,4 +46,5 @@ def _qr_code(pack: Pack) -> None:
     state.seed("share_address", share_address(st.context.url))
     address = st.text_input(pack.ui.workshop_share_address, key="share_address")
     if address:
-        st.image(qr_png(address), caption=f"{pack.ui.workshop_qr}: {address}", width=260)
+        label = f"{pack.ui.workshop_qr}: {address}"
+        st.image(qr_png(address), caption=label, alt=label, width=260)

@@ -115,15 +115,65 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser, server: Server) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+SCREEN_REPORT: list[str] = []
+OFF_ORIGIN: list[str] = []
+
+
+def open_page(browser: Browser, server: Server, width: int = 1100, height: int = 900, path: str = "") -> Page:
+    """A fresh session; every request it makes is recorded and must stay on the app's origin."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     opened = context.new_page()
     opened.set_default_timeout(20_000)
-    opened.goto(server.url)
+
+    def record(request) -> None:
+        if not request.url.startswith((server.url, "data:", "blob:", "about:")):
+            OFF_ORIGIN.append(request.url)
+
+    opened.on("request", record)
+    opened.goto(f"{server.url}/{path}")
     wait_for_app(opened)
+    return opened
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    opened = open_page(browser, server)
     yield opened
-    context.close()
+    opened.context.close()
+    assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"
+
+
+@pytest.fixture
+def phone(browser: Browser, server: Server) -> Iterator[Page]:
+    opened = open_page(browser, server, width=390, height=844)
+    yield opened
+    opened.context.close()
+    assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"
+
+
+def check_screen(page: Page, name: str) -> None:
+    """Every screen: zero unexplained axe violations, one h1, headings in order; a screenshot."""
+    from tests.e2e.accessibility import ALLOWED, axe, heading_levels, skipped_heading_levels, unexplained
+
+    wait_for_app(page)
+    screenshot(page, name)
+    found = axe(page)
+    levels = heading_levels(page)
+    SCREEN_REPORT.append(
+        f"{name}: {len(found)} axe violation(s), {len(unexplained(found))} unexplained; headings {levels}"
+    )
+    assert unexplained(found) == [], "\n".join(str(v) for v in found)
+    assert levels.count(1) == 1, f"{name}: expected one h1, got headings {levels}"
+    assert skipped_heading_levels(levels) == [], f"{name}: heading levels skip: {levels}"
+    if ALLOWED:
+        print(f"{name}: tolerated upstream violations: {ALLOWED}")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if SCREEN_REPORT:
+        terminalreporter.section("accessibility by screen (axe-core, WCAG 2.0/2.1/2.2 A and AA)")
+        for line in SCREEN_REPORT:
+            terminalreporter.write_line(line)
 
 
 def wait_for_app(page: Page) -> None:

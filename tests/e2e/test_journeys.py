@@ -1,0 +1,262 @@
+"""The app as people meet it: mouse, keyboard, crisis path, downloads, modes and a phone."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
+
+CRISIS = "Help is available right now"
+
+
+def click_button(page: Page, name: str) -> None:
+    act(page, lambda: page.get_by_role("button", name=name, exact=True).click())
+
+
+def choose(page: Page, question: str, answer: str) -> None:
+    act(page, lambda: page.get_by_role("radiogroup", name=question).get_by_text(answer, exact=True).click())
+
+
+def test_full_journey_with_the_mouse(page):
+    check_screen(page, "welcome")
+    click_button(page, "Start the questions")
+    expect(page.get_by_text("Step 1 of 4: Safety first")).to_be_visible()
+    check_screen(page, "step-1-safety")
+    choose(
+        page,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+        "be better off dead, or of hurting yourself in some way? *",
+        "Not at all",
+    )
+    expect(page.get_by_text(CRISIS)).to_have_count(0)
+    click_button(page, "Next")
+    check_screen(page, "step-2-history")
+    choose(
+        page,
+        "During this time of depression, how many different antidepressant medicines have you tried?",
+        "Three or more",
+    )
+    expect(page.get_by_text("Did you take any of them for at least 6 weeks")).to_be_visible()
+    click_button(page, "Next")
+    check_screen(page, "step-3-health")
+    choose(page, "What is your blood pressure like?", "High, and not under control")
+    click_button(page, "Next")
+    check_screen(page, "step-4-practical")
+    click_button(page, "See my results")
+    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(
+        page.get_by_text("Shown because you told us your blood pressure is high and not under control.")
+    ).to_be_visible()
+    check_screen(page, "results")
+    headings = page.locator("h2").all_inner_texts()
+    assert headings[-1].strip() == "Talk with a professional"
+    click_button(page, "Next: what matters to you")
+    check_screen(page, "prepare")
+    click_button(page, "See my summary")
+    expect(page.get_by_text("Next step: Talk with a professional")).to_be_visible()
+    check_screen(page, "summary")
+
+
+def test_about_page(browser, server):
+    about = open_page(browser, server, path="about")
+    expect(about.get_by_role("heading", name="About this aid", level=1)).to_be_visible()
+    check_screen(about, "about")
+    about.context.close()
+
+
+def tab_to(page: Page, matches: str, limit: int = 120, backwards: bool = False) -> None:
+    """Press Tab (or Shift+Tab) until the focused element satisfies a JS predicate on `el`."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!(el && ({matches})); }}"):
+            return
+    raise AssertionError(f"never reached an element where {matches}")
+
+
+def focused_is_visible(page: Page) -> bool:
+    """A focused control must show it: an outline or a focus ring (box-shadow)."""
+    return page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                   return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }"""
+    )
+
+
+def is_button(label: str) -> str:
+    return f"el.tagName === 'BUTTON' && el.innerText.trim() === {label!r}"
+
+
+def test_full_journey_with_the_keyboard_alone(page):
+    tab_to(page, is_button("Start the questions"))
+    assert focused_is_visible(page)
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_text("Step 1 of 4: Safety first")).to_be_visible()
+    tab_to(page, "el.type === 'radio'")
+    act(page, lambda: page.keyboard.press("Space"))
+    expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
+    tab_to(page, is_button("Next"))
+    tab_to(page, "el.type === 'radio'", backwards=True)  # Shift+Tab goes back to the question
+    tab_to(page, is_button("Next"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_text("Step 2 of 4")).to_be_visible()
+    tab_to(page, is_button("Next"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_text("Step 3 of 4")).to_be_visible()
+    tab_to(
+        page,
+        "el.type === 'radio' && el.closest('[role=radiogroup]').getAttribute('aria-label')"
+        ".startsWith('What is your blood pressure')",
+    )
+    act(page, lambda: page.keyboard.press("Space"))
+    act(page, lambda: page.keyboard.press("ArrowDown"))
+    expect(page.get_by_role("radio", name="High, but under control with treatment")).to_be_checked()
+    tab_to(page, is_button("Next"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_text("Step 4 of 4")).to_be_visible()
+    tab_to(page, is_button("See my results"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(
+        page.get_by_text("Shown because you told us you have high blood pressure that is under control.")
+    ).to_be_visible()
+
+
+def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
+    click_button(page, "Start the questions")
+    expect(page.get_by_text(CRISIS)).to_have_count(0)
+    choose(
+        page,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+        "be better off dead, or of hurting yourself in some way? *",
+        "I'd prefer not to say",
+    )
+    expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
+    panel = page.locator(".st-key-crisis_panel")
+    expect(panel.get_by_text("Call or text 988, or chat at 988lifeline.org")).to_be_visible()
+    check_screen(page, "step-1-crisis-panel")
+    for label in ("Next", "Next", "Next", "See my results"):
+        click_button(page, label)
+        expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
+    assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
+    click_button(page, "Next: what matters to you")
+    expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
+    click_button(page, "See my summary")
+    expect(page.get_by_role("heading", name="Help right now")).to_be_visible()
+
+
+def go_to_step(page: Page, label: str, number: int) -> None:
+    click_button(page, label)
+    expect(page.get_by_text(f"Step {number} of 4")).to_be_visible()
+
+
+def test_back_and_change_my_answers_keep_answers(page):
+    diagnosed = page.get_by_role("radiogroup", name="Has a doctor or other health professional told you")
+    click_button(page, "Start the questions")
+    choose(
+        page,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+        "be better off dead, or of hurting yourself in some way? *",
+        "Not at all",
+    )
+    go_to_step(page, "Next", 2)
+    choose(page, "Has a doctor or other health professional told you that you have depression?", "Yes")
+    go_to_step(page, "Next", 3)
+    go_to_step(page, "Back", 2)
+    expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
+    go_to_step(page, "Next", 3)
+    go_to_step(page, "Next", 4)
+    click_button(page, "See my results")
+    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    click_button(page, "Change my answers")
+    expect(page.get_by_text("Step 1 of 4")).to_be_visible()
+    expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
+    go_to_step(page, "Next", 2)
+    expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
+
+
+def test_downloads_arrive_and_hold_the_care_advice(page):
+    page.goto(
+        page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/?mode=workshop&persona=dana_crisis"
+    )
+    wait_for_app(page)
+    click_button(page, "Next: what matters to you")
+    click_button(page, "See my summary")
+    with page.expect_download() as pdf:
+        page.get_by_role("button", name="Download PDF").click()
+    text = "\n".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.value.path().read_bytes())).pages
+    )
+    assert text.index("Help right now") < text.index("What I told the aid")
+    assert "Talk with a professional" in text and "Book a visit" in text
+    with page.expect_download() as markdown:
+        page.get_by_role("button", name="Download as text (Markdown)").click()
+    body = markdown.value.path().read_text(encoding="utf-8")
+    assert body.startswith("# Ketamine and esketamine for depression: my summary")
+    assert "## Next step: Talk with a professional" in body
+
+
+def test_clinician_and_workshop_modes(browser, server):
+    workshop = open_page(browser, server, path="?mode=workshop")
+    expect(workshop.get_by_role("heading", name="Workshop", level=1)).to_be_visible()
+    check_screen(workshop, "workshop")
+    expect(
+        workshop.get_by_role("img", name="Scan to open the aid on your phone", exact=False)
+    ).to_be_visible()
+    act(workshop, lambda: workshop.get_by_role("button", name="Load this case").nth(1).click())
+    expect(workshop.get_by_role("heading", name="Aneurysm, AVM or bleeding in the brain")).to_be_visible()
+    assert "persona=james_blood_pressure" in workshop.url and "mode=workshop" in workshop.url
+    check_screen(workshop, "workshop-case-results")
+    act(workshop, lambda: workshop.get_by_text("Clinician review", exact=True).click())
+    expect(workshop.get_by_role("heading", name="Clinician review", level=1)).to_be_visible()
+    check_screen(workshop, "clinician-review")
+    act(workshop, lambda: workshop.get_by_text("Show exactly what the patient saw").click())
+    expect(workshop.get_by_role("heading", name="Talk with a professional")).to_be_visible()
+    check_screen(workshop, "clinician-patient-view")
+    workshop.context.close()
+
+
+def page_overflows(page: Page) -> bool:
+    return page.evaluate(
+        """() => { const main = document.querySelector('[data-testid=stMain]');
+                   return document.documentElement.scrollWidth > window.innerWidth + 1
+                       || (main && main.scrollWidth > main.clientWidth + 1); }"""
+    )
+
+
+def controls_out_of_reach(page: Page) -> list[str]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('button, input, [role=radio], a[href]')]
+                 .filter(el => el.offsetParent !== null && el.getBoundingClientRect().width > 1)
+                 .filter(el => !el.closest('[data-testid=stSidebar]'))  // collapsed on phones; opened by its toggle
+                 .filter(el => { const r = el.getBoundingClientRect(); return r.left < -1 || r.right > window.innerWidth + 1; })
+                 .map(el => (el.innerText || el.getAttribute('aria-label') || el.tagName).slice(0, 40))"""
+    )
+
+
+def test_phone_screen_has_no_sideways_scrolling(phone):
+    def check(name: str) -> None:
+        wait_for_app(phone)
+        assert not page_overflows(phone), f"{name} scrolls sideways on a phone"
+        assert controls_out_of_reach(phone) == [], name
+        check_screen(phone, f"phone-{name}")
+
+    check("welcome")
+    click_button(phone, "Start the questions")
+    choose(
+        phone,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+        "be better off dead, or of hurting yourself in some way? *",
+        "Several days",
+    )
+    check("step-1")
+    for label in ("Next", "Next", "Next"):
+        click_button(phone, label)
+    check("step-4")
+    click_button(phone, "See my results")
+    check("results")
+    click_button(phone, "Next: what matters to you")
+    check("prepare")
+    click_button(phone, "See my summary")
+    check("summary")
