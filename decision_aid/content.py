@@ -484,9 +484,13 @@ def patient_texts(pack: Pack) -> list[tuple[str, str, str]]:
     return texts
 
 
+# libyaml's C parser when PyYAML was built with it: ten times faster on a cold start.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         problems.append(Problem(path.name, "", "", "file is missing"))
     except yaml.YAMLError as error:
@@ -566,7 +570,7 @@ def _read_topics(folder: Path, problems: list[Problem], subfolder: str = "topics
             problems.append(Problem(file, "", "", "needs YAML front matter between '---' lines"))
             continue
         try:
-            meta = yaml.safe_load(match.group(1))
+            meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError as error:
             problems.append(Problem(file, "", "front matter", f"not valid YAML: {error}"))
             continue

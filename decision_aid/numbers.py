@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from decision_aid.schema import Comparison, Numbers
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z0-9_]+))?(?:\.(rest))?\s*\}\}")
@@ -74,31 +72,6 @@ def bare_digits(template: str) -> list[str]:
 
 def used_ids(template: str) -> set[str]:
     return {match.group(1) for match in PLACEHOLDER.finditer(template)}
-
-
-class IconCell(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    group: str
-    row: int
-    column: int
-    affected: bool
-
-
-def icon_cells(comparison: Comparison, columns: int = 10) -> list[IconCell]:
-    """A grid of 100 people per group; the people with the outcome come first, grouped."""
-    cells = []
-    for group_id, group in comparison.groups.items():
-        for index in range(DENOMINATOR):
-            cells.append(
-                IconCell(
-                    group=group_id,
-                    row=index // columns,
-                    column=index % columns,
-                    affected=index < group.per_100,
-                )
-            )
-    return cells
 
 
 def frequency_sentences(comparison: Comparison, template: str) -> list[str]:

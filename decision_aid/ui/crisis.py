@@ -17,10 +17,10 @@ def danger_line(pack: Pack) -> None:
 
 
 def crisis_lines(pack: Pack) -> None:
-    """Every region's emergency number and crisis lines."""
-    for region in pack.crisis.regions:
-        st.markdown(f"**{region.name}**")
-        _region_lines(pack, region)
+    """Every region's emergency number and crisis lines, as one element."""
+    st.markdown(
+        "\n\n".join(f"**{region.name}**\n\n{region_lines(pack, region)}" for region in pack.crisis.regions)
+    )
 
 
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
@@ -42,14 +42,14 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
             on_change=state.store_region,
         )
         region = pack.crisis.region(chosen)
-        _region_lines(pack, region)
+        st.markdown(region_lines(pack, region))
         with st.expander(f"{pack.ui.sources_label} ({len(region.references)})"):
             st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in region.references))
 
 
-def _region_lines(pack: Pack, region: CrisisRegion) -> None:
+def region_lines(pack: Pack, region: CrisisRegion) -> str:
     rows = [f"- {pack.ui.emergency_label} **{region.emergency}**"]
     for line in region.lines:
         hours = f" ({line.hours})" if line.hours else ""
         rows.append(f"- {line.name}: **{line.contact}**{hours}")
-    st.markdown("\n".join(rows))
+    return "\n".join(rows)

@@ -5,19 +5,18 @@ They draw what the core decided; no clinical decision is made here.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
 from decision_aid.readability import median_grade, topic_readings
-from decision_aid.schema import Pack, Question, Table
+from decision_aid.schema import Pack, Question, Section, Table
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, shell, state, takeaway
 from decision_aid.ui.charts import icon_array
 from decision_aid.ui.crisis import crisis_lines, crisis_panel
-from decision_aid.ui.text import because, citation, step_label
+from decision_aid.ui.text import because, citation, markdown_table, step_label
 
 
 def welcome() -> None:
@@ -55,15 +54,21 @@ def questionnaire() -> None:
     if section.intro:
         st.markdown(section.intro)
 
-    for question in flow.visible_questions(pack.questionnaire, answers, section):
+    _questions(pack, section)
+    _step_buttons(pack, number, len(sections))
+
+
+@st.fragment
+def _questions(pack: Pack, section: Section) -> None:
+    """The step's questions. A fragment: answering one reruns only this part, not the
+    page, and follow-up questions and the crisis panel still appear at once."""
+    for question in flow.visible_questions(pack.questionnaire, state.answers(), section):
         _question(pack, question)
         # Right under the safety question, so it appears the moment it is answered.
         if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(
             state.answers(), safety_step_open=True
         ):
             crisis_panel(pack, (safety.crisis_reason(pack, state.answers()),))
-
-    _step_buttons(pack, number, len(sections))
 
 
 def _question(pack: Pack, question: Question) -> None:
@@ -222,13 +227,8 @@ def _table(pack: Pack, table: Table) -> None:
     st.caption(table.caption)
     tabs = st.tabs([row.label for row in table.rows])
     for tab, row in zip(tabs, table.rows, strict=True):
-        frame = pd.DataFrame(
-            {
-                pack.ui.table_option: [c.label for c in table.columns],
-                row.label: [row.cells[c.id] for c in table.columns],
-            }
-        ).set_index(pack.ui.table_option)
-        tab.table(frame)
+        answers = [(c.label, row.cells[c.id]) for c in table.columns]
+        tab.markdown(markdown_table((pack.ui.table_option, row.label), answers))
 
 
 def _sources(pack: Pack, reference_ids: tuple[str, ...]) -> None:

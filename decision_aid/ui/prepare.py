@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from decision_aid import safety
@@ -17,10 +16,11 @@ from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow
 from decision_aid.ui import navigation, shell, state
 from decision_aid.ui.crisis import crisis_panel
-from decision_aid.ui.text import citation
+from decision_aid.ui.text import citation, markdown_table
 
 
 def prepare() -> None:
+    """Each section is a fragment: a click reruns only its own section."""
     pack = state.pack()
     answers = state.answers()
     shell.start(pack)
@@ -49,6 +49,7 @@ def _store_mapping(field: str, item_id: str, key: str) -> None:
     state.update_deliberation(**{field: current})
 
 
+@st.fragment
 def _values(pack: Pack) -> None:
     content = pack.deliberation.values
     rows = {row.id: row for row in pack.options.rows}
@@ -85,15 +86,11 @@ def _compare(pack: Pack, row: TableRow, rating: str) -> None:
     """The options' answers on the row that matches this value, beside the person's rating."""
     with st.expander(pack.ui.compare_label.format(row=row.label)):
         st.caption(pack.ui.you_said.format(rating=rating))
-        frame = pd.DataFrame(
-            {
-                pack.ui.table_option: [c.label for c in pack.options.columns],
-                row.label: [row.cells[c.id] for c in pack.options.columns],
-            }
-        )
-        st.table(frame.set_index(pack.ui.table_option))
+        answers = [(c.label, row.cells[c.id]) for c in pack.options.columns]
+        st.markdown(markdown_table((pack.ui.table_option, row.label), answers))
 
 
+@st.fragment
 def _leaning(pack: Pack) -> None:
     content = pack.deliberation.leaning
     labels = {c.value: c.label for c in content.choices}
@@ -109,6 +106,7 @@ def _leaning(pack: Pack) -> None:
     st.caption(content.help)
 
 
+@st.fragment
 def _knowledge(pack: Pack) -> None:
     content = pack.deliberation.knowledge
     labels = {True: content.true_label, False: content.false_label}
@@ -136,6 +134,7 @@ def _knowledge(pack: Pack) -> None:
             st.info(f"{content.incorrect} {item.explanation}\n\n*{pack.ui.sources_label}: {sources}*")
 
 
+@st.fragment
 def _sure(pack: Pack) -> None:
     content = pack.deliberation.sure
     labels = {True: content.yes_label, False: content.no_label}
@@ -161,6 +160,7 @@ def _sure(pack: Pack) -> None:
         st.success(content.all_yes)
 
 
+@st.fragment
 def _questions(pack: Pack) -> None:
     content = pack.deliberation.questions
     st.header(content.title)

@@ -40,30 +40,33 @@ def summary() -> None:
 
 
 def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document: Summary) -> None:
-    """The take-away in three formats, built in memory; nothing is written anywhere."""
-    markdown = render_markdown(pack, document)
+    """The take-away in three formats, built in memory only when asked for; nothing is
+    written anywhere, and downloading does not rerun the page."""
     pdf, fhir = st.columns(2)
     pdf.download_button(
         pack.ui.download_pdf,
-        render_pdf(pack, document),
+        lambda: render_pdf(pack, document),
         file_name="my-summary.pdf",
         mime="application/pdf",
         type="primary",
         key="download_pdf",
+        on_click="ignore",
     )
     fhir.download_button(
         pack.ui.download_fhir,
-        json.dumps(questionnaire_response(pack, answers, deliberation), indent=2),
+        lambda: json.dumps(questionnaire_response(pack, answers, deliberation), indent=2),
         file_name="my-summary.fhir.json",
         mime="application/fhir+json",
         key="download_fhir",
+        on_click="ignore",
     )
     st.download_button(
         pack.ui.download_markdown,
-        markdown,
+        lambda: render_markdown(pack, document),
         file_name="my-summary.md",
         mime="text/markdown",
         key="download_markdown",
+        on_click="ignore",
     )
 
 

@@ -26,3 +26,15 @@ def citation(pack: Pack, ref_id: str) -> str:
     if ref.url:
         parts.append(ref.url)
     return " ".join(parts)
+
+
+def markdown_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> str:
+    """A two-column table as Markdown: a real HTML table, without a DataFrame's Arrow
+    round trip on every rerun. Cells are authored content; pipes and line breaks escaped."""
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    lines = [f"| {cell(header[0])} | {cell(header[1])} |", "| --- | --- |"]
+    lines += [f"| {cell(left)} | {cell(right)} |" for left, right in rows]
+    return "\n".join(lines)

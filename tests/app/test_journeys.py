@@ -87,10 +87,12 @@ def test_full_journey_to_results(at):
     assert "Shown because you told us nobody could drive you home after a visit." in reasons
     # Each table is shown as one tab per question, every option answering it.
     routes, options = pack_tables()
-    assert len(at.table) == len(routes.rows) + len(options.rows)
-    how_well = next(t for t in at.table if "How well does it work?" in t.value.columns)
-    assert list(how_well.value.index) == [c.label for c in options.columns]
-    assert how_well.value.loc["Esketamine nasal spray"].iloc[0].startswith("About 69 of 100 responded")
+    assert len(at.tabs) == len(routes.rows) + len(options.rows)
+    how_well = next(t for t in at.tabs if t.label == "How well does it work?")
+    table = how_well.markdown[0].value
+    assert table.startswith("| Option | How well does it work? |")
+    assert all(f"| {c.label} |" in table for c in options.columns)
+    assert "| Esketamine nasal spray | About 69 of 100 responded" in table
     assert danger_line_present(at)
 
 

@@ -1,4 +1,4 @@
-from decision_aid.numbers import bare_digits, frequency_sentences, icon_cells, render, used_ids
+from decision_aid.numbers import bare_digits, frequency_sentences, render, used_ids
 from decision_aid.schema import Comparison, Fact, Group, Numbers
 
 NUMBERS = Numbers(
@@ -42,16 +42,6 @@ def test_bare_digits_ignore_placeholders_and_the_shared_denominator():
 
 def test_used_ids():
     assert used_ids("{{hours}} and {{trial.drug.rest}}") == {"hours", "trial"}
-
-
-def test_icon_cells_group_the_people_with_the_outcome_first():
-    cells = icon_cells(NUMBERS.comparisons["trial"])
-    drug = [c for c in cells if c.group == "drug"]
-    assert len(drug) == 100 and len(cells) == 200
-    assert sum(c.affected for c in drug) == 69
-    order = sorted(drug, key=lambda c: (c.row, c.column))
-    assert all(c.affected for c in order[:69]) and not any(c.affected for c in order[69:])
-    assert {c.row for c in drug} == set(range(10)) and {c.column for c in drug} == set(range(10))
 
 
 def test_frequency_sentences_read_both_framings_with_the_same_denominator():

@@ -1,0 +1,338 @@
+"""Workshop load benchmark: simulated attendees over Streamlit's own websocket protocol.
+
+Each attendee opens the app (first load), answers every step with think time between
+clicks, reaches the results, prepares for the visit and opens the summary. The same run
+measures a bare Streamlit app of similar size with the same configuration, so the cost of
+our own code shows as a ratio. Numbers are printed, never asserted.
+
+    python benchmarks/load.py                      # 100 attendees within 10 s, 1-3 s think time
+    python benchmarks/load.py --users 20 --arrival 5
+    python benchmarks/load.py --url http://127.0.0.1:8080 --skip-bare   # a running deployment
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+print = functools.partial(print, flush=True)  # noqa: A001 - progress shows as it happens
+ROOT = Path(__file__).resolve().parent.parent
+APPS = {"ours": ROOT / "app.py", "bare": ROOT / "benchmarks" / "bare_app.py"}
+# What an attendee does: (action, label prefix, choice index).
+JOURNEY = [
+    ("click", "Start the questions", 0),
+    ("radio", "Over the last 2 weeks, how often", 0),
+    ("click", "Next", 0),
+    ("radio", "During this time of depression", 3),
+    ("radio", "Did you take any of them", 0),
+    ("click", "Next", 0),
+    ("radio", "What is your blood pressure like?", 1),
+    ("click", "Next", 0),
+    ("radio", "Could someone drive you home", 0),
+    ("click", "See my results", 0),
+    ("click", "Next: what matters to you", 0),
+    ("radio", "Feeling better quickly", 2),
+    ("click", "See my summary", 0),
+]
+DONE = ForwardMsg.FINISHED_SUCCESSFULLY
+
+
+class JourneyError(Exception):
+    pass
+
+
+class Session:
+    """One browser tab, as far as the server can tell."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.page_hash = ""
+        # label -> (id, options, fragment id) of the widgets on the current page
+        self.widgets: dict[str, tuple[str, list[str], str]] = {}
+        self.states: dict[str, WidgetState] = {}  # the values the page currently holds
+        self.ws = None
+
+    async def open(self) -> float:
+        started = time.perf_counter()
+        ws_url = self.url.replace("http", "ws", 1) + "/_stcore/stream"
+        self.ws = await websockets.connect(
+            ws_url,
+            subprotocols=["streamlit"],
+            origin=self.url,
+            max_size=None,
+            open_timeout=60,
+            ping_interval=None,
+        )
+        await self._rerun([])
+        return time.perf_counter() - started
+
+    async def act(self, action: str, label: str, choice: int) -> float:
+        match = next((key for key in self.widgets if key.startswith(label)), None)
+        if match is None:
+            raise JourneyError(f"no widget labelled {label!r}; on page: {list(self.widgets)[:8]}")
+        widget_id, options, fragment = self.widgets[match]
+        state = WidgetState(id=widget_id)
+        if action == "click":
+            state.trigger_value = True
+        else:
+            state.string_value = options[choice]  # radios send the option as shown
+            self.states[widget_id] = state
+        started = time.perf_counter()
+        await self._rerun([state], fragment)
+        return time.perf_counter() - started
+
+    async def _rerun(self, changed: list[WidgetState], fragment: str = "") -> None:
+        """As the browser does: a widget inside a fragment reruns only that fragment."""
+        message = BackMsg()
+        client = message.rerun_script
+        client.page_script_hash = self.page_hash
+        client.fragment_id = fragment
+        sent = {s.id: s for s in self.states.values()}
+        sent.update({s.id: s for s in changed})
+        client.widget_states.widgets.extend(sent.values())
+        await self.ws.send(message.SerializeToString())
+        if not fragment:
+            self.widgets = {}
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
+            kind = forward.WhichOneof("type")
+            if kind == "new_session" and forward.new_session.page_script_hash:
+                self.page_hash = forward.new_session.page_script_hash
+            elif kind == "navigation" and forward.navigation.page_script_hash:
+                self.page_hash = forward.navigation.page_script_hash
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                self._note(forward.delta.new_element, forward.delta.fragment_id)
+            elif kind == "script_finished":
+                if forward.script_finished in (DONE, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                    break
+                if forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    raise JourneyError(f"script finished with status {forward.script_finished}")
+                self.widgets = {}  # a page switch: the next run draws the new page
+        live = {widget_id for widget_id, _, _ in self.widgets.values()}
+        self.states = {k: v for k, v in self.states.items() if k in live}
+
+    def _note(self, element, fragment: str) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            raise JourneyError(f"the app raised: {element.exception.message}")
+        if kind in ("button", "radio", "checkbox"):
+            widget = getattr(element, kind)
+            self.widgets[widget.label] = (widget.id, list(getattr(widget, "options", [])), fragment)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+@dataclass
+class Results:
+    first_loads: list[float] = field(default_factory=list)
+    interactions: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    wall: float = 0.0
+    rss_before: int = 0
+    rss_idle: int = 0
+    cpu_seconds: float = 0.0
+    client_cpu: float = 0.0
+
+
+async def attendee(url: str, delay: float, think: tuple[float, float], results: Results, open_sessions: list):
+    await asyncio.sleep(delay)
+    session = Session(url)
+    try:
+        results.first_loads.append(await session.open())
+        for action, label, choice in JOURNEY:
+            await asyncio.sleep(random.uniform(*think))
+            results.interactions.append(await session.act(action, label, choice))
+        open_sessions.append(session)
+    except Exception as error:  # a benchmark reports every failure, whatever it is
+        results.errors.append(f"{type(error).__name__}: {error}")
+        await session.close()
+
+
+async def run_load(
+    url: str, users: int, arrival: float, think: tuple[float, float], pid: int | None
+) -> Results:
+    results = Results(rss_before=rss_kib(pid))
+    open_sessions: list[Session] = []
+    cpu_before = cpu_seconds(pid)
+    client_before = sum(os.times()[:2])
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(attendee(url, random.uniform(0, arrival), think, results, open_sessions) for _ in range(users))
+    )
+    results.wall = time.perf_counter() - started
+    results.cpu_seconds = cpu_seconds(pid) - cpu_before
+    results.client_cpu = sum(os.times()[:2]) - client_before
+    await asyncio.sleep(2)  # let the server settle with every session open and idle
+    results.rss_idle = rss_kib(pid)
+    await asyncio.gather(*(s.close() for s in open_sessions))
+    return results
+
+
+def rss_kib(pid: int | None) -> int:
+    if pid is None:
+        return 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time the server process has used so far (user + system)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start_server(app: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{app.name} did not start")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def report(name: str, results: Results, users: int) -> dict:
+    ms = 1000
+    row = {
+        "name": name,
+        "first_p50": statistics.median(results.first_loads) * ms if results.first_loads else float("nan"),
+        "first_p95": percentile(results.first_loads, 0.95) * ms,
+        "first_max": max(results.first_loads, default=float("nan")) * ms,
+        "click_p50": statistics.median(results.interactions) * ms if results.interactions else float("nan"),
+        "click_p95": percentile(results.interactions, 0.95) * ms,
+        "click_max": max(results.interactions, default=float("nan")) * ms,
+        "errors": len(results.errors),
+        "per_second": len(results.interactions) / results.wall if results.wall else 0.0,
+        "rss_before_mib": results.rss_before / 1024,
+        "rss_idle_mib": results.rss_idle / 1024,
+        "per_session_kib": (results.rss_idle - results.rss_before) / max(users, 1),
+        "cpu_ms": results.cpu_seconds * 1000 / max(len(results.interactions) + len(results.first_loads), 1),
+        "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
+    }
+    print(
+        f"{name:>5}: first load p50 {row['first_p50']:.0f} ms, p95 {row['first_p95']:.0f} ms, "
+        f"max {row['first_max']:.0f} ms | interaction p50 {row['click_p50']:.0f} ms, "
+        f"p95 {row['click_p95']:.0f} ms, max {row['click_max']:.0f} ms | errors {row['errors']} | "
+        f"{row['per_second']:.1f} interactions/s | server RSS {row['rss_before_mib']:.0f} -> "
+        f"{row['rss_idle_mib']:.0f} MiB ({row['per_session_kib']:.0f} KiB per idle session) | "
+        f"server CPU {row['cpu_ms']:.0f} ms per request | this benchmark's own clients used "
+        f"{row['client_cores']:.2f} of the machine's cores"
+    )
+    for error in results.errors[:5]:
+        print(f"       error: {error}")
+    return row
+
+
+def measure(app: str | None, url: str | None, users: int, arrival: float, think: tuple[float, float]) -> dict:
+    process = None
+    if url is None:
+        process, url = start_server(APPS[app])
+    try:
+        asyncio.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
+        results = asyncio.run(run_load(url, users, arrival, think, process.pid if process else None))
+        return report(app or "url", results, users)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--arrival", type=float, default=10.0, help="seconds over which attendees arrive")
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--url", help="measure a running deployment instead of starting servers")
+    parser.add_argument("--skip-bare", action="store_true")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--warm",
+        nargs="*",
+        default=[],
+        metavar="URL",
+        help="replica addresses to warm up with one journey each before measuring",
+    )
+    args = parser.parse_args()
+    random.seed(args.seed)
+    print(
+        f"machine: {os.cpu_count()} cores; {args.users} attendees arriving within {args.arrival:.0f} s, "
+        f"think time {args.think[0]:.0f}-{args.think[1]:.0f} s, {len(JOURNEY)} interactions each"
+    )
+    for replica in args.warm:  # a replica's first session pays for its one-off imports
+        asyncio.run(run_load(replica.rstrip("/"), 1, 0, (0.0, 0.0), None))
+    if args.url:
+        measure(None, args.url.rstrip("/"), args.users, args.arrival, tuple(args.think))
+        return
+    print("one user, no think time (median interaction, ours vs bare):")
+    solo = {
+        app: measure(app, None, 1, 0, (0.05, 0.1))
+        for app in (("ours",) if args.skip_bare else ("ours", "bare"))
+    }
+    print(f"{args.users} attendees:")
+    loaded = {
+        app: measure(app, None, args.users, args.arrival, tuple(args.think))
+        for app in (("ours",) if args.skip_bare else ("ours", "bare"))
+    }
+    if not args.skip_bare:
+        solo_ratio = solo["ours"]["click_p50"] / solo["bare"]["click_p50"]
+        load_ratio = loaded["ours"]["click_p95"] / loaded["bare"]["click_p95"]
+        print(
+            f"ratio ours/bare: one-user median interaction {solo_ratio:.2f}x; "
+            f"under load p95 {load_ratio:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Start N app replicas (default 2) and nginx in front of them, all on loopback.
+#   deploy/run_replicas.sh                 # serve on http://127.0.0.1:8080 until Ctrl-C
+#   deploy/run_replicas.sh --benchmark     # run benchmarks/load.py through nginx, then stop
+# Environment: REPLICAS (2), PORT (8080), FIRST_APP_PORT (8601). Installs nginx if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPLICAS=${REPLICAS:-2}
+PORT=${PORT:-8080}
+FIRST_APP_PORT=${FIRST_APP_PORT:-8601}
+PREFIX=$(mktemp -d /tmp/decision-aid-nginx.XXXXXX)
+pids=()
+
+if ! command -v nginx >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx >/dev/null
+fi
+
+stop() {
+  [ -f "$PREFIX/nginx.pid" ] && nginx -p "$PREFIX" -c "$PREFIX/nginx.conf" -s quit 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$PREFIX"
+}
+trap stop EXIT
+
+upstreams=""
+for i in $(seq 0 $((REPLICAS - 1))); do
+  port=$((FIRST_APP_PORT + i))
+  python3 -m streamlit run app.py --server.port "$port" --server.address 127.0.0.1 >"$PREFIX/replica-$i.log" 2>&1 &
+  pids+=($!)
+  upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'
+done
+mkdir -p "$PREFIX"/{body,proxy,fastcgi,uwsgi,scgi}
+python3 - "$PREFIX" "$PORT" "$upstreams" <<'PY'
+import sys
+prefix, port, upstreams = sys.argv[1:]
+text = open("deploy/nginx.conf.template").read()
+text = text.replace("@PREFIX@", prefix).replace("@PORT@", port).replace("@UPSTREAMS@", upstreams.rstrip("\n"))
+open(f"{prefix}/nginx.conf", "w").write(text)
+PY
+
+for i in $(seq 0 $((REPLICAS - 1))); do
+  port=$((FIRST_APP_PORT + i))
+  for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$port/_stcore/health" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+done
+nginx -p "$PREFIX" -c "$PREFIX/nginx.conf"
+echo "serving on http://127.0.0.1:$PORT with $REPLICAS replicas (ports $FIRST_APP_PORT-$((FIRST_APP_PORT + REPLICAS - 1)))"
+
+if [ "${1:-}" = "--benchmark" ]; then
+  shift
+  warm=()
+  for i in $(seq 0 $((REPLICAS - 1))); do warm+=("http://127.0.0.1:$((FIRST_APP_PORT + i))"); done
+  python3 benchmarks/load.py --url "http://127.0.0.1:$PORT" --warm "${warm[@]}" "$@"
+  for i in $(seq 0 $((REPLICAS - 1))); do
+    echo "replica $i RSS: $(grep VmRSS /proc/${pids[$i]}/status | awk '{print $2/1024 " MiB"}')"
+  done
+else
+  wait
+fi
