@@ -132,10 +132,11 @@ def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None)
         return values if values[0] != wanted[0] else []
     if clause.operator == "in":
         return [v for v in values if v in wanted]
-    return _ordinal_matches(clause, values, order)
+    return ordinal_matches(clause, values, order)
 
 
-def _ordinal_matches(clause: Clause, values: list[str], order: ChoiceOrder | None) -> list[str]:
+def ordinal_matches(clause: Clause, values: list[str], order: ChoiceOrder | None) -> list[str]:
+    """The values that satisfy a "<", "<=", ">" or ">=" clause, by position in the choice order."""
     if order is None or clause.question not in order:
         raise ValueError(f"operator {clause.operator!r} on {clause.question!r} needs the choice order")
     ranks = list(order[clause.question])

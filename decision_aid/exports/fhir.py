@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from decision_aid.answers import Answers
-from decision_aid.conditions import AllOf, AnyOf, Clause, Condition
+from decision_aid.conditions import AllOf, AnyOf, Clause, Condition, ordinal_matches
 from decision_aid.deliberation import Deliberation
 from decision_aid.flow import effective_answers
 from decision_aid.schema import Choice, Pack, Question
@@ -106,15 +106,7 @@ def _clause(pack: Pack, clause: Clause) -> tuple[list[dict], str]:
     if clause.operator == "in":
         wanted = list(clause.answer)
     else:
-        ranks = list(question.values)
-        limit = ranks.index(str(clause.answer))
-        keep = {
-            "<": lambda r: r < limit,
-            "<=": lambda r: r <= limit,
-            ">": lambda r: r > limit,
-            ">=": lambda r: r >= limit,
-        }[clause.operator]
-        wanted = [value for rank, value in enumerate(ranks) if keep(rank)]
+        wanted = ordinal_matches(clause, list(question.values), {question.id: question.values})
     return [
         {
             "question": clause.question,

@@ -39,6 +39,22 @@ def prepare() -> None:
         navigation.go("results")
 
 
+def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str) -> bool | None:
+    """A true/false or yes/no question, kept in the deliberation under ``field``."""
+    key = f"{field}_{item_id}"
+    state.seed(key, getattr(state.deliberation(), field).get(item_id))
+    return st.radio(
+        label,
+        [True, False],
+        format_func=labels.get,
+        index=None,
+        horizontal=True,
+        key=key,
+        on_change=_store_mapping,
+        args=(field, item_id, key),
+    )
+
+
 def _store_mapping(field: str, item_id: str, key: str) -> None:
     current = dict(getattr(state.deliberation(), field))
     value = st.session_state.get(key)
@@ -113,18 +129,7 @@ def _knowledge(pack: Pack) -> None:
     st.header(content.title)
     st.markdown(content.intro)
     for item in content.items:
-        key = f"knowledge_{item.id}"
-        state.seed(key, state.deliberation().knowledge.get(item.id))
-        answer = st.radio(
-            item.statement,
-            [True, False],
-            format_func=labels.get,
-            index=None,
-            horizontal=True,
-            key=key,
-            on_change=_store_mapping,
-            args=("knowledge", item.id, key),
-        )
+        answer = _two_way_radio(item.statement, labels, "knowledge", item.id)
         if answer is None:
             continue
         sources = "; ".join(citation(pack, ref) for ref in item.references)
@@ -141,18 +146,7 @@ def _sure(pack: Pack) -> None:
     st.header(content.title)
     st.markdown(content.intro)
     for item in content.items:
-        key = f"sure_{item.id}"
-        state.seed(key, state.deliberation().sure.get(item.id))
-        st.radio(
-            item.text,
-            [True, False],
-            format_func=labels.get,
-            index=None,
-            horizontal=True,
-            key=key,
-            on_change=_store_mapping,
-            args=("sure", item.id, key),
-        )
+        _two_way_radio(item.text, labels, "sure", item.id)
     result = sure_result(pack, state.deliberation())
     for gap in result.gaps:
         st.info(gap.next_step)
