@@ -13,7 +13,8 @@ from typing import Literal
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
 
-BlockKind = Literal["title", "heading", "text", "bullets", "note"]
+# "pairs" is a list of short "label: value" items that a page may lay out in columns.
+BlockKind = Literal["title", "heading", "text", "bullets", "pairs", "note"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _told_us(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
     blocks = [_block("heading", words.told_us_title)]
     blocks.append(
-        _block("bullets", *(f"{a.short}: {', '.join(a.labels)}" for a in summary.answered))
+        _block("pairs", *(f"{a.short}: {', '.join(a.labels)}" for a in summary.answered))
         if summary.answered
         else _block("text", pack.ui.told_us_none)
     )

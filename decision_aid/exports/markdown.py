@@ -21,7 +21,7 @@ def _text(part: Text) -> str:
 
 
 def _render(block: Block, top_level: int) -> str:
-    if block.kind == "bullets":
+    if block.kind in ("bullets", "pairs"):
         return "\n".join(f"- {_text(part)}" for part in block.parts)
     joined = " ".join(_text(part) for part in block.parts)
     if block.kind == "note":
