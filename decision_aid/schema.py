@@ -386,16 +386,13 @@ class SummaryText(Frozen):
     considerations_title: str
     no_considerations: str
     values_title: str
-    values_none: str
     own_value: str
     leaning_title: str
-    leaning_none: str
     sure_title: str
     sure_score: str
-    sure_none: str
     questions_title: str
-    questions_none: str
     care_title: str
+    not_filled: str
 
 
 class Persona(Frozen):

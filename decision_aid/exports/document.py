@@ -57,11 +57,7 @@ def summary_document(pack: Pack, summary: Summary) -> list[Block]:
         ]
     blocks += _told_us(pack, summary)
     blocks += _considerations(pack, summary)
-    blocks += _values(pack, summary)
-    blocks += [_block("heading", words.leaning_title), _block("text", summary.leaning or words.leaning_none)]
-    blocks += _sure(pack, summary)
-    blocks += [_block("heading", words.questions_title)]
-    blocks.append(_questions(pack, summary))
+    blocks += _preparation(pack, summary)
     care = summary.topics[-1].topic
     blocks += [_block("heading", f"{words.care_title}: {care.title}"), _block("text", care.body)]
     blocks.append(_block("note", pack.info.disclaimer))
@@ -104,9 +100,29 @@ def _considerations(pack: Pack, summary: Summary) -> list[Block]:
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
 
 
+def _preparation(pack: Pack, summary: Summary) -> list[Block]:
+    """What matters, leaning, SURE and questions. Sections left empty are named together on
+    one line, so a clinician sees at a glance what was not filled in, and the page stays short."""
+    words = pack.summary_text
+    sections = [
+        (words.values_title, _values(pack, summary)),
+        (words.leaning_title, [_block("text", summary.leaning)] if summary.leaning else []),
+        (words.sure_title, _sure(pack, summary)),
+        (words.questions_title, _questions(pack, summary)),
+    ]
+    blocks: list[Block] = []
+    for title, content in sections:
+        if content:
+            blocks += [_block("heading", title), *content]
+    empty = [title for title, content in sections if not content]
+    if empty:
+        blocks.append(_block("text", f"{words.not_filled} {'; '.join(empty)}."))
+    return blocks
+
+
 def _values(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
-    blocks = [_block("heading", words.values_title)]
+    blocks = []
     if summary.values:
         blocks.append(
             _block(
@@ -114,36 +130,27 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
                 *(f"{v.label}: {v.rating_label} (options table: {v.option_row})" for v in summary.values),
             )
         )
-    else:
-        blocks.append(_block("text", words.values_none))
     if summary.own_value:
         blocks.append(_block("text", Text(words.own_value), Text(summary.own_value, mine=True)))
     return blocks
 
 
 def _sure(pack: Pack, summary: Summary) -> list[Block]:
-    words = pack.summary_text
-    blocks = [_block("heading", words.sure_title)]
     if summary.sure is None:
-        return blocks + [_block("text", words.sure_none)]
-    blocks.append(_block("text", words.sure_score.format(yes=summary.sure.yes)))
+        return []
+    blocks = [_block("text", pack.summary_text.sure_score.format(yes=summary.sure.yes))]
     if summary.sure.gaps:
+        sure = pack.deliberation.sure
         blocks.append(
-            _block(
-                "bullets",
-                *(
-                    f"{gap.text} {pack.deliberation.sure.no_label}. {gap.next_step}"
-                    for gap in summary.sure.gaps
-                ),
-            )
+            _block("bullets", *(f"{gap.text} {sure.no_label}. {gap.next_step}" for gap in summary.sure.gaps))
         )
     elif summary.sure.complete:
         blocks.append(_block("text", pack.deliberation.sure.all_yes))
     return blocks
 
 
-def _questions(pack: Pack, summary: Summary) -> Block:
+def _questions(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.questions:
-        return _block("text", pack.summary_text.questions_none)
+        return []
     authored = {p.text for p in pack.deliberation.questions.items}
-    return _block("bullets", *(Text(q, mine=q not in authored) for q in summary.questions))
+    return [_block("bullets", *(Text(q, mine=q not in authored) for q in summary.questions))]

@@ -86,6 +86,7 @@ def _deliberation(pack: Pack, summary: Summary) -> None:
     for block in summary_document(pack, summary):
         if block.kind in ("title", "heading"):
             keeping = block.parts[0].text in wanted
-        if keeping:
+        not_filled = block.kind == "text" and block.parts[0].text.startswith(words.not_filled)
+        if keeping or not_filled:
             kept.append(block)
     st.markdown(render_blocks(kept, top_level=2))
