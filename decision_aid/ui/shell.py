@@ -87,11 +87,12 @@ def _mode_switch(pack: Pack) -> None:
                 pack.ui.workshop_reset,
                 key="reset_sidebar",
                 icon=":material/restart_alt:",
-                on_click=_reset_and_go_back,
+                on_click=reset_and_go_back,
             )
 
 
-def _reset_and_go_back() -> None:
+def reset_and_go_back() -> None:
+    """Reset for the next person: a clean session, still in the workshop view."""
     state.reset_for_next_person()
     st.query_params.pop("persona", None)
     st.session_state[state.GO_TO_KEY] = "workshop"

@@ -92,8 +92,14 @@ def seed(key: str, value: object) -> None:
 
 
 def clear_everything() -> None:
-    """Forget every answer in this session."""
+    """Forget every answer in this session, and start afresh as a patient.
+
+    The address bar is emptied too, and marked as read, so that a persona link that
+    opened the session is not applied again on the next run.
+    """
     st.session_state.clear()
+    st.query_params.clear()
+    st.session_state["address_read"] = True
 
 
 MODE_KEY = "mode"

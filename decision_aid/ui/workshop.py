@@ -21,7 +21,7 @@ def workshop() -> None:
         pack.ui.workshop_reset,
         key="reset_next",
         icon=":material/restart_alt:",
-        on_click=state.reset_for_next_person,
+        on_click=shell.reset_and_go_back,
     )
     _qr_code(pack)
 

@@ -126,3 +126,15 @@ def test_qr_code_points_at_the_apps_own_address():
     assert share_address(None) == ""
     png = qr_png("http://127.0.0.1:8501/?mode=patient")
     assert png.startswith(b"\x89PNG")
+
+
+def test_clear_my_answers_after_a_persona_link_really_clears():
+    at = open_app(mode="workshop", persona="james_blood_pressure")
+    assert at.title[0].value == "Your results"
+    ok(at.button(key="clear").click().run())
+    ok(at.button(key="clear_yes").click().run())
+    assert at.title[0].value == "Ketamine and esketamine for depression"
+    assert "answers" not in at.session_state or not at.session_state["answers"].values
+    assert dict(at.query_params) == {}
+    ok(at.button[0].click().run())
+    assert at.radio(key="self_harm_thoughts").value is None
