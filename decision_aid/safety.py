@@ -43,10 +43,9 @@ def crisis_reason(pack: Pack, answers: Answers) -> Reason:
         return Reason(
             question=SAFETY_QUESTION,
             answer=None,
-            text="You did not answer the question about thoughts of hurting yourself, "
-            "so these are here in case you need them.",
+            text=pack.ui.reason_safety_unanswered,
         )
-    return reason_for(question, str(value))
+    return reason_for(pack, question, str(value))
 
 
 def frame(pack: Pack, answers: Answers, topics: list[ShownTopic]) -> list[ShownTopic]:

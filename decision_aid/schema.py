@@ -243,6 +243,12 @@ class UiText(Frozen):
     back_to_start: str
     about_facts_title: str
     table_option: str
+    reason_told_us: str
+    reason_answered: str
+    reason_safety_unanswered: str
+    version_line: str
+    time_line: str
+    value_row: str
     prepare_button: str
     prepare_title: str
     compare_label: str

@@ -45,16 +45,16 @@ def tailor(pack: Pack, answers: Answers) -> list[ShownTopic]:
             continue
         facts = explain(topic.show_when, effective, order)
         if facts:
-            reasons = tuple(reason_for(pack.questionnaire.by_id[q], value) for q, value in facts)
+            reasons = tuple(reason_for(pack, pack.questionnaire.by_id[q], value) for q, value in facts)
             shown.append(ShownTopic(topic=topic, reasons=reasons))
     return sorted(shown, key=lambda s: (KIND_ORDER.index(s.topic.kind), s.topic.order, s.topic.id))
 
 
-def reason_for(question: Question, value: str) -> Reason:
+def reason_for(pack: Pack, question: Question, value: str) -> Reason:
     """The sentence that tells a person which of their answers led to a topic."""
     choice = question.choice(value)
     if choice.said:
-        text = f"You told us {choice.said}."
+        text = pack.ui.reason_told_us.format(said=choice.said)
     else:
-        text = f"You answered \u201c{choice.label}\u201d to \u201c{question.text}\u201d"
+        text = pack.ui.reason_answered.format(label=choice.label, question=question.text)
     return Reason(question=question.id, answer=value, text=text)

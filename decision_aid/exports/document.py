@@ -127,7 +127,10 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
         blocks.append(
             _block(
                 "bullets",
-                *(f"{v.label}: {v.rating_label} (options table: {v.option_row})" for v in summary.values),
+                *(
+                    pack.ui.value_row.format(label=v.label, rating=v.rating_label, row=v.option_row)
+                    for v in summary.values
+                ),
             )
         )
     if summary.own_value:

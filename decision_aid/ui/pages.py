@@ -1,4 +1,4 @@
-"""The three screens of the patient journey: welcome, the questionnaire steps, results.
+"""The patient's screens (welcome, the questionnaire steps, results) and About.
 
 They draw what the core decided; no clinical decision is made here.
 """
@@ -26,10 +26,7 @@ def welcome() -> None:
     st.markdown(f"*{pack.ui.app_subtitle}*")
     st.markdown(pack.welcome)
     info = pack.info
-    st.caption(
-        f"It takes {info.minutes_to_complete} minutes. Content version {info.version}, "
-        f"last reviewed {info.last_reviewed:%d %B %Y}."
-    )
+    st.caption(f"{pack.ui.time_line.format(minutes=info.minutes_to_complete)} {version_line(pack)}")
     if st.button(pack.ui.start_button, type="primary"):
         state.go_to_step(0)
         navigation.go("questions")
@@ -119,11 +116,8 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
 
 def results() -> None:
     pack = state.pack()
-    answers = state.answers()
-    shell.start(pack)
-    st.title(pack.ui.results_title)
-    if answers.get(safety.SAFETY_QUESTION) is None:
-        not_ready(pack)
+    answers = start_answered(pack, pack.ui.results_title)
+    if answers is None:
         return
     results_body(pack, answers)
     if not (state.mode() == "workshop" and state.presenter()):
@@ -138,12 +132,28 @@ def results() -> None:
     st.caption(pack.info.disclaimer)
 
 
+def start_answered(pack: Pack, title: str) -> Answers | None:
+    """Start a screen that needs the safety question answered. Before that there is nothing
+    to show but the way there, and None is returned."""
+    shell.start(pack)
+    st.title(title)
+    answers = state.answers()
+    if answers.get(safety.SAFETY_QUESTION) is None:
+        not_ready(pack)
+        return None
+    return answers
+
+
 def not_ready(pack: Pack) -> None:
-    """Before the safety question is answered there is nothing to show but the way there."""
     st.info(pack.ui.results_not_ready)
     if st.button(pack.ui.go_to_questions, type="primary"):
         state.go_to_step(0)
         navigation.go("questions")
+
+
+def version_line(pack: Pack) -> str:
+    info = pack.info
+    return pack.ui.version_line.format(version=info.version, reviewed=f"{info.last_reviewed:%d %B %Y}")
 
 
 def results_body(pack: Pack, answers: Answers) -> None:
@@ -169,7 +179,7 @@ def about() -> None:
         median=median_grade(readings), highest=max(r.grade for r in readings)
     )
     facts = [
-        f"Content version {info.version}, last reviewed {info.last_reviewed:%d %B %Y}.",
+        version_line(pack),
         info.update_policy,
         info.authors,
         info.funding,

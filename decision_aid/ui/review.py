@@ -10,17 +10,14 @@ from decision_aid.exports.document import summary_document
 from decision_aid.exports.markdown import render_blocks
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
-from decision_aid.ui import pages, shell, state, takeaway
+from decision_aid.ui import pages, state, takeaway
 from decision_aid.ui.text import citation
 
 
 def review() -> None:
     pack = state.pack()
-    answers = state.answers()
-    shell.start(pack)
-    st.title(pack.ui.review_title)
-    if answers.get(safety.SAFETY_QUESTION) is None:
-        pages.not_ready(pack)
+    answers = pages.start_answered(pack, pack.ui.review_title)
+    if answers is None:
         return
     deliberation = state.deliberation()
     summary = build_summary(pack, answers, deliberation)

@@ -6,7 +6,6 @@ import json
 
 import streamlit as st
 
-from decision_aid import safety
 from decision_aid.answers import Answers
 from decision_aid.deliberation import Deliberation
 from decision_aid.exports.fhir import questionnaire_response
@@ -14,18 +13,15 @@ from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
-from decision_aid.ui import navigation, pages, shell, state
+from decision_aid.ui import navigation, pages, state
 
 CONFIRM_KEY = "confirm_clear"
 
 
 def summary() -> None:
     pack = state.pack()
-    answers = state.answers()
-    shell.start(pack)
-    st.title(pack.ui.summary_title)
-    if answers.get(safety.SAFETY_QUESTION) is None:
-        pages.not_ready(pack)
+    answers = pages.start_answered(pack, pack.ui.summary_title)
+    if answers is None:
         return
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
