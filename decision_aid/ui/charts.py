@@ -1,77 +1,83 @@
-"""Icon arrays: 100 people per group, the people with the outcome filled and grouped first."""
+"""Icon arrays: 100 people per group, the people with the outcome filled and grouped first.
+
+Each comparison is drawn as one piece of HTML with an inline SVG grid per group. One
+element per comparison, rather than a dozen (columns, labels, charts, sentences), keeps a
+results page cheap to send when a whole room opens it at once, and the grids appear
+without a charting library in the browser.
+"""
 
 from __future__ import annotations
+
+from html import escape as html_escape
+from urllib.parse import quote
 
 import streamlit as st
 
 from decision_aid.numbers import DENOMINATOR, frequency_sentences
-from decision_aid.schema import Comparison, Pack
+from decision_aid.schema import Pack
 
 # Filled vs hollow carries the meaning, so colour is never the only cue. Both colours
 # have at least 3:1 contrast with the white page (WCAG 1.4.11).
 FILLED = "#1d3557"
 OUTLINE = "#5f6b7a"
+PER_ROW = 10
+CELL = 16  # pixels per person
+RADIUS = 5.5
 
 
 def icon_array(pack: Pack, comparison_id: str) -> None:
+    st.html(icon_array_html(pack, comparison_id))
+
+
+def icon_array_html(pack: Pack, comparison_id: str) -> str:
+    """The measure, who was studied, one grid and sentence per group, and how to read it."""
     comparison = pack.numbers.comparisons[comparison_id]
     ui = pack.ui
-    st.markdown(f"**{comparison.measure}**")
-    st.caption(ui.icon_array_context.format(population=comparison.population, time=comparison.time))
     sentences = frequency_sentences(comparison, ui.frequency_sentence)
-    columns = st.columns(len(comparison.groups))
-    for column, (group_id, group), sentence in zip(
-        columns, comparison.groups.items(), sentences, strict=True
-    ):
-        with column:
-            st.markdown(f"**{group.label}**")
-            st.vega_lite_chart(grid_spec(comparison_id, comparison, group_id, sentence), width="content")
-            st.markdown(sentence)
-    st.caption(ui.icon_array_note.format(outcome=comparison.outcome))
+    context = ui.icon_array_context.format(population=comparison.population, time=comparison.time)
+    figures = "".join(
+        f"<figure><p><strong>{escape(group.label)}</strong></p>"
+        f"{grid_image(group.per_100)}<p>{escape(sentence)}</p></figure>"
+        for group, sentence in zip(comparison.groups.values(), sentences, strict=True)
+    )
+    return (
+        '<div class="icon-array">'
+        f"<p><strong>{escape(comparison.measure)}</strong></p>"
+        f'<p class="ia-caption">{escape(context)}</p>'
+        f'<div class="ia-groups">{figures}</div>'
+        f'<p class="ia-caption">{escape(ui.icon_array_note.format(outcome=comparison.outcome))}</p>'
+        "</div>"
+    )
 
 
-_SPECS: dict[tuple[str, str, str], dict] = {}
+def escape(text: str) -> str:
+    """Authored text as HTML text (quotes are left alone: no attribute holds text)."""
+    return html_escape(text, quote=False)
 
 
-def grid_spec(comparison_id: str, comparison: Comparison, group_id: str, description: str) -> dict:
-    """The Vega-Lite spec of one 10 x 10 grid, as plain data, built once per process.
+def grid_image(count: int) -> str:
+    """The grid as an image. Streamlit's HTML sanitiser removes inline SVG but keeps an
+    image given as a data address, which also costs no request. The alt text is empty
+    on purpose: the sentence beside each grid says the same in words, and screen readers
+    skip an image with empty alt text rather than read out a picture of 100 circles."""
+    source = "data:image/svg+xml," + quote(grid_svg(count), safe="=:/'.,-")
+    return f'<img src="{source}" alt="" width="{PER_ROW * CELL}" height="{PER_ROW * CELL}">'
 
-    Built by hand rather than with Altair (which validates every chart against the whole
-    Vega-Lite schema, about 0.1 s a grid), and with the 100 people generated in the
-    browser from a sequence, so no data set is converted and sent on every rerun.
-    """
-    key = (comparison_id, group_id, description)
-    if key not in _SPECS:
-        count = comparison.groups[group_id].per_100
-        hidden_axis = {"labels": False, "ticks": False, "domain": False, "grid": False, "title": None}
-        _SPECS[key] = {
-            "description": description,
-            "width": 160,
-            "height": 160,
-            "data": {"sequence": {"start": 0, "stop": DENOMINATOR, "as": "person"}},
-            "transform": [
-                {"calculate": "floor(datum.person / 10)", "as": "row"},
-                {"calculate": "datum.person % 10", "as": "column"},
-                # People with the outcome come first, so they sit together at the top.
-                {"calculate": f"datum.person < {count}", "as": "affected"},
-            ],
-            # The sentence under each grid says the same in words and is what screen
-            # readers read; 100 separate circles would only be noise to them.
-            "mark": {
-                "type": "point",
-                "shape": "circle",
-                "size": 80,
-                "strokeWidth": 1.5,
-                "opacity": 1,
-                "aria": False,
-            },
-            "encoding": {
-                "x": {"field": "column", "type": "ordinal", "axis": hidden_axis},
-                "y": {"field": "row", "type": "ordinal", "axis": hidden_axis},
-                "fill": {"condition": {"test": "datum.affected", "value": FILLED}, "value": "white"},
-                "stroke": {"condition": {"test": "datum.affected", "value": FILLED}, "value": OUTLINE},
-                "tooltip": None,
-            },
-            "config": {"view": {"stroke": None}, "aria": False},
-        }
-    return _SPECS[key]
+
+def grid_svg(count: int) -> str:
+    """A 10 x 10 grid, read row by row: the first ``count`` people filled."""
+    size = PER_ROW * CELL
+
+    def circles(people: range) -> str:
+        return "".join(
+            f"<circle cx='{(p % PER_ROW) * CELL + CELL / 2:g}' cy='{(p // PER_ROW) * CELL + CELL / 2:g}' "
+            f"r='{RADIUS}'/>"
+            for p in people
+        )
+
+    return (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}' viewBox='0 0 {size} {size}'>"
+        f"<g fill='{FILLED}' stroke='{FILLED}' stroke-width='1.5'>{circles(range(count))}</g>"
+        f"<g fill='white' stroke='{OUTLINE}' stroke-width='1.5'>{circles(range(count, DENOMINATOR))}</g>"
+        "</svg>"
+    )

@@ -27,9 +27,7 @@ def welcome() -> None:
     st.markdown(pack.welcome)
     info = pack.info
     st.caption(f"{pack.ui.time_line.format(minutes=info.minutes_to_complete)} {version_line(pack)}")
-    if st.button(pack.ui.start_button, type="primary"):
-        state.go_to_step(0)
-        navigation.go("questions")
+    st.button(pack.ui.start_button, type="primary", on_click=_to_first_step)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(info.disclaimer)
 
@@ -95,23 +93,39 @@ def _question(pack: Pack, question: Question) -> None:
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:
-    section = pack.questionnaire.sections[number]
     back, forward = st.columns(2)
-    if back.button(pack.ui.back_button, key="back"):
-        if number == 0:
-            navigation.go("welcome")
+    back.button(pack.ui.back_button, key="back", on_click=_step_back, args=(number,))
+    label = pack.ui.results_button if number == total - 1 else pack.ui.next_button
+    forward.button(label, type="primary", key="next", on_click=_step_forward, args=(pack, number))
+    if st.session_state.pop(MISSING_KEY, False):
+        st.error(pack.ui.required_missing)
+
+
+# Buttons act in on_click callbacks, before the run draws anything: the next step (or
+# screen) is drawn once, instead of the current one first and then the next.
+MISSING_KEY = "required_missing"
+
+
+def _to_first_step() -> None:
+    state.go_to_step(0)
+    state.go_to_page("questions")
+
+
+def _step_back(number: int) -> None:
+    if number == 0:
+        state.go_to_page("welcome")
+    else:
         state.go_to_step(number - 1)
-        st.rerun()
-    last = number == total - 1
-    label = pack.ui.results_button if last else pack.ui.next_button
-    if forward.button(label, type="primary", key="next"):
-        if flow.missing_required(pack.questionnaire, state.answers(), section):
-            st.error(pack.ui.required_missing)
-            return
-        if last:
-            navigation.go("results")
+
+
+def _step_forward(pack: Pack, number: int) -> None:
+    sections = pack.questionnaire.sections
+    if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
+        st.session_state[MISSING_KEY] = True
+    elif number == len(sections) - 1:
+        state.go_to_page("results")
+    else:
         state.go_to_step(number + 1)
-        st.rerun()
 
 
 def results() -> None:
@@ -122,11 +136,14 @@ def results() -> None:
     results_body(pack, answers)
     if not (state.mode() == "workshop" and state.presenter()):
         forward, back = st.columns(2)
-        if forward.button(pack.ui.prepare_button, type="primary", key="to_prepare"):
-            navigation.go("prepare")
-        if back.button(pack.ui.change_answers, key="change_answers"):
-            state.go_to_step(0)
-            navigation.go("questions")
+        forward.button(
+            pack.ui.prepare_button,
+            type="primary",
+            key="to_prepare",
+            on_click=state.go_to_page,
+            args=("prepare",),
+        )
+        back.button(pack.ui.change_answers, key="change_answers", on_click=_to_first_step)
         takeaway.clear_controls(pack)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(pack.info.disclaimer)
@@ -146,9 +163,7 @@ def start_answered(pack: Pack, title: str) -> Answers | None:
 
 def not_ready(pack: Pack) -> None:
     st.info(pack.ui.results_not_ready)
-    if st.button(pack.ui.go_to_questions, type="primary"):
-        state.go_to_step(0)
-        navigation.go("questions")
+    st.button(pack.ui.go_to_questions, type="primary", on_click=_to_first_step)
 
 
 def version_line(pack: Pack) -> str:
@@ -214,21 +229,20 @@ def _told_us(pack: Pack, summary: Summary) -> None:
 
 def _topic(pack: Pack, shown: ShownTopic) -> None:
     topic = shown.topic
-    with st.container(key=f"topic_{topic.id}"):
-        st.header(topic.title, anchor=topic.id)
-        for reason in shown.reasons:
-            st.info(because(pack, reason), icon=":material/person:")
-        st.markdown(topic.body)
-        if topic.crisis_lines:
-            crisis_lines(pack)
-        for comparison_id in topic.icon_arrays:
-            icon_array(pack, comparison_id)
-        references = topic.references
-        if topic.table:
-            table = pack.routes if topic.table == "routes" else pack.options
-            _table(pack, table)
-            references += tuple(ref for row in table.rows for ref in row.references)
-        _sources(pack, tuple(dict.fromkeys(references)))
+    st.header(topic.title, anchor=topic.id)
+    for reason in shown.reasons:
+        st.info(because(pack, reason), icon=":material/person:")
+    st.markdown(topic.body)
+    if topic.crisis_lines:
+        crisis_lines(pack)
+    for comparison_id in topic.icon_arrays:
+        icon_array(pack, comparison_id)
+    references = topic.references
+    if topic.table:
+        table = pack.routes if topic.table == "routes" else pack.options
+        _table(pack, table)
+        references += tuple(ref for row in table.rows for ref in row.references)
+    _sources(pack, tuple(dict.fromkeys(references)))
 
 
 def _table(pack: Pack, table: Table) -> None:

@@ -14,7 +14,7 @@ from decision_aid.deliberation import (
 )
 from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow
-from decision_aid.ui import navigation, shell, state
+from decision_aid.ui import shell, state
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.text import citation, markdown_table
 
@@ -33,10 +33,10 @@ def prepare() -> None:
     _sure(pack)
     _questions(pack)
     forward, back = st.columns(2)
-    if forward.button(pack.ui.see_summary, type="primary", key="to_summary"):
-        navigation.go("summary")
-    if back.button(pack.ui.back_to_results, key="back_to_results"):
-        navigation.go("results")
+    forward.button(
+        pack.ui.see_summary, type="primary", key="to_summary", on_click=state.go_to_page, args=("summary",)
+    )
+    back.button(pack.ui.back_to_results, key="back_to_results", on_click=state.go_to_page, args=("results",))
 
 
 def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str) -> bool | None:

@@ -16,8 +16,15 @@ MODES = ("patient", "clinician", "workshop")
 HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
 # Streamlit draws captions at 60% opacity: 3.8:1 on its backgrounds, under WCAG's 4.5:1.
 # There is no theme setting for it, so this authored rule sets a grey of about 6.5:1.
+# The icon arrays (charts.py) are plain HTML: their captions use the same grey.
 READABLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #595c63 !important; }
+.icon-array .ia-caption { font-size: 0.875rem; color: #595c63; }
+.icon-array { margin-bottom: 1rem; }
+.icon-array p { margin: 0 0 0.5rem 0; }
+.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0.5rem 0; }
+.icon-array figure { flex: 1 1 14rem; margin: 0; }
+.icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 </style>"""
 # Larger type for a room; authored CSS, since Streamlit has no setting for it.
 PRESENTER_CSS = """<style>
@@ -49,7 +56,7 @@ def _read_address_once(pack: Pack) -> None:
     if mode in MODES:
         state.set_mode(mode)
         if mode != "patient":
-            st.session_state[state.GO_TO_KEY] = HOME[mode]
+            state.go_to_page(HOME[mode])
     persona_id = st.query_params.get("persona")
     if state.mode() == "workshop" and persona_id and pack.personas.get(persona_id):
         load_persona(pack, persona_id)
@@ -60,7 +67,7 @@ def _read_address_once(pack: Pack) -> None:
 def load_persona(pack: Pack, persona_id: str) -> None:
     state.replace_answers(persona_answers(pack, persona_id))
     st.query_params["persona"] = persona_id
-    st.session_state[state.GO_TO_KEY] = "results"
+    state.go_to_page("results")
 
 
 def _mode_switch(pack: Pack) -> None:
@@ -76,7 +83,7 @@ def _mode_switch(pack: Pack) -> None:
         state.set_mode(mode)
         st.query_params.clear()
         st.query_params["mode"] = mode
-        st.session_state[state.GO_TO_KEY] = HOME[mode]
+        state.go_to_page(HOME[mode])
 
     with st.sidebar:
         st.radio(pack.ui.mode_label, MODES, format_func=labels.get, key="mode_choice", on_change=changed)
@@ -95,4 +102,4 @@ def reset_and_go_back() -> None:
     """Reset for the next person: a clean session, still in the workshop view."""
     state.reset_for_next_person()
     st.query_params.pop("persona", None)
-    st.session_state[state.GO_TO_KEY] = "workshop"
+    state.go_to_page("workshop")

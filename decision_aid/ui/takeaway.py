@@ -13,7 +13,7 @@ from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
-from decision_aid.ui import navigation, pages, state
+from decision_aid.ui import pages, state
 
 CONFIRM_KEY = "confirm_clear"
 
@@ -29,8 +29,7 @@ def summary() -> None:
     with st.container(border=True, key="summary_document"):
         st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
     downloads(pack, answers, deliberation, document)
-    if st.button(pack.ui.back_button, key="summary_back"):
-        navigation.go("prepare")
+    st.button(pack.ui.back_button, key="summary_back", on_click=state.go_to_page, args=("prepare",))
     clear_controls(pack)
     st.caption(pack.info.disclaimer)
 
@@ -66,6 +65,11 @@ def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document
     )
 
 
+def _clear_and_start_again() -> None:
+    state.clear_everything()
+    state.go_to_page("welcome")
+
+
 def clear_controls(pack: Pack) -> None:
     """One button that wipes the whole session, after a confirmation."""
     if not st.session_state.get(CONFIRM_KEY):
@@ -78,9 +82,7 @@ def clear_controls(pack: Pack) -> None:
         return
     st.warning(pack.ui.clear_confirm)
     yes, cancel = st.columns(2)
-    if yes.button(pack.ui.clear_yes, type="primary", key="clear_yes"):
-        state.clear_everything()
-        navigation.go("welcome")
+    yes.button(pack.ui.clear_yes, type="primary", key="clear_yes", on_click=_clear_and_start_again)
     cancel.button(
         pack.ui.clear_cancel,
         key="clear_cancel",
