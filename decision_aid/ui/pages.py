@@ -16,7 +16,7 @@ from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, shell, state, takeaway
 from decision_aid.ui.charts import icon_array
 from decision_aid.ui.crisis import crisis_lines, crisis_panel
-from decision_aid.ui.text import because, citation, markdown_table, step_label
+from decision_aid.ui.text import because, citation, markdown_table, sources_block, step_label
 
 
 def welcome() -> None:
@@ -242,7 +242,7 @@ def _topic(pack: Pack, shown: ShownTopic) -> None:
         table = pack.routes if topic.table == "routes" else pack.options
         _table(pack, table)
         references += tuple(ref for row in table.rows for ref in row.references)
-    _sources(pack, tuple(dict.fromkeys(references)))
+    st.markdown(sources_block(pack, tuple(dict.fromkeys(references))), unsafe_allow_html=True)
 
 
 def _table(pack: Pack, table: Table) -> None:
@@ -253,8 +253,3 @@ def _table(pack: Pack, table: Table) -> None:
     for tab, row in zip(tabs, table.rows, strict=True):
         answers = [(c.label, row.cells[c.id]) for c in table.columns]
         tab.markdown(markdown_table((pack.ui.table_option, row.label), answers))
-
-
-def _sources(pack: Pack, reference_ids: tuple[str, ...]) -> None:
-    with st.expander(f"{pack.ui.sources_label} ({len(reference_ids)})"):
-        st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in reference_ids))

@@ -24,6 +24,10 @@ READABLE_CSS = """<style>
 .icon-array p { margin: 0 0 0.5rem 0; }
 .icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0.5rem 0; }
 .icon-array figure { flex: 1 1 14rem; margin: 0; }
+details.sources { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  padding: 0.5rem 1rem; margin-bottom: 1rem; }
+details.sources summary { cursor: pointer; }
+details.sources[open] summary { margin-bottom: 0.5rem; }
 .icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 </style>"""
 # Larger type for a room; authored CSS, since Streamlit has no setting for it.

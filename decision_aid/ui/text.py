@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from decision_aid.schema import Pack
 from decision_aid.tailoring import Reason
 
@@ -26,6 +28,19 @@ def citation(pack: Pack, ref_id: str) -> str:
     if ref.url:
         parts.append(ref.url)
     return " ".join(parts)
+
+
+def sources_block(pack: Pack, reference_ids: tuple[str, ...]) -> str:
+    """A topic's sources, folded away under "Sources (n)", for st.markdown with HTML on.
+
+    A native <details> in the Markdown does what an expander does, as one element
+    instead of two; Streamlit sends each element as its own message, so a results page
+    with a dozen topics is cheaper to send to a full room. Citations are authored text;
+    any angle brackets or ampersands in them are escaped, so they stay text.
+    """
+    label = escape(f"{pack.ui.sources_label} ({len(reference_ids)})", quote=False)
+    items = "\n".join(f"- {escape(citation(pack, ref), quote=False)}" for ref in reference_ids)
+    return f'<details class="sources"><summary>{label}</summary>\n\n{items}\n\n</details>'
 
 
 def markdown_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> str:

@@ -223,6 +223,14 @@ def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
     ) in text
 
 
+def test_every_topic_ends_with_its_sources_folded_away(at):
+    finish_calmly(at)
+    blocks = [m.value for m in at.markdown if m.value.startswith('<details class="sources">')]
+    assert len(blocks) == len(headings(at))
+    assert all(m.allow_html for m in at.markdown if m.value in blocks)
+    assert any("TRANSFORM-2" in block for block in blocks)
+
+
 def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis(at):
     finish_calmly(at)
     assert not has_crisis_panel(at)

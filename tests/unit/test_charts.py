@@ -1,5 +1,6 @@
 """The icon arrays draw 100 people with exactly the published count filled, grouped first."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -10,14 +11,18 @@ PACK = load_pack("en")
 
 
 class Drawing(HTMLParser):
-    """Collects each grid's circles (position and fill), the images, and the text."""
+    """Reads each grid image back as the browser would draw it: every person's circle
+    takes the fill of the pattern whose region holds its centre. Also keeps the images
+    and the text."""
 
     def __init__(self):
         super().__init__()
         self.grids: list[list[tuple[float, float, str]]] = []
         self.images: list[dict] = []
-        self.fill = ""
         self.text: list[str] = []
+        self.patterns: dict[str, str] = {}
+        self.regions: list[tuple[str, list[tuple[float, float]]]] = []
+        self.pattern = ""
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -26,15 +31,56 @@ class Drawing(HTMLParser):
             prefix = "data:image/svg+xml,"
             assert attrs["src"].startswith(prefix)
             self.grids += drawn(unquote(attrs["src"].removeprefix(prefix))).grids
-        elif tag == "svg":
-            self.grids.append([])
-        elif tag == "g":
-            self.fill = attrs["fill"]
+        elif tag == "pattern":
+            self.pattern = attrs["id"]
         elif tag == "circle":
-            self.grids[-1].append((float(attrs["cy"]), float(attrs["cx"]), self.fill))
+            self.patterns[self.pattern] = attrs["fill"]
+        elif tag == "path":
+            self.regions.append((attrs["fill"].removeprefix("url(#").removesuffix(")"), polygon(attrs["d"])))
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.grids.append(
+                [
+                    (y, x, fill)
+                    for y in range(8, 160, 16)
+                    for x in range(8, 160, 16)
+                    for fill in [self.fill_at(x, y)]
+                ]
+            )
 
     def handle_data(self, data):
         self.text.append(data)
+
+    def fill_at(self, x: float, y: float) -> str:
+        fills = [self.patterns[name] for name, points in self.regions if inside(x, y, points)]
+        assert len(fills) == 1, f"person at {x},{y} is in {len(fills)} regions"
+        return fills[0]
+
+
+def polygon(path: str) -> list[tuple[float, float]]:
+    """The corners of a path made of M, H, V and Z commands."""
+    points, x, y = [], 0.0, 0.0
+    for command, value in re.findall(r"([MHVZ])([^MHVZ]*)", path):
+        if command == "M":
+            x, y = map(float, value.split())
+        elif command == "H":
+            x = float(value)
+        elif command == "V":
+            y = float(value)
+        else:
+            break
+        points.append((x, y))
+    return points
+
+
+def inside(x: float, y: float, points: list[tuple[float, float]]) -> bool:
+    """Even-odd rule, as SVG fills by default."""
+    crossings = 0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            crossings += 1
+    return crossings % 2 == 1
 
 
 def drawn(html: str) -> Drawing:
@@ -44,17 +90,18 @@ def drawn(html: str) -> Drawing:
 
 
 def test_each_grid_has_100_people_and_the_published_count_filled_first():
-    for comparison in PACK.numbers.comparisons.values():
-        for group in comparison.groups.values():
-            (grid,) = drawn(grid_svg(group.per_100)).grids
-            assert len(set((y, x) for y, x, _ in grid)) == 100
-            in_reading_order = [fill for _, _, fill in sorted(grid)]
-            assert in_reading_order == [FILLED] * group.per_100 + ["white"] * (100 - group.per_100)
+    counts = {g.per_100 for c in PACK.numbers.comparisons.values() for g in c.groups.values()}
+    for count in sorted(counts | {0, 1, 9, 10, 11, 99, 100}):
+        (grid,) = drawn(grid_svg(count)).grids
+        assert len(set((y, x) for y, x, _ in grid)) == 100
+        in_reading_order = [fill for _, _, fill in sorted(grid)]
+        assert in_reading_order == [FILLED] * count + ["white"] * (100 - count)
 
 
-def test_grid_is_a_10_by_10_square():
-    (grid,) = drawn(grid_svg(37)).grids
-    assert len({y for y, _, _ in grid}) == 10 and len({x for _, x, _ in grid}) == 10
+def test_grid_is_a_10_by_10_square_of_people():
+    svg = grid_svg(37)
+    assert "width='160' height='160'" in svg
+    assert "<pattern id='filled' width='16' height='16'" in svg
 
 
 def test_every_comparison_shows_each_group_with_its_sentence_and_hides_circles_from_screen_readers():
