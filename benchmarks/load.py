@@ -145,6 +145,7 @@ class Session:
 class Results:
     first_loads: list[float] = field(default_factory=list)
     interactions: list[float] = field(default_factory=list)
+    by_step: dict[int, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     wall: float = 0.0
     rss_before: int = 0
@@ -158,9 +159,11 @@ async def attendee(url: str, delay: float, think: tuple[float, float], results: 
     session = Session(url)
     try:
         results.first_loads.append(await session.open())
-        for action, label, choice in JOURNEY:
+        for step, (action, label, choice) in enumerate(JOURNEY):
             await asyncio.sleep(random.uniform(*think))
-            results.interactions.append(await session.act(action, label, choice))
+            seconds = await session.act(action, label, choice)
+            results.interactions.append(seconds)
+            results.by_step.setdefault(step, []).append(seconds)
         open_sessions.append(session)
     except Exception as error:  # a benchmark reports every failure, whatever it is
         results.errors.append(f"{type(error).__name__}: {error}")
@@ -268,6 +271,14 @@ def report(name: str, results: Results, users: int) -> dict:
         f"server CPU {row['cpu_ms']:.0f} ms per request | this benchmark's own clients used "
         f"{row['client_cores']:.2f} of the machine's cores"
     )
+    slowest = sorted(results.by_step.items(), key=lambda item: -percentile(item[1], 0.95))[:3]
+    if len(results.first_loads) > 1 and slowest:
+        print(
+            "       slowest steps at p95: "
+            + "; ".join(
+                f"{JOURNEY[step][1]!r} {percentile(times, 0.95) * ms:.0f} ms" for step, times in slowest
+            )
+        )
     for error in results.errors[:5]:
         print(f"       error: {error}")
     return row

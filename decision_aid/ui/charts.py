@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from decision_aid.numbers import DENOMINATOR, frequency_sentences
+from decision_aid.numbers import frequency_sentences
 from decision_aid.schema import Pack
 
 # Filled vs hollow carries the meaning, so colour is never the only cue. Both colours
@@ -44,9 +44,9 @@ def icon_array_html(pack: Pack, comparison_id: str) -> str:
     return (
         '<div class="icon-array">'
         f"<p><strong>{escape(comparison.measure)}</strong></p>"
-        f'<p class="ia-caption">{escape(context)}</p>'
+        f'<p class="aid-caption">{escape(context)}</p>'
         f'<div class="ia-groups">{figures}</div>'
-        f'<p class="ia-caption">{escape(ui.icon_array_note.format(outcome=comparison.outcome))}</p>'
+        f'<p class="aid-caption">{escape(ui.icon_array_note.format(outcome=comparison.outcome))}</p>'
         "</div>"
     )
 

@@ -10,13 +10,13 @@ import streamlit as st
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
 from decision_aid.readability import median_grade, topic_readings
-from decision_aid.schema import Pack, Question, Section, Table
+from decision_aid.schema import Pack, Question, Section
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, shell, state, takeaway
 from decision_aid.ui.charts import icon_array
 from decision_aid.ui.crisis import crisis_lines, crisis_panel
-from decision_aid.ui.text import because, citation, markdown_table, sources_block, step_label
+from decision_aid.ui.text import because, citation, sources_block, step_label, table_block
 
 
 def welcome() -> None:
@@ -240,16 +240,6 @@ def _topic(pack: Pack, shown: ShownTopic) -> None:
     references = topic.references
     if topic.table:
         table = pack.routes if topic.table == "routes" else pack.options
-        _table(pack, table)
+        st.markdown(table_block(pack, table), unsafe_allow_html=True)
         references += tuple(ref for row in table.rows for ref in row.references)
     st.markdown(sources_block(pack, tuple(dict.fromkeys(references))), unsafe_allow_html=True)
-
-
-def _table(pack: Pack, table: Table) -> None:
-    """One tab per question; each shows every column's answer, so all get equal room."""
-    st.markdown(f"**{table.title}**")
-    st.caption(table.caption)
-    tabs = st.tabs([row.label for row in table.rows])
-    for tab, row in zip(tabs, table.rows, strict=True):
-        answers = [(c.label, row.cells[c.id]) for c in table.columns]
-        tab.markdown(markdown_table((pack.ui.table_option, row.label), answers))

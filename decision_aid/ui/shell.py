@@ -16,19 +16,21 @@ MODES = ("patient", "clinician", "workshop")
 HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
 # Streamlit draws captions at 60% opacity: 3.8:1 on its backgrounds, under WCAG's 4.5:1.
 # There is no theme setting for it, so this authored rule sets a grey of about 6.5:1.
-# The icon arrays (charts.py) are plain HTML: their captions use the same grey.
+# Our own HTML uses the same grey for its captions (.aid-caption). Icon arrays are laid
+# out by charts.py's classes; folded sections (text.fold) are drawn like expanders.
 READABLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #595c63 !important; }
-.icon-array .ia-caption { font-size: 0.875rem; color: #595c63; }
+.aid-caption { font-size: 0.875rem; color: #595c63; }
 .icon-array { margin-bottom: 1rem; }
 .icon-array p { margin: 0 0 0.5rem 0; }
 .icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0.5rem 0; }
 .icon-array figure { flex: 1 1 14rem; margin: 0; }
-details.sources { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
-  padding: 0.5rem 1rem; margin-bottom: 1rem; }
-details.sources summary { cursor: pointer; }
-details.sources[open] summary { margin-bottom: 0.5rem; }
 .icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
+details.fold { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  padding: 0.5rem 1rem; margin-bottom: 0.5rem; }
+details.fold.sources { margin-bottom: 1rem; }
+details.fold summary { cursor: pointer; }
+details.fold[open] summary { margin-bottom: 0.5rem; }
 </style>"""
 # Larger type for a room; authored CSS, since Streamlit has no setting for it.
 PRESENTER_CSS = """<style>

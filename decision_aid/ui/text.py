@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from decision_aid.schema import Pack
+from decision_aid.schema import Pack, Table
 from decision_aid.tailoring import Reason
 
 
@@ -30,17 +30,37 @@ def citation(pack: Pack, ref_id: str) -> str:
     return " ".join(parts)
 
 
-def sources_block(pack: Pack, reference_ids: tuple[str, ...]) -> str:
-    """A topic's sources, folded away under "Sources (n)", for st.markdown with HTML on.
+# Folded sections are native <details> in Markdown, shown with st.markdown and HTML on.
+# They do what an expander or a tab does, as part of one element instead of several:
+# Streamlit sends each element as its own message, so a results page with a dozen
+# topics and two tables is much cheaper to send to a full room. Authored text put in
+# them is escaped (only &, < and >), so it stays text and its Markdown still works.
 
-    A native <details> in the Markdown does what an expander does, as one element
-    instead of two; Streamlit sends each element as its own message, so a results page
-    with a dozen topics is cheaper to send to a full room. Citations are authored text;
-    any angle brackets or ampersands in them are escaped, so they stay text.
-    """
-    label = escape(f"{pack.ui.sources_label} ({len(reference_ids)})", quote=False)
-    items = "\n".join(f"- {escape(citation(pack, ref), quote=False)}" for ref in reference_ids)
-    return f'<details class="sources"><summary>{label}</summary>\n\n{items}\n\n</details>'
+
+def fold(summary: str, markdown: str, kind: str = "") -> str:
+    """A <details> block. The blank lines make the inside read as Markdown."""
+    classes = f"fold {kind}".strip()
+    return f'<details class="{classes}"><summary>{text(summary)}</summary>\n\n{markdown}\n\n</details>'
+
+
+def text(authored: str) -> str:
+    return escape(authored, quote=False)
+
+
+def sources_block(pack: Pack, reference_ids: tuple[str, ...]) -> str:
+    """A topic's sources, folded away under "Sources (n)"."""
+    items = "\n".join(f"- {text(citation(pack, ref))}" for ref in reference_ids)
+    return fold(f"{pack.ui.sources_label} ({len(reference_ids)})", items, "sources")
+
+
+def table_block(pack: Pack, table: Table) -> str:
+    """A table of options, one folded part per question. Each part shows every option's
+    answer to that question, so all options get equal room, and it fits a phone."""
+    parts = [f"**{text(table.title)}**", f'<p class="aid-caption">{text(table.caption)}</p>']
+    for row in table.rows:
+        answers = [(column.label, text(row.cells[column.id])) for column in table.columns]
+        parts.append(fold(row.label, markdown_table((pack.ui.table_option, text(row.label)), answers)))
+    return "\n\n".join(parts)
 
 
 def markdown_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> str:

@@ -85,14 +85,17 @@ def test_full_journey_to_results(at):
     reasons = [i.value for i in at.info]
     assert "Shown because you told us your blood pressure is high and not under control." in reasons
     assert "Shown because you told us nobody could drive you home after a visit." in reasons
-    # Each table is shown as one tab per question, every option answering it.
+    # Each table is folded into one part per question, every option answering it.
     routes, options = pack_tables()
-    assert len(at.tabs) == len(routes.rows) + len(options.rows)
-    how_well = next(t for t in at.tabs if t.label == "How well does it work?")
-    table = how_well.markdown[0].value
-    assert table.startswith("| Option | How well does it work? |")
-    assert all(f"| {c.label} |" in table for c in options.columns)
-    assert "| Esketamine nasal spray | About 69 of 100 responded" in table
+    tables = [m.value for m in at.markdown if m.value.startswith(f"**{options.title}**")]
+    assert len(tables) == 1
+    parts = tables[0].split("<details")[1:]
+    assert len(parts) == len(options.rows)
+    how_well = next(p for p in parts if "<summary>How well does it work?</summary>" in p)
+    assert "| Option | How well does it work? |" in how_well
+    assert all(f"| {c.label} |" in how_well for c in options.columns)
+    assert "| Esketamine nasal spray | About 69 of 100 responded" in how_well
+    assert any(m.value.startswith(f"**{routes.title}**") for m in at.markdown)
     assert danger_line_present(at)
 
 
@@ -225,7 +228,7 @@ def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
 
 def test_every_topic_ends_with_its_sources_folded_away(at):
     finish_calmly(at)
-    blocks = [m.value for m in at.markdown if m.value.startswith('<details class="sources">')]
+    blocks = [m.value for m in at.markdown if m.value.startswith('<details class="fold sources">')]
     assert len(blocks) == len(headings(at))
     assert all(m.allow_html for m in at.markdown if m.value in blocks)
     assert any("TRANSFORM-2" in block for block in blocks)
