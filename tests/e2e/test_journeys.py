@@ -121,6 +121,11 @@ def test_full_journey_with_the_keyboard_alone(page):
     expect(
         page.get_by_text("Shown because you told us you have high blood pressure that is under control.")
     ).to_be_visible()
+    # Folded parts (sources, a table's questions) open from the keyboard too.
+    tab_to(page, "el.tagName === 'SUMMARY' && el.innerText.trim() === 'How soon might it help?'", limit=200)
+    assert focused_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("cell", name="Weeks. In research a medicine is judged").first).to_be_visible()
 
 
 def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
