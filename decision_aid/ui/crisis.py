@@ -18,9 +18,11 @@ def danger_line(pack: Pack) -> None:
 
 def crisis_lines(pack: Pack) -> None:
     """Every region's emergency number and crisis lines, as one element."""
-    st.markdown(
-        "\n\n".join(f"**{region.name}**\n\n{region_lines(pack, region)}" for region in pack.crisis.regions)
-    )
+    st.markdown(all_lines(pack))
+
+
+def all_lines(pack: Pack) -> str:
+    return "\n\n".join(f"**{region.name}**\n\n{region_lines(pack, region)}" for region in pack.crisis.regions)
 
 
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:

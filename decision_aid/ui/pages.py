@@ -13,10 +13,10 @@ from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Section
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
-from decision_aid.ui import navigation, shell, state, takeaway
+from decision_aid.ui import crisis, navigation, shell, state, takeaway
 from decision_aid.ui.charts import icon_array
-from decision_aid.ui.crisis import crisis_lines, crisis_panel
-from decision_aid.ui.text import because, citation, sources_block, step_label, table_block
+from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.text import because, citation, sources_block, step_label, table_block, text
 
 
 def welcome() -> None:
@@ -93,10 +93,10 @@ def _question(pack: Pack, question: Question) -> None:
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:
-    back, forward = st.columns(2)
-    back.button(pack.ui.back_button, key="back", on_click=_step_back, args=(number,))
+    row = buttons_row()
+    row.button(pack.ui.back_button, key="back", on_click=_step_back, args=(number,))
     label = pack.ui.results_button if number == total - 1 else pack.ui.next_button
-    forward.button(label, type="primary", key="next", on_click=_step_forward, args=(pack, number))
+    row.button(label, type="primary", key="next", on_click=_step_forward, args=(pack, number))
     if st.session_state.pop(MISSING_KEY, False):
         st.error(pack.ui.required_missing)
 
@@ -135,18 +135,24 @@ def results() -> None:
         return
     results_body(pack, answers)
     if not (state.mode() == "workshop" and state.presenter()):
-        forward, back = st.columns(2)
-        forward.button(
+        row = buttons_row()
+        row.button(
             pack.ui.prepare_button,
             type="primary",
             key="to_prepare",
             on_click=state.go_to_page,
             args=("prepare",),
         )
-        back.button(pack.ui.change_answers, key="change_answers", on_click=_to_first_step)
+        row.button(pack.ui.change_answers, key="change_answers", on_click=_to_first_step)
         takeaway.clear_controls(pack)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(pack.info.disclaimer)
+
+
+def buttons_row():
+    """Buttons side by side (wrapping on a phone): one layout element, where columns
+    take three, and Streamlit sends each element as its own message."""
+    return st.container(horizontal=True)
 
 
 def start_answered(pack: Pack, title: str) -> Answers | None:
@@ -232,14 +238,20 @@ def _topic(pack: Pack, shown: ShownTopic) -> None:
     st.header(topic.title, anchor=topic.id)
     for reason in shown.reasons:
         st.info(because(pack, reason), icon=":material/person:")
-    st.markdown(topic.body)
+    # As few elements as the layout allows: Streamlit sends each one as its own message.
+    text_first = [text(topic.body)]
     if topic.crisis_lines:
-        crisis_lines(pack)
-    for comparison_id in topic.icon_arrays:
-        icon_array(pack, comparison_id)
+        text_first.append(text(crisis.all_lines(pack)))
+    text_last = []
     references = topic.references
     if topic.table:
         table = pack.routes if topic.table == "routes" else pack.options
-        st.markdown(table_block(pack, table), unsafe_allow_html=True)
+        text_last.append(table_block(pack, table))
         references += tuple(ref for row in table.rows for ref in row.references)
-    st.markdown(sources_block(pack, tuple(dict.fromkeys(references))), unsafe_allow_html=True)
+    text_last.append(sources_block(pack, tuple(dict.fromkeys(references))))
+    if topic.icon_arrays:
+        st.markdown("\n\n".join(text_first), unsafe_allow_html=True)
+        for comparison_id in topic.icon_arrays:
+            icon_array(pack, comparison_id)
+        text_first = []
+    st.markdown("\n\n".join(text_first + text_last), unsafe_allow_html=True)

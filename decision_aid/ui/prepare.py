@@ -14,7 +14,7 @@ from decision_aid.deliberation import (
 )
 from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow
-from decision_aid.ui import shell, state
+from decision_aid.ui import pages, shell, state
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.text import citation, markdown_table
 
@@ -32,11 +32,11 @@ def prepare() -> None:
     _knowledge(pack)
     _sure(pack)
     _questions(pack)
-    forward, back = st.columns(2)
-    forward.button(
+    row = pages.buttons_row()
+    row.button(
         pack.ui.see_summary, type="primary", key="to_summary", on_click=state.go_to_page, args=("summary",)
     )
-    back.button(pack.ui.back_to_results, key="back_to_results", on_click=state.go_to_page, args=("results",))
+    row.button(pack.ui.back_to_results, key="back_to_results", on_click=state.go_to_page, args=("results",))
 
 
 def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str) -> bool | None:

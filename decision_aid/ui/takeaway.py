@@ -37,8 +37,8 @@ def summary() -> None:
 def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document: Summary) -> None:
     """The take-away in three formats, built in memory only when asked for; nothing is
     written anywhere, and downloading does not rerun the page."""
-    pdf, fhir = st.columns(2)
-    pdf.download_button(
+    row = pages.buttons_row()
+    row.download_button(
         pack.ui.download_pdf,
         lambda: render_pdf(pack, document),
         file_name="my-summary.pdf",
@@ -47,7 +47,7 @@ def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document
         key="download_pdf",
         on_click="ignore",
     )
-    fhir.download_button(
+    row.download_button(
         pack.ui.download_fhir,
         lambda: json.dumps(questionnaire_response(pack, answers, deliberation), indent=2),
         file_name="my-summary.fhir.json",
@@ -55,7 +55,7 @@ def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document
         key="download_fhir",
         on_click="ignore",
     )
-    st.download_button(
+    row.download_button(
         pack.ui.download_markdown,
         lambda: render_markdown(pack, document),
         file_name="my-summary.md",
@@ -81,9 +81,9 @@ def clear_controls(pack: Pack) -> None:
         )
         return
     st.warning(pack.ui.clear_confirm)
-    yes, cancel = st.columns(2)
-    yes.button(pack.ui.clear_yes, type="primary", key="clear_yes", on_click=_clear_and_start_again)
-    cancel.button(
+    row = pages.buttons_row()
+    row.button(pack.ui.clear_yes, type="primary", key="clear_yes", on_click=_clear_and_start_again)
+    row.button(
         pack.ui.clear_cancel,
         key="clear_cancel",
         on_click=lambda: st.session_state.update({CONFIRM_KEY: False}),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from decision_aid.schema import Pack, Table
 from decision_aid.tailoring import Reason
 
@@ -34,7 +32,7 @@ def citation(pack: Pack, ref_id: str) -> str:
 # They do what an expander or a tab does, as part of one element instead of several:
 # Streamlit sends each element as its own message, so a results page with a dozen
 # topics and two tables is much cheaper to send to a full room. Authored text put in
-# them is escaped (only &, < and >), so it stays text and its Markdown still works.
+# them goes through text(), so it stays text and its Markdown still works.
 
 
 def fold(summary: str, markdown: str, kind: str = "") -> str:
@@ -44,7 +42,9 @@ def fold(summary: str, markdown: str, kind: str = "") -> str:
 
 
 def text(authored: str) -> str:
-    return escape(authored, quote=False)
+    """Authored Markdown, safe to show with HTML on: & and < are escaped, so no tag or
+    entity can appear, while Markdown (emphasis, lists, links, quotes) still works."""
+    return authored.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def sources_block(pack: Pack, reference_ids: tuple[str, ...]) -> str:

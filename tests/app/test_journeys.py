@@ -87,15 +87,15 @@ def test_full_journey_to_results(at):
     assert "Shown because you told us nobody could drive you home after a visit." in reasons
     # Each table is folded into one part per question, every option answering it.
     routes, options = pack_tables()
-    tables = [m.value for m in at.markdown if m.value.startswith(f"**{options.title}**")]
+    tables = [m.value for m in at.markdown if f"**{options.title}**" in m.value]
     assert len(tables) == 1
-    parts = tables[0].split("<details")[1:]
+    parts = tables[0].split('<details class="fold">')[1:]
     assert len(parts) == len(options.rows)
     how_well = next(p for p in parts if "<summary>How well does it work?</summary>" in p)
     assert "| Option | How well does it work? |" in how_well
     assert all(f"| {c.label} |" in how_well for c in options.columns)
     assert "| Esketamine nasal spray | About 69 of 100 responded" in how_well
-    assert any(m.value.startswith(f"**{routes.title}**") for m in at.markdown)
+    assert any(f"**{routes.title}**" in m.value for m in at.markdown)
     assert danger_line_present(at)
 
 
@@ -228,10 +228,10 @@ def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
 
 def test_every_topic_ends_with_its_sources_folded_away(at):
     finish_calmly(at)
-    blocks = [m.value for m in at.markdown if m.value.startswith('<details class="fold sources">')]
+    blocks = [m for m in at.markdown if '<details class="fold sources">' in m.value]
     assert len(blocks) == len(headings(at))
-    assert all(m.allow_html for m in at.markdown if m.value in blocks)
-    assert any("TRANSFORM-2" in block for block in blocks)
+    assert all(m.allow_html and m.value.endswith("</details>") for m in blocks)
+    assert any("TRANSFORM-2" in m.value.split('<details class="fold sources">')[1] for m in blocks)
 
 
 def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis(at):
