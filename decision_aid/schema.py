@@ -163,6 +163,9 @@ class Table(Frozen):
     columns: tuple[TableColumn, ...] = Field(min_length=2)
     rows: tuple[TableRow, ...] = Field(min_length=1)
 
+    def row(self, row_id: str) -> TableRow:
+        return next(row for row in self.rows if row.id == row_id)
+
 
 class CrisisLine(Frozen):
     name: str

@@ -13,7 +13,7 @@ from decision_aid.deliberation import (
     sure_result,
 )
 from decision_aid.exports.markdown import escape
-from decision_aid.schema import Pack, TableRow
+from decision_aid.schema import Pack, TableRow, ValueItem
 from decision_aid.ui import pages, shell, state
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.text import citation, markdown_table
@@ -68,25 +68,10 @@ def _store_mapping(field: str, item_id: str, key: str) -> None:
 @st.fragment
 def _values(pack: Pack) -> None:
     content = pack.deliberation.values
-    rows = {row.id: row for row in pack.options.rows}
-    scale = {c.value: c.label for c in content.scale}
     st.header(content.title)
     st.markdown(content.intro)
     for item in content.items:
-        key = f"value_{item.id}"
-        state.seed(key, state.deliberation().values.get(item.id))
-        rating = st.radio(
-            item.label,
-            list(scale),
-            format_func=scale.get,
-            index=None,
-            horizontal=True,
-            key=key,
-            on_change=_store_mapping,
-            args=("values", item.id, key),
-        )
-        if rating is not None:
-            _compare(pack, rows[item.option_row], scale[rating])
+        _value(pack, item)
     state.seed("own_value", state.deliberation().own_value)
     st.text_input(
         content.own_label,
@@ -96,6 +81,27 @@ def _values(pack: Pack) -> None:
             own_value=clean_text(st.session_state["own_value"], content.own_max_chars)
         ),
     )
+
+
+@st.fragment
+def _value(pack: Pack, item: ValueItem) -> None:
+    """One value and, once rated, the options side by side on it. A fragment of its own:
+    rating it redraws only this, not the other values (people rate most of them)."""
+    scale = {c.value: c.label for c in pack.deliberation.values.scale}
+    key = f"value_{item.id}"
+    state.seed(key, state.deliberation().values.get(item.id))
+    rating = st.radio(
+        item.label,
+        list(scale),
+        format_func=scale.get,
+        index=None,
+        horizontal=True,
+        key=key,
+        on_change=_store_mapping,
+        args=("values", item.id, key),
+    )
+    if rating is not None:
+        _compare(pack, pack.options.row(item.option_row), scale[rating])
 
 
 def _compare(pack: Pack, row: TableRow, rating: str) -> None:

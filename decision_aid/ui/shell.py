@@ -43,13 +43,14 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { fon
 def start(pack: Pack) -> None:
     """Run at the top of every screen."""
     _read_address_once(pack)
+    # Before anything is drawn: a run that only switches screens should cost nothing.
+    target = st.session_state.pop(state.GO_TO_KEY, None)
+    if target:
+        navigation.go(target)
     _mode_switch(pack)
     st.html(READABLE_CSS)
     if state.mode() == "workshop" and state.presenter():
         st.html(PRESENTER_CSS)
-    target = st.session_state.pop(state.GO_TO_KEY, None)
-    if target:
-        navigation.go(target)
     danger_line(pack)
 
 
