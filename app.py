@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from decision_aid.ui import process
 from decision_aid.ui.navigation import all_pages
+
+process.prepare_once()
 
 # No page_icon: a Material icon there is fetched from a third-party server by the browser.
 st.set_page_config(page_title="Ketamine and esketamine for depression: a decision aid", layout="centered")
