@@ -263,13 +263,18 @@ def report(name: str, results: Results, users: int) -> dict:
         "cpu_ms": results.cpu_seconds * 1000 / max(len(results.interactions) + len(results.first_loads), 1),
         "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
     }
+    server = (
+        f"server RSS {row['rss_before_mib']:.0f} -> {row['rss_idle_mib']:.0f} MiB "
+        f"({row['per_session_kib']:.0f} KiB per idle session) | "
+        f"server CPU {row['cpu_ms']:.0f} ms per request"
+        if results.rss_before
+        else "server memory and CPU not measured (a deployment's processes are not ours to read)"
+    )
     print(
         f"{name:>5}: first load p50 {row['first_p50']:.0f} ms, p95 {row['first_p95']:.0f} ms, "
         f"max {row['first_max']:.0f} ms | interaction p50 {row['click_p50']:.0f} ms, "
         f"p95 {row['click_p95']:.0f} ms, max {row['click_max']:.0f} ms | errors {row['errors']} | "
-        f"{row['per_second']:.1f} interactions/s | server RSS {row['rss_before_mib']:.0f} -> "
-        f"{row['rss_idle_mib']:.0f} MiB ({row['per_session_kib']:.0f} KiB per idle session) | "
-        f"server CPU {row['cpu_ms']:.0f} ms per request | this benchmark's own clients used "
+        f"{row['per_second']:.1f} interactions/s | {server} | this benchmark's own clients used "
         f"{row['client_cores']:.2f} of the machine's cores"
     )
     slowest = sorted(results.by_step.items(), key=lambda item: -percentile(item[1], 0.95))[:3]
