@@ -35,7 +35,8 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
 # Larger type for a room; authored CSS, since Streamlit has no setting for it.
 PRESENTER_CSS = """<style>
 .stMainBlockContainer { max-width: 64rem; }
-.stMarkdown p, .stMarkdown li, .stCaption p, label p { font-size: 1.3rem !important; }
+.stMarkdown p, .stMarkdown li, .stCaption p, label p,
+.icon-array p, details.fold summary { font-size: 1.3rem !important; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
 </style>"""
 
