@@ -1,9 +1,9 @@
 """Icon arrays: 100 people per group, the people with the outcome filled and grouped first.
 
-Each comparison is drawn as one piece of HTML with an inline SVG grid per group. One
-element per comparison, rather than a dozen (columns, labels, charts, sentences), keeps a
-results page cheap to send when a whole room opens it at once, and the grids appear
-without a charting library in the browser.
+Each comparison is drawn as one piece of HTML, with a small SVG image of each group's
+grid. One element per comparison, rather than a dozen (columns, labels, charts,
+sentences), keeps a results page cheap to send when a whole room opens it at once, and
+the grids appear without a charting library in the browser.
 """
 
 from __future__ import annotations
