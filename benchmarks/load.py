@@ -263,9 +263,9 @@ def report(name: str, results: Results, users: int) -> dict:
         "cpu_ms": results.cpu_seconds * 1000 / max(len(results.interactions) + len(results.first_loads), 1),
         "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
     }
+    per_session = f"{row['per_session_kib']:.0f} KiB per idle session" if users > 1 else "one session"
     server = (
-        f"server RSS {row['rss_before_mib']:.0f} -> {row['rss_idle_mib']:.0f} MiB "
-        f"({row['per_session_kib']:.0f} KiB per idle session) | "
+        f"server RSS {row['rss_before_mib']:.0f} -> {row['rss_idle_mib']:.0f} MiB ({per_session}) | "
         f"server CPU {row['cpu_ms']:.0f} ms per request"
         if results.rss_before
         else "server memory and CPU not measured (a deployment's processes are not ours to read)"
