@@ -7,6 +7,8 @@ before it is drawn and writes back to them when it changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from decision_aid.answers import Answers, resolve_exclusive
@@ -47,6 +49,16 @@ def seed_widget(question: Question) -> None:
         st.session_state[question.id] = list(value or ())
     else:
         st.session_state[question.id] = value
+
+
+def forget_undrawn_widgets(question_ids: Iterable[str], drawn: set[str]) -> None:
+    """Drop the widget values of questions not drawn in this run, so that a question that
+    comes back (another step, a follow-up shown again) is seeded afresh from the answers
+    and the screen shows what the answers hold. A full run forgets undrawn widgets by
+    itself; a fragment run (a step, a follow-up) does not."""
+    for question_id in question_ids:
+        if question_id not in drawn:
+            st.session_state.pop(question_id, None)
 
 
 def store_widget(question: Question) -> None:

@@ -184,6 +184,25 @@ def test_back_and_change_my_answers_keep_answers(page):
     expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
 
 
+def test_a_follow_up_shown_again_shows_the_answer_it_keeps(page):
+    tried = "During this time of depression, how many different antidepressant medicines have you tried?"
+    follow_up = page.get_by_role("radiogroup", name="Did you take any of them for at least 6 weeks")
+    click_button(page, "Start the questions")
+    choose(
+        page,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+        "be better off dead, or of hurting yourself in some way? *",
+        "Not at all",
+    )
+    go_to_step(page, "Next", 2)
+    choose(page, tried, "One")
+    act(page, lambda: follow_up.get_by_text("Yes", exact=True).click())
+    choose(page, tried, "None")
+    expect(follow_up).to_have_count(0)
+    choose(page, tried, "Two")
+    expect(follow_up.get_by_role("radio", name="Yes")).to_be_checked()
+
+
 def test_downloads_arrive_and_hold_the_care_advice(page):
     page.goto(
         page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/?mode=workshop&persona=dana_crisis"
