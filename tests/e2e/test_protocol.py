@@ -7,6 +7,7 @@ behind, a late message). Such a value must never change or erase an answer.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from benchmarks.load import Session
 
@@ -31,5 +32,7 @@ def test_values_of_widgets_no_longer_drawn_leave_the_answers_alone(server):
         finally:
             await session.close()
 
-    labels = asyncio.run(journey())
+    # In a thread of its own: the browser tests' Playwright already runs an event loop here.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        labels = worker.submit(asyncio.run, journey()).result()
     assert "Next: what matters to you" in labels, f"results not shown; on screen: {labels}"
