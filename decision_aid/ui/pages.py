@@ -34,20 +34,12 @@ def welcome() -> None:
 
 def questionnaire() -> None:
     pack = state.pack()
-    shell.start(pack)
-    _step(pack)
-
-
-@st.fragment
-def _step(pack: Pack) -> None:
-    """One step of the questions. A fragment: Next and Back redraw only the step, not the
-    page around it (sidebar, styles, danger line), which under workshop load is a large
-    part of a click's work. Leaving the questions reruns the whole app (_leave_for)."""
     sections = pack.questionnaire.sections
     number = min(state.step(), len(sections) - 1)
     section = sections[number]
     answers = state.answers()
 
+    shell.start(pack)
     label = step_label(pack, number + 1, len(sections), section.title)
     st.progress((number + 1) / len(sections), text=label)
     st.title(section.title)
@@ -65,9 +57,7 @@ def _step(pack: Pack) -> None:
 def _questions(pack: Pack, section: Section) -> None:
     """The step's questions. A fragment: answering one reruns only this part, not the
     page, and follow-up questions and the crisis panel still appear at once."""
-    visible = flow.visible_questions(pack.questionnaire, state.answers(), section)
-    state.forget_undrawn_widgets(pack.questionnaire.by_id, {q.id for q in visible})
-    for question in visible:
+    for question in flow.visible_questions(pack.questionnaire, state.answers(), section):
         _question(pack, question)
         # Right under the safety question, so it appears the moment it is answered.
         if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(
@@ -123,7 +113,7 @@ def _to_first_step() -> None:
 
 def _step_back(number: int) -> None:
     if number == 0:
-        _leave_for("welcome")
+        state.go_to_page("welcome")
     else:
         state.go_to_step(number - 1)
 
@@ -133,15 +123,9 @@ def _step_forward(pack: Pack, number: int) -> None:
     if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
         st.session_state[MISSING_KEY] = True
     elif number == len(sections) - 1:
-        _leave_for("results")
+        state.go_to_page("results")
     else:
         state.go_to_step(number + 1)
-
-
-def _leave_for(name: str) -> None:
-    """From a button inside the step fragment: rerun the whole app, which switches screens."""
-    state.go_to_page(name)
-    st.rerun()
 
 
 def results() -> None:

@@ -7,8 +7,6 @@ before it is drawn and writes back to them when it changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import streamlit as st
 
 from decision_aid.answers import Answers, resolve_exclusive
@@ -51,23 +49,8 @@ def seed_widget(question: Question) -> None:
         st.session_state[question.id] = value
 
 
-def forget_undrawn_widgets(question_ids: Iterable[str], drawn: set[str]) -> None:
-    """Drop the widget values of questions not drawn in this run, so that a question that
-    comes back (another step, a follow-up shown again) is seeded afresh from the answers
-    and the screen shows what the answers hold. A full run forgets undrawn widgets by
-    itself; a step drawn by a fragment run does not, and Back then showed a blank answer
-    that the answers still held."""
-    for question_id in question_ids:
-        if question_id not in drawn:
-            st.session_state.pop(question_id, None)
-
-
 def store_widget(question: Question) -> None:
     """on_change: copy a widget's value into the answers."""
-    if question.id not in st.session_state:
-        # A value sent back for a widget that is no longer drawn (a step left behind):
-        # the answers already hold what it showed. Never let it erase an answer.
-        return
     value = st.session_state.get(question.id)
     if question.kind == "multi":
         chosen = resolve_exclusive(question, tuple(value or ()))
