@@ -10,6 +10,10 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
 
 CRISIS = "Help is available right now"
+SAFETY = (
+    "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+    "be better off dead, or of hurting yourself in some way? *"
+)
 
 
 def click_button(page: Page, name: str) -> None:
@@ -27,8 +31,7 @@ def test_full_journey_with_the_mouse(page):
     check_screen(page, "step-1-safety")
     choose(
         page,
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-        "be better off dead, or of hurting yourself in some way? *",
+        SAFETY,
         "Not at all",
     )
     expect(page.get_by_text(CRISIS)).to_have_count(0)
@@ -133,8 +136,7 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
     expect(page.get_by_text(CRISIS)).to_have_count(0)
     choose(
         page,
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-        "be better off dead, or of hurting yourself in some way? *",
+        SAFETY,
         "I'd prefer not to say",
     )
     expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
@@ -164,8 +166,7 @@ def test_back_and_change_my_answers_keep_answers(page):
     click_button(page, "Start the questions")
     choose(
         page,
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-        "be better off dead, or of hurting yourself in some way? *",
+        SAFETY,
         "Not at all",
     )
     go_to_step(page, "Next", 2)
@@ -190,8 +191,7 @@ def test_a_follow_up_shown_again_shows_the_answer_it_keeps(page):
     click_button(page, "Start the questions")
     choose(
         page,
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-        "be better off dead, or of hurting yourself in some way? *",
+        SAFETY,
         "Not at all",
     )
     go_to_step(page, "Next", 2)
@@ -273,8 +273,7 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
     click_button(phone, "Start the questions")
     choose(
         phone,
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-        "be better off dead, or of hurting yourself in some way? *",
+        SAFETY,
         "Several days",
     )
     check("step-1")
