@@ -29,11 +29,7 @@ def test_full_journey_with_the_mouse(page):
     click_button(page, "Start the questions")
     expect(page.get_by_text("Step 1 of 4: Safety first")).to_be_visible()
     check_screen(page, "step-1-safety")
-    choose(
-        page,
-        SAFETY,
-        "Not at all",
-    )
+    choose(page, SAFETY, "Not at all")
     expect(page.get_by_text(CRISIS)).to_have_count(0)
     click_button(page, "Next")
     check_screen(page, "step-2-history")
@@ -134,11 +130,7 @@ def test_full_journey_with_the_keyboard_alone(page):
 def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
     click_button(page, "Start the questions")
     expect(page.get_by_text(CRISIS)).to_have_count(0)
-    choose(
-        page,
-        SAFETY,
-        "I'd prefer not to say",
-    )
+    choose(page, SAFETY, "I'd prefer not to say")
     expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
     panel = page.locator(".st-key-crisis_panel")
     expect(panel.get_by_text("Call or text 988, or chat at 988lifeline.org")).to_be_visible()
@@ -161,15 +153,15 @@ def go_to_step(page: Page, label: str, number: int) -> None:
     expect(page.get_by_text(f"Step {number} of 4")).to_be_visible()
 
 
+def to_step_two(page: Page) -> None:
+    click_button(page, "Start the questions")
+    choose(page, SAFETY, "Not at all")
+    go_to_step(page, "Next", 2)
+
+
 def test_back_and_change_my_answers_keep_answers(page):
     diagnosed = page.get_by_role("radiogroup", name="Has a doctor or other health professional told you")
-    click_button(page, "Start the questions")
-    choose(
-        page,
-        SAFETY,
-        "Not at all",
-    )
-    go_to_step(page, "Next", 2)
+    to_step_two(page)
     choose(page, "Has a doctor or other health professional told you that you have depression?", "Yes")
     go_to_step(page, "Next", 3)
     go_to_step(page, "Back", 2)
@@ -188,13 +180,7 @@ def test_back_and_change_my_answers_keep_answers(page):
 def test_a_follow_up_shown_again_shows_the_answer_it_keeps(page):
     tried = "During this time of depression, how many different antidepressant medicines have you tried?"
     follow_up = page.get_by_role("radiogroup", name="Did you take any of them for at least 6 weeks")
-    click_button(page, "Start the questions")
-    choose(
-        page,
-        SAFETY,
-        "Not at all",
-    )
-    go_to_step(page, "Next", 2)
+    to_step_two(page)
     choose(page, tried, "One")
     act(page, lambda: follow_up.get_by_text("Yes", exact=True).click())
     choose(page, tried, "None")
@@ -271,11 +257,7 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
 
     check("welcome")
     click_button(phone, "Start the questions")
-    choose(
-        phone,
-        SAFETY,
-        "Several days",
-    )
+    choose(phone, SAFETY, "Several days")
     check("step-1")
     for label in ("Next", "Next", "Next"):
         click_button(phone, label)
