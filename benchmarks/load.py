@@ -61,21 +61,28 @@ class JourneyError(Exception):
 class Session:
     """One browser tab, as far as the server can tell."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, cookie: str = ""):
         self.url = url
+        self.cookie = cookie  # a deployment's replica cookie, sent back as a browser does
+        self.session_id = ""  # the server's name for this session: a reconnect asks for it
         self.page_hash = ""
         # label -> (id, options, fragment id) of the widgets on the current page
         self.widgets: dict[str, tuple[str, list[str], str]] = {}
         self.states: dict[str, WidgetState] = {}  # the values the page currently holds
         self.ws = None
 
-    async def open(self) -> float:
+    async def open(self, resume: bool = False) -> float:
+        """Connect and draw the page. ``resume`` reconnects to this same session, as a
+        browser does after a dropped connection (Streamlit reads the session id from the
+        third subprotocol entry, after an XSRF token this client does not have)."""
         started = time.perf_counter()
         ws_url = self.url.replace("http", "ws", 1) + "/_stcore/stream"
+        protocols = ["streamlit", "no-xsrf-token", self.session_id] if resume else ["streamlit"]
         self.ws = await websockets.connect(
             ws_url,
-            subprotocols=["streamlit"],
+            subprotocols=protocols,
             origin=self.url,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
             max_size=None,
             open_timeout=60,
             ping_interval=None,
@@ -114,8 +121,9 @@ class Session:
             forward = ForwardMsg()
             forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
             kind = forward.WhichOneof("type")
-            if kind == "new_session" and forward.new_session.page_script_hash:
-                self.page_hash = forward.new_session.page_script_hash
+            if kind == "new_session":
+                self.session_id = forward.new_session.initialize.session_id or self.session_id
+                self.page_hash = forward.new_session.page_script_hash or self.page_hash
             elif kind == "navigation" and forward.navigation.page_script_hash:
                 self.page_hash = forward.navigation.page_script_hash
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
@@ -133,7 +141,7 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             raise JourneyError(f"the app raised: {element.exception.message}")
-        if kind in ("button", "radio", "checkbox"):
+        if kind in ("button", "radio", "checkbox", "selectbox"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (widget.id, list(getattr(widget, "options", [])), fragment)
 
