@@ -1,0 +1,192 @@
+"""The deployment in deploy/: nginx in front of two app replicas, all on loopback.
+
+deploy/run_replicas.sh starts it as a clinic or a workshop would (it installs nginx with
+apt-get when it is missing; .ci/run installs it first). Each replica's own
+/_stcore/metrics, reachable only on loopback, counts its connections and reconnections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import http.client
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from benchmarks.load import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+SAFETY = "Over the last 2 weeks, how often"
+CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
+PEOPLE = 16  # were the cookie ignored, all 16 would keep their replica 1 time in 65,536
+
+
+@dataclass
+class Deployment:
+    url: str
+    replicas: list[str]
+
+
+def free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free loopback ports."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count > 65535:
+            continue
+        try:
+            for port in range(first, first + count):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+    raise RuntimeError("no free run of loopback ports")
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Iterator[Deployment]:
+    port, first_app_port = free_ports(1), free_ports(2)
+    log = tmp_path_factory.mktemp("deploy") / "run_replicas.log"
+    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(first_app_port), "REPLICAS": "2"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 180  # a first run may install nginx
+        while "serving on" not in log.read_text(errors="replace"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"deploy/run_replicas.sh did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.2)
+        yield Deployment(
+            url=f"http://127.0.0.1:{port}",
+            replicas=[f"http://127.0.0.1:{first_app_port + i}" for i in range(2)],
+        )
+    finally:
+        process.terminate()  # the script stops nginx and both replicas on its way out
+        process.wait(timeout=60)
+
+
+def fetch(url: str, cookie: str = "") -> tuple[int, list[str]]:
+    """The status and the Set-Cookie headers of a GET."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get_all("Set-Cookie") or []
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get_all("Set-Cookie") or []
+
+
+def replica_cookie(headers: list[str]) -> str:
+    """The ``name=value`` part of the replica cookie, or "" if none was set."""
+    found = [h.split(";", 1)[0] for h in headers if h.startswith("aid_replica=")]
+    return found[0] if found else ""
+
+
+def session_events(replica: str) -> dict[str, float]:
+    with urllib.request.urlopen(f"{replica}/_stcore/metrics", timeout=10) as response:
+        text = response.read().decode()
+    events = {}
+    for line in text.splitlines():
+        if line.startswith("session_events_total{"):
+            name, value = line.split(" ")
+            events[name.split('"')[1]] = float(value)
+    return events
+
+
+def websocket_handshake(url: str, host: str, origin: str) -> int:
+    """The status of a websocket opening handshake sent with these Host and Origin headers."""
+    address = url.removeprefix("http://")
+    connection = http.client.HTTPConnection(address, timeout=10)
+    try:
+        connection.putrequest("GET", "/_stcore/stream", skip_host=True)
+        for name, value in {
+            "Host": host,
+            "Origin": origin,
+            "Upgrade": "websocket",
+            "Connection": "Upgrade",
+            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Protocol": "streamlit",
+        }.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_the_clinics_own_address_reaches_the_app_and_other_sites_do_not(deployment):
+    """nginx passes the Host on: Streamlit accepts a websocket whose Origin is the address
+    people typed, and still refuses one opened by another site's page."""
+    assert websocket_handshake(deployment.url, "aid.clinic.example", "https://aid.clinic.example") == 101
+    assert websocket_handshake(deployment.url, "aid.clinic.example", "https://other.example") == 403
+
+
+def test_streamlit_metrics_are_not_served_through_nginx(deployment):
+    assert fetch(f"{deployment.replicas[0]}/_stcore/metrics")[0] == 200  # there is something to hide
+    assert fetch(f"{deployment.url}/_stcore/metrics")[0] == 404
+
+
+def test_a_first_visit_gets_a_replica_cookie_and_later_visits_keep_it(deployment):
+    status, headers = fetch(f"{deployment.url}/")
+    assert status == 200
+    cookie = replica_cookie(headers)
+    assert cookie, f"no replica cookie in {headers}"
+    attributes = next(h for h in headers if h.startswith(cookie)).split(";")
+    assert {a.strip() for a in attributes[1:]} >= {"Path=/", "HttpOnly", "SameSite=Lax"}
+
+    status, headers = fetch(f"{deployment.url}/", cookie)
+    assert status == 200 and not replica_cookie(headers)
+
+
+def test_after_a_dropped_connection_each_person_gets_their_own_answers_back(deployment):
+    """The websocket goes through nginx (upgrade, Host forwarded: Streamlit checks the
+    Origin against it), and a reconnection reaches the replica that holds the session."""
+    before = [session_events(replica) for replica in deployment.replicas]
+
+    async def person() -> tuple[str, str, list[str]]:
+        cookie = replica_cookie(fetch(f"{deployment.url}/")[1])
+        session = Session(deployment.url, cookie)
+        try:
+            await session.open()
+            await session.act("click", "Start the questions", 0)
+            await session.act("radio", SAFETY, 1)  # "Several days": the crisis panel opens
+            assert CRISIS_REGION in session.widgets
+            first_id = session.session_id
+            await session.close()
+            # Only the server's memory can bring the answer back: this client forgets what
+            # the page held, which a browser would otherwise send again.
+            session.states = {}
+            await session.open(resume=True)
+            return first_id, session.session_id, list(session.widgets)
+        finally:
+            await session.close()
+
+    async def everyone():
+        return await asyncio.gather(*(person() for _ in range(PEOPLE)))
+
+    for first_id, id_after, labels in asyncio.run(everyone()):
+        assert id_after == first_id, "a reconnection started a new, empty session"
+        assert CRISIS_REGION in labels, f"the safety answer was lost; on screen: {labels}"
+
+    after = [session_events(replica) for replica in deployment.replicas]
+    connects = [a["connect"] - b["connect"] for a, b in zip(after, before, strict=True)]
+    reconnects = sum(a["reconnect"] - b["reconnect"] for a, b in zip(after, before, strict=True))
+    assert all(connects), f"one replica got every person: new sessions per replica {connects}"
+    assert reconnects == PEOPLE
