@@ -11,12 +11,14 @@ import asyncio
 import base64
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,11 +56,12 @@ def free_ports(count: int) -> int:
     raise RuntimeError("no free run of loopback ports")
 
 
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory) -> Iterator[Deployment]:
-    port, first_app_port = free_ports(1), free_ports(2)
-    log = tmp_path_factory.mktemp("deploy") / "run_replicas.log"
-    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(first_app_port), "REPLICAS": "2"}
+@contextmanager
+def running(folder: Path) -> Iterator[Deployment]:
+    """deploy/run_replicas.sh with two replicas, on free ports, until the block ends."""
+    port = free_ports(3)  # nginx, then the two replicas
+    log = folder / "run_replicas.log"
+    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(port + 1), "REPLICAS": "2"}
     with log.open("wb") as out:
         process = subprocess.Popen(
             ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
@@ -75,11 +78,17 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
             time.sleep(0.2)
         yield Deployment(
             url=f"http://127.0.0.1:{port}",
-            replicas=[f"http://127.0.0.1:{first_app_port + i}" for i in range(2)],
+            replicas=[f"http://127.0.0.1:{port + 1 + i}" for i in range(2)],
         )
     finally:
         process.terminate()  # the script stops nginx and both replicas on its way out
         process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Iterator[Deployment]:
+    with running(tmp_path_factory.mktemp("deploy")) as started:
+        yield started
 
 
 def fetch(url: str, cookie: str = "") -> tuple[int, list[str]]:
@@ -155,38 +164,108 @@ def test_a_first_visit_gets_a_replica_cookie_and_later_visits_keep_it(deployment
     assert status == 200 and not replica_cookie(headers)
 
 
+async def answer_and_drop(deployment: Deployment) -> Session:
+    """A person opens the app through nginx, starts the questions and gives a safety answer
+    that opens the crisis panel. Then the connection drops."""
+    cookie = replica_cookie(fetch(f"{deployment.url}/")[1])
+    session = Session(deployment.url, cookie)
+    try:
+        await session.open()
+        await session.act("click", "Start the questions", 0)
+        await session.act("radio", SAFETY, 1)  # "Several days"
+        assert CRISIS_REGION in session.widgets
+    finally:
+        await session.close()
+    return session
+
+
+@dataclass
+class Return:
+    same_session: bool
+    on_screen: list[str]
+
+
+async def come_back(session: Session) -> Return:
+    """The browser reconnects and asks for its session. This client forgets the values the
+    page held, which a browser would send again: only the server's memory can bring the
+    answer back."""
+    before = session.session_id
+    session.states = {}
+    try:
+        await session.open(resume=True)
+        return Return(session.session_id == before, list(session.widgets))
+    finally:
+        await session.close()
+
+
 def test_after_a_dropped_connection_each_person_gets_their_own_answers_back(deployment):
-    """The websocket goes through nginx (upgrade, Host forwarded: Streamlit checks the
-    Origin against it), and a reconnection reaches the replica that holds the session."""
+    """The websocket goes through nginx, and a reconnection reaches the replica that holds
+    the person's session."""
     before = [session_events(replica) for replica in deployment.replicas]
 
-    async def person() -> tuple[str, str, list[str]]:
-        cookie = replica_cookie(fetch(f"{deployment.url}/")[1])
-        session = Session(deployment.url, cookie)
-        try:
-            await session.open()
-            await session.act("click", "Start the questions", 0)
-            await session.act("radio", SAFETY, 1)  # "Several days": the crisis panel opens
-            assert CRISIS_REGION in session.widgets
-            first_id = session.session_id
-            await session.close()
-            # Only the server's memory can bring the answer back: this client forgets what
-            # the page held, which a browser would otherwise send again.
-            session.states = {}
-            await session.open(resume=True)
-            return first_id, session.session_id, list(session.widgets)
-        finally:
-            await session.close()
+    async def everyone() -> list[Return]:
+        sessions = await asyncio.gather(*(answer_and_drop(deployment) for _ in range(PEOPLE)))
+        return await asyncio.gather(*(come_back(session) for session in sessions))
 
-    async def everyone():
-        return await asyncio.gather(*(person() for _ in range(PEOPLE)))
-
-    for first_id, id_after, labels in asyncio.run(everyone()):
-        assert id_after == first_id, "a reconnection started a new, empty session"
-        assert CRISIS_REGION in labels, f"the safety answer was lost; on screen: {labels}"
+    for back in asyncio.run(everyone()):
+        assert back.same_session, "a reconnection started a new, empty session"
+        assert CRISIS_REGION in back.on_screen, f"the safety answer was lost; on screen: {back.on_screen}"
 
     after = [session_events(replica) for replica in deployment.replicas]
     connects = [a["connect"] - b["connect"] for a, b in zip(after, before, strict=True)]
     reconnects = sum(a["reconnect"] - b["reconnect"] for a, b in zip(after, before, strict=True))
     assert all(connects), f"one replica got every person: new sessions per replica {connects}"
     assert reconnects == PEOPLE
+
+
+def crash(replica: str) -> None:
+    """Kill a replica's process outright, and wait until its port refuses connections."""
+    port = replica.rsplit(":", 1)[1].encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # a process that has just ended
+        if (
+            b"streamlit" in args
+            and b"--server.port" in args
+            and args[args.index(b"--server.port") + 1] == port
+        ):
+            os.kill(int(cmdline.parent.name), signal.SIGKILL)
+            break
+    else:
+        raise AssertionError(f"no replica process on port {port.decode()}")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", int(port)), timeout=1).close()
+        except OSError:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the crashed replica still accepts connections")
+
+
+def test_when_a_replica_crashes_everyone_still_reaches_the_app(tmp_path):
+    """People on the crashed replica start again with a new, empty session on the other one
+    (nothing is stored anywhere, by design); nobody sees another person's answers, and
+    people who arrive afterwards are served as usual."""
+    with running(tmp_path) as deployment:
+
+        async def crash_between() -> list[Return]:
+            sessions = await asyncio.gather(*(answer_and_drop(deployment) for _ in range(PEOPLE)))
+            crash(deployment.replicas[0])
+            returns = await asyncio.gather(*(come_back(session) for session in sessions))
+            # Newcomers: each must reach the questions and see the crisis panel open.
+            await asyncio.gather(*(answer_and_drop(deployment) for _ in range(4)))
+            return returns
+
+        returns = asyncio.run(crash_between())
+
+    kept = [back for back in returns if back.same_session]
+    fresh = [back for back in returns if not back.same_session]
+    assert kept and fresh, f"people on both replicas expected: {len(kept)} kept, {len(fresh)} new"
+    for back in kept:
+        assert CRISIS_REGION in back.on_screen
+    for back in fresh:
+        assert any(label.startswith(SAFETY) for label in back.on_screen)
+        assert CRISIS_REGION not in back.on_screen, "a new session showed an answer it was never given"
