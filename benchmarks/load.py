@@ -51,7 +51,7 @@ JOURNEY = [
     ("click", "See my summary", 0),
 ]
 DONE = ForwardMsg.FINISHED_SUCCESSFULLY
-SOLO_ROUNDS = 10  # one journey has only 13 interactions: too few for a steady median
+SOLO_ROUNDS = 20  # one journey has only 13 interactions: too few for a steady median
 
 
 class JourneyError(Exception):
@@ -180,7 +180,7 @@ async def attendee(url: str, delay: float, think: tuple[float, float], results: 
 
 
 async def run_load(
-    url: str, users: int, arrival: float, think: tuple[float, float], pid: int | None
+    url: str, users: int, arrival: float, think: tuple[float, float], pid: int | None, settle: float = 2.0
 ) -> Results:
     results = Results(rss_before=rss_kib(pid))
     open_sessions: list[Session] = []
@@ -193,7 +193,7 @@ async def run_load(
     results.wall = time.perf_counter() - started
     results.cpu_seconds = cpu_seconds(pid) - cpu_before
     results.client_cpu = sum(os.times()[:2]) - client_before
-    await asyncio.sleep(2)  # let the server settle with every session open and idle
+    await asyncio.sleep(settle)  # let the server settle with every session open and idle
     results.rss_idle = rss_kib(pid)
     await asyncio.gather(*(s.close() for s in open_sessions))
     return results
@@ -298,31 +298,51 @@ def report(name: str, results: Results, users: int) -> dict:
     return row
 
 
-def measure(
-    app: str | None, url: str | None, users: int, arrival: float, think: tuple[float, float], rounds: int = 1
-) -> dict:
-    """``rounds`` runs one after another on the same server, pooled into one report."""
+def pool(results: Results, more: Results) -> None:
+    """Add a later run's figures on the same server to ``results``."""
+    results.first_loads += more.first_loads
+    results.interactions += more.interactions
+    for step, times in more.by_step.items():
+        results.by_step.setdefault(step, []).extend(times)
+    results.errors += more.errors
+    results.wall += more.wall
+    results.cpu_seconds += more.cpu_seconds
+    results.client_cpu += more.client_cpu
+    results.rss_idle = more.rss_idle
+
+
+def measure(app: str | None, url: str | None, users: int, arrival: float, think: tuple[float, float]) -> dict:
     process = None
     if url is None:
         process, url = start_server(APPS[app])
     try:
         asyncio.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
-        pid = process.pid if process else None
-        results = asyncio.run(run_load(url, users, arrival, think, pid))
-        for _ in range(rounds - 1):
-            more = asyncio.run(run_load(url, users, arrival, think, pid))
-            results.first_loads += more.first_loads
-            results.interactions += more.interactions
-            for step, times in more.by_step.items():
-                results.by_step.setdefault(step, []).extend(times)
-            results.errors += more.errors
-            results.wall += more.wall
-            results.cpu_seconds += more.cpu_seconds
-            results.client_cpu += more.client_cpu
-            results.rss_idle = more.rss_idle
+        results = asyncio.run(run_load(url, users, arrival, think, process.pid if process else None))
         return report(app or "url", results, users)
     finally:
         if process is not None:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def measure_one_user(apps: tuple[str, ...], rounds: int) -> dict[str, dict]:
+    """One user's journeys on each app in turn, every server up at once: a machine whose
+    speed drifts from minute to minute then slows both alike, and the ratio holds."""
+    servers = {app: start_server(APPS[app]) for app in apps}
+    try:
+        for _, url in servers.values():
+            asyncio.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
+        pooled: dict[str, Results] = {}
+        for _ in range(rounds):
+            for app, (process, url) in servers.items():
+                more = asyncio.run(run_load(url, 1, 0, (0.05, 0.1), process.pid, settle=0))
+                if app in pooled:
+                    pool(pooled[app], more)
+                else:
+                    pooled[app] = more
+        return {app: report(app, pooled[app], 1) for app in apps}
+    finally:
+        for process, _ in servers.values():
             process.terminate()
             process.wait(timeout=20)
 
@@ -366,13 +386,10 @@ def main() -> None:
         ]
         summarise({"url": runs})
         return
-    print(f"one user, no think time, {SOLO_ROUNDS} journeys (median interaction, ours vs bare):")
-    solo = {
-        app: measure(app, None, 1, 0, (0.05, 0.1), rounds=SOLO_ROUNDS)
-        for app in (("ours",) if args.skip_bare else ("ours", "bare"))
-    }
-    print(f"{args.users} attendees:")
     apps = ("ours",) if args.skip_bare else ("ours", "bare")
+    print(f"one user, no think time, {SOLO_ROUNDS} journeys on each app in turn (median interaction):")
+    solo = measure_one_user(apps, SOLO_ROUNDS)
+    print(f"{args.users} attendees:")
     loaded: dict[str, list[dict]] = {app: [] for app in apps}
     for _ in range(args.repeat):  # in turn, so both meet the machine in the same moods
         for app in apps:
