@@ -1,7 +1,5 @@
-"""The deployment in deploy/: nginx in front of two app replicas, all on loopback.
-
-deploy/run_replicas.sh starts it as a clinic or a workshop would (it installs nginx with
-apt-get when it is missing; .ci/run installs it first). Each replica's own
+"""The deployment in deploy/: nginx in front of two app replicas, all on loopback, started
+by deploy/run_replicas.sh as a clinic or a workshop would. Each replica's own
 /_stcore/metrics, reachable only on loopback, counts its connections and reconnections.
 """
 
@@ -13,76 +11,29 @@ import http.client
 import os
 import signal
 import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from benchmarks.load import Session
+from tests.deploy.replicas import Deployment, running
 
-ROOT = Path(__file__).resolve().parents[2]
 SAFETY = "Over the last 2 weeks, how often"
 CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
 PEOPLE = 16  # were the cookie ignored, all 16 would keep their replica 1 time in 65,536
 
 
-@dataclass
-class Deployment:
-    url: str
-    replicas: list[str]
-
-
-def free_ports(count: int) -> int:
-    """The first of ``count`` consecutive free loopback ports."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + count > 65535:
-            continue
-        try:
-            for port in range(first, first + count):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return first
-    raise RuntimeError("no free run of loopback ports")
-
-
-@contextmanager
-def running(folder: Path) -> Iterator[Deployment]:
-    """deploy/run_replicas.sh with two replicas, on free ports, until the block ends."""
-    port = free_ports(3)  # nginx, then the two replicas
-    log = folder / "run_replicas.log"
-    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(port + 1), "REPLICAS": "2"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 180  # a first run may install nginx
-        while "serving on" not in log.read_text(errors="replace"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"deploy/run_replicas.sh did not start:\n{log.read_text(errors='replace')}")
-            time.sleep(0.2)
-        yield Deployment(
-            url=f"http://127.0.0.1:{port}",
-            replicas=[f"http://127.0.0.1:{port + 1 + i}" for i in range(2)],
-        )
-    finally:
-        process.terminate()  # the script stops nginx and both replicas on its way out
-        process.wait(timeout=60)
+def run(coroutine):
+    """asyncio.run in a thread of its own: when the browser tests have run first, their
+    Playwright keeps an event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +158,7 @@ def test_after_a_dropped_connection_each_person_gets_their_own_answers_back(depl
         sessions = await asyncio.gather(*(answer_and_drop(deployment) for _ in range(PEOPLE)))
         return await asyncio.gather(*(come_back(session) for session in sessions))
 
-    for back in asyncio.run(everyone()):
+    for back in run(everyone()):
         assert back.same_session, "a reconnection started a new, empty session"
         assert CRISIS_REGION in back.on_screen, f"the safety answer was lost; on screen: {back.on_screen}"
 
@@ -259,7 +210,7 @@ def test_when_a_replica_crashes_everyone_still_reaches_the_app(tmp_path):
             await asyncio.gather(*(answer_and_drop(deployment) for _ in range(4)))
             return returns
 
-        returns = asyncio.run(crash_between())
+        returns = run(crash_between())
 
     kept = [back for back in returns if back.same_session]
     fresh = [back for back in returns if not back.same_session]

@@ -1,0 +1,70 @@
+"""deploy/run_replicas.sh as the tests start it: nginx and two app replicas on free loopback
+ports. The script installs nginx with apt-get when it is missing; .ci/run installs it first."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Deployment:
+    url: str
+    replicas: list[str]
+
+
+def free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free loopback ports."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count > 65535:
+            continue
+        try:
+            for port in range(first, first + count):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+    raise RuntimeError("no free run of loopback ports")
+
+
+@contextmanager
+def running(folder: Path) -> Iterator[Deployment]:
+    """deploy/run_replicas.sh with two replicas, on free ports, until the block ends."""
+    port = free_ports(3)  # nginx, then the two replicas
+    log = folder / "run_replicas.log"
+    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(port + 1), "REPLICAS": "2"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 180  # a first run may install nginx
+        while "serving on" not in log.read_text(errors="replace"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"deploy/run_replicas.sh did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.2)
+        yield Deployment(
+            url=f"http://127.0.0.1:{port}",
+            replicas=[f"http://127.0.0.1:{port + 1 + i}" for i in range(2)],
+        )
+    finally:
+        process.terminate()  # the script stops nginx and both replicas on its way out
+        process.wait(timeout=60)
