@@ -161,6 +161,7 @@ class Results:
     rss_idle: int = 0
     cpu_seconds: float = 0.0
     client_cpu: float = 0.0
+    machine_ticks: list[int] = field(default_factory=lambda: [0, 0])  # [stolen, all]
 
 
 async def attendee(url: str, delay: float, think: tuple[float, float], results: Results, open_sessions: list):
@@ -186,6 +187,7 @@ async def run_load(
     open_sessions: list[Session] = []
     cpu_before = cpu_seconds(pid)
     client_before = sum(os.times()[:2])
+    machine_before = machine_ticks()
     started = time.perf_counter()
     await asyncio.gather(
         *(attendee(url, random.uniform(0, arrival), think, results, open_sessions) for _ in range(users))
@@ -193,6 +195,7 @@ async def run_load(
     results.wall = time.perf_counter() - started
     results.cpu_seconds = cpu_seconds(pid) - cpu_before
     results.client_cpu = sum(os.times()[:2]) - client_before
+    results.machine_ticks = [now - then for now, then in zip(machine_ticks(), machine_before, strict=True)]
     await asyncio.sleep(settle)  # let the server settle with every session open and idle
     results.rss_idle = rss_kib(pid)
     await asyncio.gather(*(s.close() for s in open_sessions))
@@ -206,6 +209,13 @@ def rss_kib(pid: int | None) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def machine_ticks() -> list[int]:
+    """The whole machine's CPU ticks so far: [stolen by the host, all]. On a virtual machine
+    the host may take CPU back ("steal"); a run that lost much of it says less about the app."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return [fields[7] if len(fields) > 7 else 0, sum(fields[:8])]
 
 
 def cpu_seconds(pid: int | None) -> float:
@@ -270,6 +280,7 @@ def report(name: str, results: Results, users: int) -> dict:
         "per_session_kib": (results.rss_idle - results.rss_before) / max(users, 1),
         "cpu_ms": results.cpu_seconds * 1000 / max(len(results.interactions) + len(results.first_loads), 1),
         "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
+        "steal_percent": 100 * results.machine_ticks[0] / max(results.machine_ticks[1], 1),
     }
     per_session = f"{row['per_session_kib']:.0f} KiB per idle session" if users > 1 else "one session"
     server = (
@@ -283,7 +294,8 @@ def report(name: str, results: Results, users: int) -> dict:
         f"max {row['first_max']:.0f} ms | interaction p50 {row['click_p50']:.0f} ms, "
         f"p95 {row['click_p95']:.0f} ms, max {row['click_max']:.0f} ms | errors {row['errors']} | "
         f"{row['per_second']:.1f} interactions/s | {server} | this benchmark's own clients used "
-        f"{row['client_cores']:.2f} of the machine's cores"
+        f"{row['client_cores']:.2f} of the machine's cores | the host took back "
+        f"{row['steal_percent']:.0f}% of the machine's CPU"
     )
     slowest = sorted(results.by_step.items(), key=lambda item: -percentile(item[1], 0.95))[:3]
     if len(results.first_loads) > 1 and slowest:
@@ -308,6 +320,7 @@ def pool(results: Results, more: Results) -> None:
     results.wall += more.wall
     results.cpu_seconds += more.cpu_seconds
     results.client_cpu += more.client_cpu
+    results.machine_ticks = [a + b for a, b in zip(results.machine_ticks, more.machine_ticks, strict=True)]
     results.rss_idle = more.rss_idle
 
 
