@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -119,7 +120,13 @@ SCREEN_REPORT: list[str] = []
 OFF_ORIGIN: list[str] = []
 
 
-def open_page(browser: Browser, server: Server, width: int = 1100, height: int = 900, path: str = "") -> Page:
+class Address(Protocol):
+    url: str  # a Server here, or the nginx front of a deployment (tests/deploy/replicas.py)
+
+
+def open_page(
+    browser: Browser, server: Address, width: int = 1100, height: int = 900, path: str = ""
+) -> Page:
     """A fresh session; every request it makes is recorded and must stay on the app's origin."""
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     opened = context.new_page()

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import expect
 
 from tests.deploy.replicas import running
-from tests.e2e.conftest import act, wait_for_app
+from tests.e2e.conftest import OFF_ORIGIN, act, open_page, wait_for_app
 from tests.e2e.test_journeys import CRISIS, SAFETY, choose, click_button
 
 
@@ -25,23 +25,15 @@ def probing(url: str) -> bool:
 
 def test_the_app_works_in_a_browser_through_nginx(browser, tmp_path):
     with running(tmp_path) as deployment:
-        context = browser.new_context()
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        failed, elsewhere = [], []
+        failed = []
+        page = open_page(browser, deployment)  # records any request that leaves the origin
         page.on(
             "response",
             lambda r: (
                 failed.append(f"{r.status} {r.url}") if r.status >= 400 and not probing(r.url) else None
             ),
         )
-        page.on(
-            "request",
-            lambda r: (
-                None if r.url.startswith((deployment.url, "data:", "blob:")) else elsewhere.append(r.url)
-            ),
-        )
-        page.goto(deployment.url)
+        page.reload()  # so that the first page load is watched too
         wait_for_app(page)
         click_button(page, "Start the questions")
         choose(page, SAFETY, "Several days")
@@ -50,6 +42,6 @@ def test_the_app_works_in_a_browser_through_nginx(browser, tmp_path):
         # A reload starts a new session: the answer was kept nowhere, on no replica.
         expect(page.get_by_role("radiogroup", name=SAFETY)).to_be_visible()
         expect(page.get_by_role("heading", name=CRISIS)).to_have_count(0)
-        context.close()
+        page.context.close()
     assert failed == [], f"requests that failed through nginx: {failed}"
-    assert elsewhere == [], f"requests that left the app's origin: {elsewhere}"
+    assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"
