@@ -3,6 +3,8 @@ ports. The script installs nginx with apt-get when it is missing; .ci/run instal
 
 from __future__ import annotations
 
+import base64
+import http.client
 import os
 import socket
 import subprocess
@@ -68,3 +70,25 @@ def running(folder: Path) -> Iterator[Deployment]:
     finally:
         process.terminate()  # the script stops nginx and both replicas on its way out
         process.wait(timeout=60)
+
+
+def websocket_handshake(url: str, host: str, origin: str) -> int:
+    """The status of a websocket opening handshake sent with these Host and Origin headers."""
+    address = url.removeprefix("http://")
+    connection = http.client.HTTPConnection(address, timeout=10)
+    try:
+        connection.putrequest("GET", "/_stcore/stream", skip_host=True)
+        for name, value in {
+            "Host": host,
+            "Origin": origin,
+            "Upgrade": "websocket",
+            "Connection": "Upgrade",
+            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Protocol": "streamlit",
+        }.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()

@@ -6,8 +6,6 @@ by deploy/run_replicas.sh as a clinic or a workshop would. Each replica's own
 from __future__ import annotations
 
 import asyncio
-import base64
-import http.client
 import os
 import signal
 import socket
@@ -22,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Session
-from tests.deploy.replicas import Deployment, running
+from tests.deploy.replicas import Deployment, running, websocket_handshake
 
 SAFETY = "Over the last 2 weeks, how often"
 CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
@@ -67,28 +65,6 @@ def session_events(replica: str) -> dict[str, float]:
             name, value = line.split(" ")
             events[name.split('"')[1]] = float(value)
     return events
-
-
-def websocket_handshake(url: str, host: str, origin: str) -> int:
-    """The status of a websocket opening handshake sent with these Host and Origin headers."""
-    address = url.removeprefix("http://")
-    connection = http.client.HTTPConnection(address, timeout=10)
-    try:
-        connection.putrequest("GET", "/_stcore/stream", skip_host=True)
-        for name, value in {
-            "Host": host,
-            "Origin": origin,
-            "Upgrade": "websocket",
-            "Connection": "Upgrade",
-            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
-            "Sec-WebSocket-Version": "13",
-            "Sec-WebSocket-Protocol": "streamlit",
-        }.items():
-            connection.putheader(name, value)
-        connection.endheaders()
-        return connection.getresponse().status
-    finally:
-        connection.close()
 
 
 def test_the_clinics_own_address_reaches_the_app_and_other_sites_do_not(deployment):
