@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from decision_aid.ui import process
+from decision_aid.ui import offline, process
 from decision_aid.ui.navigation import all_pages
 
+offline.keep_on_machine()  # before anything else: see decision_aid/ui/offline.py
 process.prepare_once()
 
 # No page_icon: a Material icon there is fetched from a third-party server by the browser.
