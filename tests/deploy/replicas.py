@@ -74,6 +74,11 @@ def running(folder: Path) -> Iterator[Deployment]:
 
 def websocket_handshake(url: str, host: str, origin: str) -> int:
     """The status of a websocket opening handshake sent with these Host and Origin headers."""
+    return handshake_answer(url, host, origin)[0]
+
+
+def handshake_answer(url: str, host: str, origin: str) -> tuple[int, str]:
+    """The status of a websocket opening handshake, and the body of a refusal ("" if accepted)."""
     address = url.removeprefix("http://")
     connection = http.client.HTTPConnection(address, timeout=10)
     try:
@@ -89,6 +94,9 @@ def websocket_handshake(url: str, host: str, origin: str) -> int:
         }.items():
             connection.putheader(name, value)
         connection.endheaders()
-        return connection.getresponse().status
+        response = connection.getresponse()
+        if response.status == 101:
+            return 101, ""  # the websocket is open: there is no body to read
+        return response.status, response.read().decode(errors="replace")
     finally:
         connection.close()

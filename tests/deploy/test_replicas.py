@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Session
-from tests.deploy.replicas import Deployment, running, websocket_handshake
+from tests.deploy.replicas import Deployment, handshake_answer, running, websocket_handshake
 
 SAFETY = "Over the last 2 weeks, how often"
 CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
@@ -72,6 +72,28 @@ def test_the_clinics_own_address_reaches_the_app_and_other_sites_do_not(deployme
     people typed, and still refuses one opened by another site's page."""
     assert websocket_handshake(deployment.url, "aid.clinic.example", "https://aid.clinic.example") == 101
     assert websocket_handshake(deployment.url, "aid.clinic.example", "https://other.example") == 403
+
+
+OTHER_SITES = [
+    "https://other.example",
+    "null",  # a sandboxed frame or a page opened from a file
+    "https://aid.clinic.example.other.example",  # starts with the clinic's name
+    "https://aid.clinic.example:8443",  # the same name on another port is another site
+    "http://other.example/https://aid.clinic.example",
+]
+
+
+def test_nginx_itself_refuses_a_websocket_from_another_sites_page(deployment):
+    """A foreign Origin never reaches a replica (whose own check looked the machine's public
+    address up off the machine, red-team review 1, F1): the refusal is nginx's own page, not
+    Streamlit's empty one passed through."""
+    for origin in OTHER_SITES:
+        status, body = handshake_answer(deployment.url, "aid.clinic.example", origin)
+        assert status == 403 and "nginx" in body, f"{origin}: {status} {body!r}"
+    # The site's own pages: over TLS in front, or plain on loopback.
+    assert websocket_handshake(deployment.url, "aid.clinic.example", "https://aid.clinic.example") == 101
+    address = deployment.url.removeprefix("http://")
+    assert websocket_handshake(deployment.url, address, deployment.url) == 101
 
 
 def test_streamlit_metrics_are_not_served_through_nginx(deployment):
