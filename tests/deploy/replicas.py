@@ -1,5 +1,6 @@
 """deploy/run_replicas.sh as the tests start it: nginx and two app replicas on free loopback
-ports. The script installs nginx with apt-get when it is missing; .ci/run installs it first."""
+ports. The script installs nginx with apt-get when it is missing; .ci/run installs it first.
+Also a websocket handshake with chosen Host and Origin headers, for any server's address."""
 
 from __future__ import annotations
 
