@@ -1,0 +1,96 @@
+"""One walker over the schema: every string in a pack, with where it lives and who reads it.
+
+The guards in ``decision_aid.content.words`` run over what this yields, so a field added to
+the schema is checked as soon as it exists. Which checks a string gets comes from the
+``Words`` marker on its field (``decision_aid.fields``); a string field without one is
+treated as a label a person reads, and a test keeps the schema free of such fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from decision_aid.content.build import MODEL_FILES, TEXT_FIELDS
+from decision_aid.fields import LABEL, Words
+from decision_aid.schema import Pack
+
+# Unmarked strings get every check that suits a label: the safe default.
+UNMARKED = LABEL
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string of a pack: its file, entry and field (for messages), its path inside the
+    file's data (for tools and tests), its words and how they are read."""
+
+    file: str
+    entry: str
+    field: str
+    path: tuple[str | int, ...]
+    text: str
+    words: Words
+
+
+def texts(pack: Pack) -> Iterator[Text]:
+    """Every string in the pack that a person or clinician reads."""
+    for field, (file, _) in MODEL_FILES.items():
+        yield from _model(getattr(pack, field), file, "", (), (), None)
+    for topic in (*pack.topics, *pack.clinician_topics):
+        yield from _model(topic, topic.source_file, "", (), (), None)
+    for ref_id, reference in pack.references.items():
+        yield from _model(reference, "references.yaml", "", (), (ref_id,), None)
+    yield from _model(pack.numbers, "numbers.yaml", "", (), (), None)
+    for field, file in TEXT_FIELDS.items():
+        yield Text(file, "", "", (), getattr(pack, field), _marker(Pack, field) or UNMARKED)
+
+
+def _model(
+    model: BaseModel,
+    file: str,
+    entry: str,
+    field: tuple[str, ...],
+    path: tuple[str | int, ...],
+    inherited: Words | None,
+) -> Iterator[Text]:
+    own_id = getattr(model, "id", None)
+    if isinstance(own_id, str) and "id" in type(model).model_fields:
+        entry, field = own_id, ()
+    for name in type(model).model_fields:
+        words = _marker(type(model), name) or inherited
+        value = getattr(model, name)
+        yield from _value(value, file, entry, (*field, name), (*path, name), words)
+
+
+def _value(
+    value: Any,
+    file: str,
+    entry: str,
+    field: tuple[str, ...],
+    path: tuple[str | int, ...],
+    words: Words | None,
+) -> Iterator[Text]:
+    if words is not None and not words.read_by_people:
+        return  # ids, conditions and reviewer notes hold no words to check
+    if isinstance(value, BaseModel):
+        yield from _model(value, file, entry, field, path, words)
+    elif isinstance(value, str):
+        yield Text(file, entry, " > ".join(field), path, value, words or UNMARKED)
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            label = getattr(item, "value", None)  # a choice is named by its value
+            part = label if isinstance(label, str) else str(index)
+            yield from _value(item, file, entry, (*field, part), (*path, index), words)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not entry and isinstance(item, BaseModel):  # numbers.yaml: the key is the figure's id
+                yield from _model(item, file, str(key), (), (*path, key), words)
+            else:
+                yield from _value(item, file, entry, (*field, str(key)), (*path, key), words)
+
+
+def _marker(model: type[BaseModel], name: str) -> Words | None:
+    return next((m for m in model.model_fields[name].metadata if isinstance(m, Words)), None)
