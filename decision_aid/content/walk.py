@@ -8,6 +8,8 @@ treated as a label a person reads, and a test keeps the schema free of such fiel
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +61,9 @@ def _model(
     own_id = getattr(model, "id", None)
     if isinstance(own_id, str) and "id" in type(model).model_fields:
         entry, field = own_id, ()
-    for name in type(model).model_fields:
+    for name, info in type(model).model_fields.items():
+        if _is_code(info.annotation):
+            continue
         words = _marker(type(model), name) or inherited
         value = getattr(model, name)
         yield from _value(value, file, entry, (*field, name), (*path, name), words)
@@ -90,6 +94,16 @@ def _value(
                 yield from _model(item, file, str(key), (), (*path, key), words)
             else:
                 yield from _value(item, file, entry, (*field, str(key)), (*path, key), words)
+
+
+def _is_code(annotation: Any) -> bool:
+    """A ``Literal`` field holds one of a fixed set of codes (a kind, a table name), not words."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return bool(args) and all(typing.get_origin(a) is typing.Literal for a in args)
+    return False
 
 
 def _marker(model: type[BaseModel], name: str) -> Words | None:
