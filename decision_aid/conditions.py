@@ -109,7 +109,7 @@ def explain(
     return []
 
 
-def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None) -> list[str | None]:
+def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None) -> Sequence[str | None]:
     """The answer values that satisfy the clause; empty when it does not hold.
 
     ``exists: false`` holds with no value to name, which is returned as ``[None]``.

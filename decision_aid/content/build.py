@@ -65,7 +65,7 @@ def build_packs(files: dict[str, Any], problems: list[Problem]) -> tuple[Pack | 
     }
     if any(v is None for v in (*templates.values(), *rendered.values(), *shared.values())):
         return None, None
-    return Pack(**templates, **shared), Pack(**rendered, **shared)
+    return Pack.model_validate({**templates, **shared}), Pack.model_validate({**rendered, **shared})
 
 
 def _both(

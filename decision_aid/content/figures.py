@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from decision_aid.content.problems import Code, Problem
 from decision_aid.numbers import used_ids
-from decision_aid.schema import Pack
+from decision_aid.schema import Comparison, Fact, Pack
 
 
 def check_figures(templates: Pack) -> list[Problem]:
     """Run on the pack as written, where figures are still ``{{placeholders}}``."""
     numbers = templates.numbers
     problems: list[Problem] = []
-    for number_id, item in [*numbers.comparisons.items(), *numbers.facts.items()]:
+    figures: list[tuple[str, Comparison | Fact]] = [*numbers.comparisons.items(), *numbers.facts.items()]
+    for number_id, item in figures:
         if item.source not in templates.references:
             message = f"unknown reference {item.source!r}"
             problems.append(Problem(Code.UNKNOWN_REFERENCE, "numbers.yaml", number_id, "source", message))
     for file, entry, text, references in _cited_texts(templates):
         for number_id in sorted(used_ids(text)):
-            item = numbers.comparisons.get(number_id) or numbers.facts.get(number_id)
-            if item is not None and item.source not in references:
-                message = f"uses {number_id!r} but does not cite its source {item.source!r}"
+            used: Comparison | Fact | None = numbers.comparisons.get(number_id) or numbers.facts.get(
+                number_id
+            )
+            if used is not None and used.source not in references:
+                message = f"uses {number_id!r} but does not cite its source {used.source!r}"
                 problems.append(Problem(Code.FIGURE_NOT_CITED, file, entry, "references", message))
     for topic in templates.topics:
         for comparison_id in topic.icon_arrays:

@@ -7,6 +7,7 @@ system can read every code. Only answers that count (visible questions) are incl
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from decision_aid.answers import Answers
 from decision_aid.conditions import Condition, EnableWhen, enable_when
@@ -57,7 +58,7 @@ def questionnaire_resource(pack: Pack) -> dict:
 
 
 def _question_item(pack: Pack, question: Question) -> dict:
-    item = {
+    item: dict[str, Any] = {
         "linkId": question.id,
         "type": "choice",
         "text": question.text,
@@ -66,8 +67,9 @@ def _question_item(pack: Pack, question: Question) -> dict:
         "answerOption": [{"valueCoding": _coding(pack, question.id, c)} for c in question.choices],
     }
     if question.show_when is not None:
-        item["enableWhen"], behavior = _enable_when(pack, question.show_when)
-        if len(item["enableWhen"]) > 1:
+        checks, behavior = _enable_when(pack, question.show_when)
+        item["enableWhen"] = checks
+        if len(checks) > 1:
             item["enableBehavior"] = behavior
     return item
 
@@ -94,7 +96,7 @@ def _deliberation_group(pack: Pack) -> dict:
     content = pack.deliberation
     values = content.values
     scale = [{"valueCoding": _coding(pack, "values", c)} for c in values.scale]
-    items = [
+    items: list[dict[str, Any]] = [
         {"linkId": f"values.{item.id}", "type": "choice", "text": item.label, "answerOption": scale}
         for item in values.items
     ]
