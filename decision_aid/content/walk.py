@@ -8,6 +8,7 @@ treated as a label a person reads, and a test keeps the schema free of such fiel
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from decision_aid.content.build import MODEL_FILES, TEXT_FIELDS
+from decision_aid.content.build import MODEL_FILES, TEXT_FIELDS, TOPIC_FIELDS
 from decision_aid.fields import LABEL, Words
 from decision_aid.schema import Pack
 
@@ -39,15 +40,22 @@ class Text:
 
 def texts(pack: Pack) -> Iterator[Text]:
     """Every string in the pack that a person or clinician reads."""
-    for field, (file, _) in MODEL_FILES.items():
-        yield from _model(getattr(pack, field), file, "", (), (), None)
-    for topic in (*pack.topics, *pack.clinician_topics):
-        yield from _model(topic, topic.source_file, "", (), (), None)
-    for ref_id, reference in pack.references.items():
-        yield from _model(reference, "references.yaml", "", (), (ref_id,), None)
-    yield from _model(pack.numbers, "numbers.yaml", "", (), (), None)
-    for field, file in TEXT_FIELDS.items():
-        yield Text(file, "", "", (), getattr(pack, field), _marker(Pack, field) or UNMARKED)
+    for field in Pack.model_fields:
+        value = getattr(pack, field)
+        if field in MODEL_FILES:
+            yield from _model(value, MODEL_FILES[field][0], "", (), (), None)
+        elif field in TOPIC_FIELDS:
+            for topic in value:
+                yield from _model(topic, topic.source_file, "", (), (), None)
+        elif field == "references":
+            for ref_id, reference in value.items():
+                yield from _model(reference, "references.yaml", "", (), (ref_id,), None)
+        elif field == "numbers":
+            yield from _model(value, "numbers.yaml", "", (), (), None)
+        elif field in TEXT_FIELDS:
+            yield Text(TEXT_FIELDS[field], "", "", (), value, _marker(Pack, field) or UNMARKED)
+        else:  # a new part of the pack must say which file holds it, so no word goes unchecked
+            raise ValueError(f"Pack.{field}: decision_aid.content.walk does not know its file")
 
 
 def _model(
@@ -61,10 +69,8 @@ def _model(
     own_id = getattr(model, "id", None)
     if isinstance(own_id, str) and "id" in type(model).model_fields:
         entry, field = own_id, ()
-    for name, info in type(model).model_fields.items():
-        if _is_code(info.annotation):
-            continue
-        words = _marker(type(model), name) or inherited
+    for name, marker in _fields(type(model)):
+        words = marker or inherited
         value = getattr(model, name)
         yield from _value(value, file, entry, (*field, name), (*path, name), words)
 
@@ -94,6 +100,16 @@ def _value(
                 yield from _model(item, file, str(key), (), (*path, key), words)
             else:
                 yield from _value(item, file, entry, (*field, str(key)), (*path, key), words)
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Words | None], ...]:
+    """The fields that can hold words, with their markers: worked out once per model."""
+    return tuple(
+        (name, _marker(model, name))
+        for name, info in model.model_fields.items()
+        if not _is_code(info.annotation)
+    )
 
 
 def _is_code(annotation: Any) -> bool:
