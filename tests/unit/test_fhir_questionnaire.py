@@ -180,3 +180,24 @@ def test_the_response_rules_catch_what_model_validation_lets_through(
     response = copy.deepcopy(persona_responses["leo_first_episode"])
     change(response)
     assert any(expected in problem for problem in response_problems(questionnaire_resource(pack), response))
+
+
+@pytest.fixture
+def content_root(monkeypatch, pack_copy):
+    """Point the CLI's default content folder at a copy; forget cached packs either side."""
+    import decision_aid.content as content
+
+    load_pack.cache_clear()
+    monkeypatch.setattr(content, "CONTENT_ROOT", pack_copy)
+    yield pack_copy
+    load_pack.cache_clear()
+
+
+def test_questionnaire_command_reports_a_not_condition_instead_of_a_traceback(content_root, capsys):
+    not_zero = 'show_when: {not: {question: antidepressants_tried, operator: "=", answer: "0"}}'
+    edit(content_root / "en" / "questionnaire.yaml", ADEQUATE_TRIAL_WHEN, not_zero)
+    assert cli.main(["questionnaire", "--format", "fhir"]) == cli.EXIT_PACK
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "questionnaire.yaml: adequate_trial > show_when: FHIR enableWhen has no 'not'" in captured.err
+    assert "[PACK_026]" in captured.err
