@@ -8,10 +8,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from decision_aid.conditions import AnswerValue
+from decision_aid.errors import DecisionAidError
 from decision_aid.schema import Question, Questionnaire
 
 
-class AnswersError(ValueError):
+class AnswersError(DecisionAidError, ValueError):
     """Answers that do not fit the questionnaire; the message names the question and values."""
 
 

@@ -10,12 +10,13 @@ import json
 import sys
 from pathlib import Path
 
-from decision_aid.answers import AnswersError, parse_answers
+from decision_aid.answers import parse_answers
 from decision_aid.content import PackError, load_pack, read_pack
+from decision_aid.errors import DecisionAidError
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
-from decision_aid.personas import UnknownPersona, persona_answers
+from decision_aid.personas import persona_answers
 from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
 from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
@@ -127,14 +128,12 @@ def _summary(args: argparse.Namespace) -> int:
             answers = persona_answers(pack, args.persona)
         else:
             answers = parse_answers(pack.questionnaire, json.loads(args.answers.read_text(encoding="utf-8")))
-    except UnknownPersona as error:
-        return _bad_input(error.args[0])
+    except DecisionAidError as error:  # bad answers or an unknown persona; the message says which
+        return _bad_input(str(error))
     except OSError as error:
         return _bad_input(f"cannot read {args.answers}: {error.strerror or error}")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return _bad_input(f"{args.answers} is not valid JSON: {error}")
-    except AnswersError as error:
-        return _bad_input(str(error))
     summary = build_summary(pack, answers)
     if args.format == "md":
         document: str | bytes = render_markdown(pack, summary)

@@ -15,6 +15,7 @@ Semantics:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -108,7 +109,7 @@ def explain(
     return []
 
 
-def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None) -> list[str | None]:
+def _matched_values(clause: Clause, answers: Answers, order: ChoiceOrder | None) -> Sequence[str | None]:
     """The answer values that satisfy the clause; empty when it does not hold.
 
     ``exists: false`` holds with no value to name, which is returned as ``[None]``.
@@ -148,6 +149,70 @@ def ordinal_matches(clause: Clause, values: list[str], order: ChoiceOrder | None
         ">=": lambda a: a >= limit,
     }[clause.operator]
     return [v for v in values if v in ranks and compare(ranks.index(v))]
+
+
+class NotExpressible(ValueError):
+    """A condition that FHIR ``enableWhen`` cannot hold; the message says why."""
+
+
+@dataclass(frozen=True)
+class EnableWhen:
+    """One FHIR ``enableWhen`` check: ``answer`` is a bool for "exists", else a choice value."""
+
+    question: str
+    operator: Literal["exists", "=", "!="]
+    answer: bool | str
+
+
+def enable_when(condition: Condition, order: ChoiceOrder) -> tuple[list[EnableWhen], Literal["all", "any"]]:
+    """The condition as FHIR enableWhen checks and their ``enableBehavior``.
+
+    ``order`` maps each question to its choice values. FHIR has no ``not``, no nesting and
+    no ordinal compare on codings, so "in" and "<", ">=" ... become several "=" checks joined
+    with "any". FHIR's "!=" holds when a question is unanswered and ours does not, so "!="
+    becomes "exists true" and "!=" joined with "all". Raises ``NotExpressible`` when the
+    checks would need both behaviours at once; ``check`` rejects such question conditions,
+    so the export never meets one.
+    """
+    if isinstance(condition, Clause):
+        return _enable_clause(condition, order)
+    if isinstance(condition, NotOf):
+        raise NotExpressible(
+            "FHIR enableWhen has no 'not'; write the condition with '!=' or 'exists' instead"
+        )
+    children = condition.all if isinstance(condition, AllOf) else condition.any
+    behavior: Literal["all", "any"] = "all" if isinstance(condition, AllOf) else "any"
+    checks: list[EnableWhen] = []
+    for child in children:
+        child_checks, child_behavior = enable_when(child, order)
+        if len(child_checks) > 1 and child_behavior != behavior:
+            raise NotExpressible(
+                f"FHIR enableWhen cannot hold an {child_behavior!r} group inside an {behavior!r} group"
+                + (" (our '!=' also needs the question answered)" if _has_not_equal(child) else "")
+            )
+        checks += [c for c in child_checks if c not in checks]
+    return checks, behavior
+
+
+def _enable_clause(clause: Clause, order: ChoiceOrder) -> tuple[list[EnableWhen], Literal["all", "any"]]:
+    if clause.operator == "exists":
+        return [EnableWhen(clause.question, "exists", bool(clause.answer))], "all"
+    if clause.operator == "=":
+        return [EnableWhen(clause.question, "=", str(clause.answer))], "all"
+    if clause.operator == "!=":
+        answered = EnableWhen(clause.question, "exists", True)
+        return [answered, EnableWhen(clause.question, "!=", str(clause.answer))], "all"
+    if clause.operator == "in":
+        wanted = _as_list(clause.answer)
+    else:
+        wanted = ordinal_matches(clause, list(order[clause.question]), order)
+    if not wanted:
+        raise NotExpressible(f"{clause.operator!r} {clause.answer!r} matches no choice, so it is never true")
+    return [EnableWhen(clause.question, "=", value) for value in wanted], "any"
+
+
+def _has_not_equal(condition: Condition) -> bool:
+    return any(c.operator == "!=" for c in clauses(condition))
 
 
 def _as_list(value: object) -> list[str]:

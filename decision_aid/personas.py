@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from decision_aid.answers import Answers, parse_answers
+from decision_aid.errors import DecisionAidError
 from decision_aid.schema import Pack, Persona
 
 
-class UnknownPersona(KeyError):
-    pass
+class UnknownPersona(DecisionAidError, KeyError):
+    """A persona id the pack does not hold; the message lists the ids it does."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
 
 
 def persona(pack: Pack, persona_id: str) -> Persona:

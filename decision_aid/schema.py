@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import datetime
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from decision_aid.conditions import Condition
+from decision_aid.fields import (
+    LABEL_WITH_DIGITS,
+    PROSE,
+    PROSE_WITH_DIGITS,
+    QUOTED,
+    REVIEWER,
+    Code,
+    Id,
+    Label,
+    Prose,
+    References,
+    ReviewerNote,
+    template,
+)
 
 TopicKind = Literal["crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"]
 # The order topics of each kind appear in the results. Crisis first and the professional
@@ -24,7 +38,17 @@ KIND_ORDER: tuple[TopicKind, ...] = (
     "next_step",
 )
 
-Id = Field(pattern=r"^[a-z0-9_]+$")
+# Conditions are data for the code, not words: no word checks.
+ShowWhen = Annotated[Condition | None, REVIEWER]
+# The questionnaire's own wording (PHQ-9's "Over the last 2 weeks", "Less than 6 months")
+# is its contract, not a clinical claim: digits are allowed there.
+Wording = Annotated[str, Field(min_length=1), LABEL_WITH_DIGITS]
+# numbers.yaml is where figures live, each with its source: digits are its point.
+Figures = Annotated[str, LABEL_WITH_DIGITS]
+# Phone numbers, opening hours ("24/7") and emergency numbers are contact details.
+Contact = Annotated[str, LABEL_WITH_DIGITS]
+# Facts about the aid itself (its version, minutes to complete), not clinical claims.
+AboutTheAid = Annotated[str, LABEL_WITH_DIGITS]
 
 
 class Frozen(BaseModel):
@@ -32,25 +56,25 @@ class Frozen(BaseModel):
 
 
 class Choice(Frozen):
-    value: str = Field(pattern=r"^[a-z0-9_]+$")
-    label: str = Field(min_length=1)
+    value: Annotated[str, Field(pattern=r"^[a-z0-9_]+$"), REVIEWER]
+    label: Wording
     # Completes "You told us ..." when this answer is the reason a topic is shown.
-    said: str | None = None
+    said: Annotated[str | None, LABEL_WITH_DIGITS] = None
 
 
 class Question(Frozen):
-    id: str = Id
+    id: Id
     # A few words for summaries and the clinician's table.
-    short: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-    help: str = Field(min_length=1, description="Why we ask, in plain words.")
+    short: Wording
+    text: Wording
+    help: Annotated[str, Field(min_length=1, description="Why we ask, in plain words."), PROSE]
     kind: Literal["single", "multi"] = "single"
     choices: tuple[Choice, ...] = Field(min_length=2)
     required: bool = False
     ordered: bool = False
     # Multi-choice values that cannot be combined with others (such as "none").
-    exclusive: tuple[str, ...] = ()
-    show_when: Condition | None = None
+    exclusive: Annotated[tuple[str, ...], REVIEWER] = ()
+    show_when: ShowWhen = None
 
     def choice(self, value: str) -> Choice:
         for choice in self.choices:
@@ -64,9 +88,9 @@ class Question(Frozen):
 
 
 class Section(Frozen):
-    id: str = Id
-    title: str
-    intro: str = ""
+    id: Id
+    title: Label
+    intro: Prose = ""
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
@@ -87,46 +111,46 @@ class Questionnaire(Frozen):
 
 
 class Topic(Frozen):
-    id: str = Id
-    title: str
+    id: Id
+    title: Label
     kind: TopicKind
     order: int = 0
-    show_when: Condition | None = None
-    references: tuple[str, ...] = Field(min_length=1)
+    show_when: ShowWhen = None
+    references: References
     # A side-by-side table from the pack shown under the text.
     table: Literal["routes", "options"] | None = None
     # Comparisons from numbers.yaml drawn as icon arrays under the text.
-    icon_arrays: tuple[str, ...] = ()
+    icon_arrays: Annotated[tuple[str, ...], REVIEWER] = ()
     # Show the crisis lines inside this topic (for example beside suicidal-thoughts evidence).
     crisis_lines: bool = False
-    body: str = Field(min_length=1)
-    source_file: str = ""
+    body: Annotated[str, Field(min_length=1), PROSE]
+    source_file: Code = ""
 
 
 class Group(Frozen):
-    label: str
+    label: Figures
     per_100: int = Field(ge=0, le=100)
 
 
 class Comparison(Frozen):
     """Counts out of 100 for each group of one study, measured the same way."""
 
-    measure: str
-    outcome: str  # completes "about 69 of 100 ..."
-    outcome_not: str  # the other framing: "about 31 of 100 ..."
-    population: str
-    time: str
+    measure: Figures
+    outcome: Figures  # completes "about 69 of 100 ..."
+    outcome_not: Figures  # the other framing: "about 31 of 100 ..."
+    population: Figures
+    time: Figures
     groups: dict[str, Group] = Field(min_length=1)
-    source: str
-    exact: str  # the figures as published, for reviewers
+    source: Code
+    exact: ReviewerNote  # the figures as published, for reviewers
 
 
 class Fact(Frozen):
     """One figure that is not a comparison: a time, a dose schedule, a range."""
 
-    value: str
-    source: str
-    exact: str = ""
+    value: Figures
+    source: Code
+    exact: ReviewerNote = ""
 
 
 class Numbers(Frozen):
@@ -135,31 +159,31 @@ class Numbers(Frozen):
 
 
 class Reference(Frozen):
-    id: str = Id
-    citation: str
-    doi: str | None = None
-    pmid: str | None = None
-    url: str | None = None
+    id: Id
+    citation: Annotated[str, QUOTED]
+    doi: Annotated[str | None, REVIEWER] = None
+    pmid: Annotated[str | None, REVIEWER] = None
+    url: Annotated[str | None, REVIEWER] = None
     checked: datetime.date
     # Where the facts we use were seen, so a reviewer can re-check them.
-    verified_in: str
+    verified_in: Annotated[str, LABEL_WITH_DIGITS]
 
 
 class TableColumn(Frozen):
-    id: str = Id
-    label: str
+    id: Id
+    label: Label
 
 
 class TableRow(Frozen):
-    id: str = Id
-    label: str
-    cells: dict[str, str]
-    references: tuple[str, ...] = Field(min_length=1)
+    id: Id
+    label: Label
+    cells: Annotated[dict[str, str], PROSE]
+    references: References
 
 
 class Table(Frozen):
-    title: str
-    caption: str
+    title: Label
+    caption: Prose
     columns: tuple[TableColumn, ...] = Field(min_length=2)
     rows: tuple[TableRow, ...] = Field(min_length=1)
 
@@ -168,22 +192,22 @@ class Table(Frozen):
 
 
 class CrisisLine(Frozen):
-    name: str
-    contact: str
-    hours: str = ""
-    url: str | None = None
+    name: Contact
+    contact: Contact
+    hours: Contact = ""
+    url: Annotated[str | None, REVIEWER] = None
 
 
 class CrisisRegion(Frozen):
-    id: str = Id
-    name: str
-    emergency: str
+    id: Id
+    name: Label
+    emergency: Contact
     lines: tuple[CrisisLine, ...]
-    references: tuple[str, ...] = Field(min_length=1)
+    references: References
 
 
 class Crisis(Frozen):
-    intro: str
+    intro: Prose
     regions: tuple[CrisisRegion, ...] = Field(min_length=1)
 
     def region(self, region_id: str) -> CrisisRegion:
@@ -194,184 +218,186 @@ class Crisis(Frozen):
 
 
 class PackInfo(Frozen):
-    locale: str
-    version: str
+    locale: Code
+    version: AboutTheAid
     last_reviewed: datetime.date
-    update_policy: str
-    authors: str
-    funding: str
-    conflicts_of_interest: str
-    disclaimer: str
-    minutes_to_complete: str
-    fhir_canonical: str
+    update_policy: Annotated[str, PROSE_WITH_DIGITS]
+    authors: Prose
+    funding: Prose
+    conflicts_of_interest: Prose
+    disclaimer: Prose
+    minutes_to_complete: AboutTheAid
+    fhir_canonical: Code
 
 
 class UiText(Frozen):
     """Words on buttons, headings and notices."""
 
-    app_title: str
-    app_subtitle: str
-    danger_line: str
-    danger_expander: str
-    crisis_region_label: str
-    emergency_label: str
-    start_button: str
-    step_label: str
-    why_we_ask: str
-    multi_placeholder: str
-    back_button: str
-    next_button: str
-    results_button: str
-    required_missing: str
-    results_title: str
-    results_intro: str
-    results_not_ready: str
-    go_to_questions: str
-    told_us_title: str
-    told_us_none: str
-    skipped_title: str
-    nothing_skipped: str
-    shown_because: str
-    sources_label: str
-    change_answers: str
-    table_aspect: str
-    frequency_sentence: str
-    icon_array_note: str
-    icon_array_context: str
-    about_link: str
-    about_title: str
-    reading_level: str
-    references_title: str
-    checked_label: str
-    back_to_start: str
-    about_facts_title: str
-    table_option: str
-    reason_told_us: str
-    reason_answered: str
-    reason_safety_unanswered: str
-    version_line: str
-    time_line: str
-    value_row: str
-    prepare_button: str
-    prepare_title: str
-    compare_label: str
-    you_said: str
-    see_summary: str
-    back_to_results: str
-    summary_title: str
-    summary_intro: str
-    download_pdf: str
-    download_markdown: str
-    download_fhir: str
-    clear_button: str
-    clear_confirm: str
-    clear_yes: str
-    clear_cancel: str
-    own_question_added: str
-    own_question_limit: str
-    mode_label: str
-    mode_patient: str
-    mode_clinician: str
-    mode_workshop: str
-    mode_help: str
-    review_title: str
-    review_crisis: str
-    review_no_crisis: str
-    review_answers: str
-    review_question: str
-    review_answer: str
-    review_unanswered: str
-    review_flags: str
-    review_no_flags: str
-    review_reason: str
-    review_sources: str
-    review_deliberation: str
-    review_patient_view: str
-    workshop_title: str
-    workshop_presenter: str
-    workshop_load: str
-    workshop_shows: str
-    workshop_reset: str
-    workshop_qr: str
-    workshop_share_address: str
-    workshop_back: str
+    app_title: Label
+    app_subtitle: Label
+    danger_line: Label
+    danger_expander: Label
+    crisis_region_label: Label
+    emergency_label: Label
+    start_button: Label
+    step_label: Annotated[str, template("number", "total", "title")]
+    why_we_ask: Label
+    multi_placeholder: Label
+    back_button: Label
+    next_button: Label
+    results_button: Label
+    required_missing: Prose
+    results_title: Label
+    results_intro: Prose
+    results_not_ready: Prose
+    go_to_questions: Label
+    told_us_title: Label
+    told_us_none: Label
+    skipped_title: Label
+    nothing_skipped: Label
+    shown_because: Label
+    sources_label: Label
+    change_answers: Label
+    table_aspect: Label
+    frequency_sentence: Annotated[
+        str, template("group", "count", "outcome", "rest", "outcome_not", "denominator")
+    ]
+    icon_array_note: Annotated[str, template("outcome")]
+    icon_array_context: Annotated[str, template("population", "time")]
+    about_link: Label
+    about_title: Label
+    reading_level: Annotated[str, template("median", "highest")]
+    references_title: Label
+    checked_label: Label
+    back_to_start: Label
+    about_facts_title: Label
+    table_option: Label
+    reason_told_us: Annotated[str, template("said")]
+    reason_answered: Annotated[str, template("label", "question")]
+    reason_safety_unanswered: Prose
+    version_line: Annotated[str, template("version", "reviewed")]
+    time_line: Annotated[str, template("minutes")]
+    value_row: Annotated[str, template("label", "rating", "row")]
+    prepare_button: Label
+    prepare_title: Label
+    compare_label: Annotated[str, template("row")]
+    you_said: Annotated[str, template("rating")]
+    see_summary: Label
+    back_to_results: Label
+    summary_title: Label
+    summary_intro: Prose
+    download_pdf: Label
+    download_markdown: Label
+    download_fhir: Label
+    clear_button: Label
+    clear_confirm: Prose
+    clear_yes: Label
+    clear_cancel: Label
+    own_question_added: Label
+    own_question_limit: Annotated[str, template("count")]
+    mode_label: Label
+    mode_patient: Label
+    mode_clinician: Label
+    mode_workshop: Label
+    mode_help: Prose
+    review_title: Label
+    review_crisis: Annotated[str, template("answer")]
+    review_no_crisis: Annotated[str, template("answer")]
+    review_answers: Label
+    review_question: Label
+    review_answer: Label
+    review_unanswered: Label
+    review_flags: Label
+    review_no_flags: Label
+    review_reason: Label
+    review_sources: Label
+    review_deliberation: Label
+    review_patient_view: Label
+    workshop_title: Label
+    workshop_presenter: Label
+    workshop_load: Label
+    workshop_shows: Label
+    workshop_reset: Label
+    workshop_qr: Label
+    workshop_share_address: Label
+    workshop_back: Label
 
 
 class Style(Frozen):
     # Verdict phrases that must never appear in what a person reads.
-    forbidden_phrases: tuple[str, ...] = Field(min_length=1)
+    forbidden_phrases: Annotated[tuple[str, ...], Field(min_length=1), REVIEWER]
 
 
 class ValueItem(Frozen):
-    id: str = Id
-    label: str
+    id: Id
+    label: Label
     # The options-table row that speaks to this value, shown beside the person's rating.
-    option_row: str
+    option_row: Code
 
 
 class ValuesContent(Frozen):
-    title: str
-    intro: str
+    title: Label
+    intro: Prose
     scale: tuple[Choice, ...] = Field(min_length=2)
     items: tuple[ValueItem, ...] = Field(min_length=1)
-    own_label: str
+    own_label: Label
     own_max_chars: int = Field(gt=0)
 
 
 class LeaningContent(Frozen):
-    question: str
-    help: str
+    question: Label
+    help: Prose
     choices: tuple[Choice, ...] = Field(min_length=2)
 
 
 class KnowledgeItem(Frozen):
-    id: str = Id
-    statement: str
+    id: Id
+    statement: Label
     answer: bool
-    explanation: str
-    references: tuple[str, ...] = Field(min_length=1)
+    explanation: Prose
+    references: References
 
 
 class KnowledgeContent(Frozen):
-    title: str
-    intro: str
-    true_label: str
-    false_label: str
-    correct: str
-    incorrect: str
+    title: Label
+    intro: Label
+    true_label: Label
+    false_label: Label
+    correct: Label
+    incorrect: Label
     items: tuple[KnowledgeItem, ...] = Field(min_length=4, max_length=6)
 
 
 class SureItem(Frozen):
-    id: str = Id
-    text: str
-    next_step: str
+    id: Id
+    text: Label
+    next_step: Prose
 
 
 class SureContent(Frozen):
-    title: str
-    intro: str
-    yes_label: str
-    no_label: str
-    all_yes: str
+    title: Label
+    intro: Label
+    yes_label: Label
+    no_label: Label
+    all_yes: Label
     items: tuple[SureItem, ...] = Field(min_length=4, max_length=4)
-    references: tuple[str, ...] = Field(min_length=1)
+    references: References
 
 
 class Prompt(Frozen):
-    id: str = Id
-    text: str
-    show_when: Condition | None = None
+    id: Id
+    text: Label
+    show_when: ShowWhen = None
 
 
 class QuestionsContent(Frozen):
-    title: str
-    intro: str
-    own_label: str
+    title: Label
+    intro: Prose
+    own_label: Label
     own_max_chars: int = Field(gt=0)
     own_max_count: int = Field(gt=0)
-    add_button: str
-    remove_label: str
+    add_button: Label
+    remove_label: Label
     items: tuple[Prompt, ...] = Field(min_length=1)
 
 
@@ -386,37 +412,37 @@ class DeliberationContent(Frozen):
 class SummaryText(Frozen):
     """Headings and fixed lines of the take-away summary."""
 
-    title: str
-    made_on: str
-    for_clinician: str
-    crisis_title: str
-    told_us_title: str
-    skipped: str
-    considerations_title: str
-    no_considerations: str
-    values_title: str
-    own_value: str
-    leaning_title: str
-    sure_title: str
-    sure_score: str
-    questions_title: str
-    care_title: str
-    not_filled: str
+    title: Label
+    made_on: Annotated[str, template("date", "version", "reviewed")]
+    for_clinician: Prose
+    crisis_title: Label
+    told_us_title: Label
+    skipped: Label
+    considerations_title: Label
+    no_considerations: Label
+    values_title: Label
+    own_value: Label
+    leaning_title: Label
+    sure_title: Label
+    sure_score: Annotated[str, template("yes")]
+    questions_title: Label
+    care_title: Label
+    not_filled: Label
 
 
 class Persona(Frozen):
-    id: str = Id
+    id: Id
     # Personas are teaching cases; a real person's answers never belong in the pack.
     fictional: Literal[True]
-    title: str
-    story: str
-    answers: dict[str, str | list[str]]
-    shows: tuple[str, ...]
+    title: Annotated[str, LABEL_WITH_DIGITS]
+    story: Annotated[str, PROSE_WITH_DIGITS]
+    answers: Annotated[dict[str, str | list[str]], REVIEWER]
+    shows: Annotated[tuple[str, ...], REVIEWER]
 
 
 class Personas(Frozen):
-    intro: str
-    fictional_label: str
+    intro: Prose
+    fictional_label: Label
     personas: tuple[Persona, ...] = Field(min_length=1)
 
     def get(self, persona_id: str) -> Persona | None:
@@ -438,8 +464,8 @@ class Pack(Frozen):
     style: Style
     ui: UiText
     summary_text: SummaryText
-    welcome: str
-    about: str
+    welcome: Prose
+    about: Prose
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

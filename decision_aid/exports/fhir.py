@@ -7,9 +7,10 @@ system can read every code. Only answers that count (visible questions) are incl
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from decision_aid.answers import Answers
-from decision_aid.conditions import AllOf, AnyOf, Clause, Condition, ordinal_matches
+from decision_aid.conditions import Condition, EnableWhen, enable_when
 from decision_aid.deliberation import Deliberation
 from decision_aid.flow import effective_answers
 from decision_aid.schema import Choice, Pack, Question
@@ -57,7 +58,7 @@ def questionnaire_resource(pack: Pack) -> dict:
 
 
 def _question_item(pack: Pack, question: Question) -> dict:
-    item = {
+    item: dict[str, Any] = {
         "linkId": question.id,
         "type": "choice",
         "text": question.text,
@@ -66,62 +67,36 @@ def _question_item(pack: Pack, question: Question) -> dict:
         "answerOption": [{"valueCoding": _coding(pack, question.id, c)} for c in question.choices],
     }
     if question.show_when is not None:
-        item["enableWhen"], behavior = _enable_when(pack, question.show_when)
-        if len(item["enableWhen"]) > 1:
+        checks, behavior = _enable_when(pack, question.show_when)
+        item["enableWhen"] = checks
+        if len(checks) > 1:
             item["enableBehavior"] = behavior
     return item
 
 
 def _enable_when(pack: Pack, condition: Condition) -> tuple[list[dict], str]:
-    """Our condition as FHIR enableWhen. FHIR has no ordinal compare on codings, so
-    "in" and "<", ">=" ... become several "=" checks joined with enableBehavior "any"."""
-    if isinstance(condition, Clause):
-        return _clause(pack, condition)
-    if isinstance(condition, (AllOf, AnyOf)):
-        children = condition.all if isinstance(condition, AllOf) else condition.any
-        behavior = "all" if isinstance(condition, AllOf) else "any"
-        checks = []
-        for child in children:
-            child_checks, child_behavior = _enable_when(pack, child)
-            if len(child_checks) > 1 and child_behavior != behavior:
-                raise ValueError("this condition cannot be written as FHIR enableWhen")
-            checks += child_checks
-        return checks, behavior
-    raise ValueError("FHIR enableWhen has no 'not'; write the condition with '!=' instead")
+    """Our condition as FHIR enableWhen, by the same function ``check`` uses to accept it."""
+    order = {q.id: q.values for q in pack.questionnaire.questions}
+    checks, behavior = enable_when(condition, order)
+    return [_check(pack, c) for c in checks], behavior
 
 
-def _clause(pack: Pack, clause: Clause) -> tuple[list[dict], str]:
-    question = pack.questionnaire.by_id[clause.question]
-    if clause.operator == "exists":
-        return [{"question": clause.question, "operator": "exists", "answerBoolean": clause.answer}], "all"
-    if clause.operator in ("=", "!="):
-        choice = question.choice(str(clause.answer))
-        return [
-            {
-                "question": clause.question,
-                "operator": clause.operator,
-                "answerCoding": _coding(pack, question.id, choice),
-            }
-        ], "all"
-    if clause.operator == "in":
-        wanted = list(clause.answer)
-    else:
-        wanted = ordinal_matches(clause, list(question.values), {question.id: question.values})
-    return [
-        {
-            "question": clause.question,
-            "operator": "=",
-            "answerCoding": _coding(pack, question.id, question.choice(v)),
-        }
-        for v in wanted
-    ], "any"
+def _check(pack: Pack, check: EnableWhen) -> dict:
+    if isinstance(check.answer, bool):
+        return {"question": check.question, "operator": check.operator, "answerBoolean": check.answer}
+    question = pack.questionnaire.by_id[check.question]
+    return {
+        "question": check.question,
+        "operator": check.operator,
+        "answerCoding": _coding(pack, question.id, question.choice(check.answer)),
+    }
 
 
 def _deliberation_group(pack: Pack) -> dict:
     content = pack.deliberation
     values = content.values
     scale = [{"valueCoding": _coding(pack, "values", c)} for c in values.scale]
-    items = [
+    items: list[dict[str, Any]] = [
         {"linkId": f"values.{item.id}", "type": "choice", "text": item.label, "answerOption": scale}
         for item in values.items
     ]

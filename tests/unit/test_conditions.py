@@ -1,7 +1,7 @@
 import pytest
 from pydantic import TypeAdapter
 
-from decision_aid.conditions import Condition, evaluate, explain
+from decision_aid.conditions import Condition, NotExpressible, enable_when, evaluate, explain
 
 ORDER = {"count": ("0", "1", "2", "3_or_more")}
 ANSWERS = {"bp": "high_uncontrolled", "count": "2", "meds": ("maoi", "opioids")}
@@ -95,3 +95,51 @@ def test_explain_is_empty_when_false_and_names_nothing_for_negations():
 def test_explain_does_not_repeat_a_fact():
     clause = {"question": "bp", "operator": "=", "answer": "high_uncontrolled"}
     assert explain(cond({"all": [clause, clause]}), ANSWERS) == [("bp", "high_uncontrolled")]
+
+
+ALL_VALUES = {"bp": ("normal", "high_uncontrolled", "unsure"), **ORDER}
+
+
+def checks(data):
+    found, behavior = enable_when(cond(data), ALL_VALUES)
+    return [(c.question, c.operator, c.answer) for c in found], behavior
+
+
+def test_enable_when_writes_not_equal_with_an_answered_check():
+    # Ours is false on an unanswered question; FHIR's "!=" alone would be true.
+    assert checks({"question": "bp", "operator": "!=", "answer": "normal"}) == (
+        [("bp", "exists", True), ("bp", "!=", "normal")],
+        "all",
+    )
+
+
+def test_enable_when_spreads_in_and_ordinal_compares_over_any():
+    assert checks({"question": "count", "operator": ">=", "answer": "2"}) == (
+        [("count", "=", "2"), ("count", "=", "3_or_more")],
+        "any",
+    )
+    assert checks({"question": "bp", "operator": "in", "answer": ["normal", "unsure"]})[1] == "any"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"not": {"question": "bp", "operator": "=", "answer": "normal"}},
+        {
+            "any": [
+                {"question": "bp", "operator": "!=", "answer": "normal"},
+                {"question": "count", "operator": "=", "answer": "1"},
+            ]
+        },
+        {
+            "all": [
+                {"question": "bp", "operator": "in", "answer": ["normal", "unsure"]},
+                {"question": "count", "operator": "=", "answer": "1"},
+            ]
+        },
+        {"question": "count", "operator": "<", "answer": "0"},  # matches no choice: never true
+    ],
+)
+def test_enable_when_refuses_what_fhir_cannot_hold(data):
+    with pytest.raises(NotExpressible):
+        enable_when(cond(data), ALL_VALUES)

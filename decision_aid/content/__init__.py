@@ -1,0 +1,73 @@
+"""Load a content pack from ``content/<locale>/`` and check it.
+
+Files become data (``load``), data becomes models with figures filled in (``build``), and
+the checks (``questions``, ``crossrefs``, ``figures``, and ``words`` over every string the
+``walk`` finds) report every problem with a stable code and its file > entry > field, so
+an author can fix it without reading code. ``load_pack`` is cached: read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from decision_aid.content.build import build_packs
+from decision_aid.content.crossrefs import check_deliberation, check_personas, check_tables, check_topics
+from decision_aid.content.figures import check_figures
+from decision_aid.content.load import read_files
+from decision_aid.content.problems import Code, PackError, Problem
+from decision_aid.content.questions import check_questionnaire
+from decision_aid.content.walk import Text, texts
+from decision_aid.content.words import check_words
+from decision_aid.schema import Pack
+
+__all__ = [
+    "CONTENT_ROOT",
+    "Code",
+    "PackError",
+    "Problem",
+    "Text",
+    "check_files",
+    "load_pack",
+    "read_pack",
+    "texts",
+]
+
+CONTENT_ROOT = Path(__file__).resolve().parent.parent.parent / "content"
+
+
+@functools.lru_cache(maxsize=8)
+def load_pack(locale: str = "en", root: Path | None = None) -> Pack:
+    """The validated pack for a locale, read once per process."""
+    pack, problems = read_pack(locale, root)
+    if problems or pack is None:
+        raise PackError(problems)
+    return pack
+
+
+def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None, list[Problem]]:
+    """Read and check a pack; return it (when it could be built) and every problem found."""
+    folder = (root or CONTENT_ROOT) / locale
+    if not folder.is_dir():
+        return None, [Problem(Code.FILE_MISSING, str(folder), "", "", "no content pack for this locale")]
+    problems: list[Problem] = []
+    files = read_files(folder, problems)
+    pack, found = check_files(files)
+    return pack, problems + found
+
+
+def check_files(files: dict[str, Any]) -> tuple[Pack | None, list[Problem]]:
+    """Build and check a pack from its files' data (see ``load.read_files``)."""
+    problems: list[Problem] = []
+    templates, pack = build_packs(files, problems)
+    if templates is None or pack is None:
+        return None, problems
+    problems += check_questionnaire(pack.questionnaire)
+    problems += check_topics(pack)
+    problems += check_tables(pack)
+    problems += check_deliberation(pack)
+    problems += check_personas(pack)
+    problems += check_figures(templates)
+    problems += check_words(texts(templates), texts(pack), pack.style.forbidden_phrases, pack.numbers)
+    return pack, problems
