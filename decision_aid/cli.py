@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 from pathlib import Path
 
 from decision_aid.answers import parse_answers
@@ -25,7 +26,7 @@ EXIT_OK, EXIT_PACK, EXIT_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 too; keep its message short
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep its message short
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"error: {message}\n")
 
