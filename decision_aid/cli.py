@@ -12,7 +12,7 @@ from pathlib import Path
 
 from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.content import PackError, load_pack, read_pack
-from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
+from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.personas import UnknownPersona, persona_answers
@@ -141,7 +141,7 @@ def _summary(args: argparse.Namespace) -> int:
     elif args.format == "pdf":
         document = render_pdf(pack, summary)
     elif args.format == "fhir":
-        document = json.dumps(questionnaire_response(pack, answers), indent=2, ensure_ascii=False) + "\n"
+        document = to_json(questionnaire_response(pack, summary))
     else:
         document = json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
     return _write(document, args.out)
