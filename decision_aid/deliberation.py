@@ -44,7 +44,7 @@ class SureResult(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     answers: tuple[SureAnswer, ...]
-    items: int  # how many the test has
+    total: int  # how many questions the test has
 
     @property
     def answered(self) -> int:
@@ -60,7 +60,7 @@ class SureResult(BaseModel):
 
     @property
     def complete(self) -> bool:
-        return self.answered == self.items
+        return self.answered == self.total
 
 
 def suggested_questions(pack: Pack, answers: Answers) -> list[Prompt]:
@@ -86,7 +86,7 @@ def sure_result(pack: Pack, deliberation: Deliberation) -> SureResult:
             for item in items
             if item.id in deliberation.sure
         ),
-        items=len(items),
+        total=len(items),
     )
 
 

@@ -54,7 +54,7 @@ def units(markdown: str) -> list[Unit]:
         elif token.type == "list_item_open":
             marker = f"{token.info}." if lists[-1] == "ol" else "\u2022"
         elif token.type == "inline":
-            runs = inline_runs_of(token.children or [])
+            runs = _styled_runs(token.children or [])
             if heading:
                 runs = tuple(Run(run.text, True, run.italic) for run in runs)
             found.append(Unit(runs, marker, max(len(lists) - 1, 0)))
@@ -69,10 +69,11 @@ def inline_runs(text: str) -> tuple[Run, ...]:
     """One line of authored Markdown (a list item, a note) as runs; no block rules apply, so
     a line that starts with "1." or "#" stays as written."""
     tokens = _PARSER.parseInline(text)
-    return inline_runs_of(tokens[0].children or []) if tokens else ()
+    return _styled_runs(tokens[0].children or []) if tokens else ()
 
 
-def inline_runs_of(children: Sequence[Token]) -> tuple[Run, ...]:
+def _styled_runs(children: Sequence[Token]) -> tuple[Run, ...]:
+    """Inline tokens as runs: the markup decides the style and is never shown as characters."""
     runs: list[Run] = []
     bold = italic = 0
     for child in children:
