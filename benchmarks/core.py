@@ -56,7 +56,7 @@ def main() -> None:
         ("tailor", per_call(lambda: tailor(pack, answers), repeat)),
         ("build_summary (tailoring included)", per_call(lambda: build_summary(pack, answers), repeat)),
         ("render_markdown", per_call(lambda: render_markdown(pack, summary), repeat)),
-        ("questionnaire_response (FHIR)", per_call(lambda: questionnaire_response(pack, answers), repeat)),
+        ("questionnaire_response (FHIR)", per_call(lambda: questionnaire_response(pack, summary), repeat)),
         ("render_pdf", per_call(lambda: render_pdf(pack, summary), max(5, repeat // 10))),
     ]
     width = max(len(name) for name, _ in rows)

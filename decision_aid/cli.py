@@ -8,13 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from decision_aid.answers import parse_answers
 from decision_aid.content import PackError, load_pack, read_pack
 from decision_aid.errors import DecisionAidError
-from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
+from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.personas import persona_answers
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         pack = _pack_or_none(args.locale)
         if pack is None:
             return EXIT_PACK
-        return _write(json.dumps(questionnaire_resource(pack), indent=2, ensure_ascii=False) + "\n", None)
+        return _write(to_json(questionnaire_resource(pack)), None)
     return _summary(args)
 
 
@@ -141,7 +141,7 @@ def _summary(args: argparse.Namespace) -> int:
     elif args.format == "pdf":
         document = render_pdf(pack, summary)
     elif args.format == "fhir":
-        document = json.dumps(questionnaire_response(pack, answers), indent=2, ensure_ascii=False) + "\n"
+        document = to_json(questionnaire_response(pack, summary))
     else:
         document = json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
     return _write(document, args.out)

@@ -31,21 +31,45 @@ class Deliberation(BaseModel):
         return self.model_copy(update=changes)
 
 
-class SureResult(BaseModel):
+class SureAnswer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    answered: int
-    yes: int
-    gaps: tuple[SureItem, ...]
+    item: SureItem
+    yes: bool
+
+
+class SureResult(BaseModel):
+    """The SURE answers given so far, in the test's order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    answers: tuple[SureAnswer, ...]
+    total: int  # how many questions the test has
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+    @property
+    def yes(self) -> int:
+        return sum(a.yes for a in self.answers)
+
+    @property
+    def gaps(self) -> tuple[SureItem, ...]:
+        return tuple(a.item for a in self.answers if not a.yes)
 
     @property
     def complete(self) -> bool:
-        return self.answered == 4
+        return self.answered == self.total
 
 
 def suggested_questions(pack: Pack, answers: Answers) -> list[Prompt]:
     """Every general prompt, then those that fit what the person told us."""
-    effective = effective_answers(pack.questionnaire, answers)
+    return prompts_for(pack, effective_answers(pack.questionnaire, answers))
+
+
+def prompts_for(pack: Pack, effective: dict) -> list[Prompt]:
+    """As ``suggested_questions``, given the answers that count."""
     order = pack.questionnaire.choice_order
     return [
         prompt
@@ -56,11 +80,13 @@ def suggested_questions(pack: Pack, answers: Answers) -> list[Prompt]:
 
 def sure_result(pack: Pack, deliberation: Deliberation) -> SureResult:
     items = pack.deliberation.sure.items
-    answered = [item for item in items if item.id in deliberation.sure]
     return SureResult(
-        answered=len(answered),
-        yes=sum(deliberation.sure[item.id] for item in answered),
-        gaps=tuple(item for item in answered if not deliberation.sure[item.id]),
+        answers=tuple(
+            SureAnswer(item=item, yes=deliberation.sure[item.id])
+            for item in items
+            if item.id in deliberation.sure
+        ),
+        total=len(items),
     )
 
 
@@ -86,6 +112,12 @@ def add_own_question(pack: Pack, deliberation: Deliberation, text: str) -> Delib
 
 def questions_to_ask(pack: Pack, answers: Answers, deliberation: Deliberation) -> list[str]:
     """The ticked prompts that still apply, in the aid's order, then the person's own."""
+    prompts = chosen_prompts(prompts_for(pack, effective_answers(pack.questionnaire, answers)), deliberation)
+    return [p.text for p in prompts] + list(deliberation.own_questions)
+
+
+def chosen_prompts(offered: list[Prompt], deliberation: Deliberation) -> list[Prompt]:
+    """The offered prompts the person ticked; a tick on a prompt no longer offered is kept but
+    does not count, as with an answer to a hidden question."""
     ticked = set(deliberation.ticked)
-    prompts = [p.text for p in suggested_questions(pack, answers) if p.id in ticked]
-    return prompts + list(deliberation.own_questions)
+    return [p for p in offered if p.id in ticked]

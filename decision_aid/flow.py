@@ -32,8 +32,14 @@ def visible_questions(
 
 def unanswered(questionnaire: Questionnaire, answers: Answers) -> list[Question]:
     """Visible questions the person skipped."""
-    effective = effective_answers(questionnaire, answers)
-    return [q for q in visible_questions(questionnaire, answers) if q.id not in effective]
+    return skipped(questionnaire, effective_answers(questionnaire, answers))
+
+
+def skipped(questionnaire: Questionnaire, effective: dict) -> list[Question]:
+    """Visible questions the person skipped, given the answers that count."""
+    return [
+        q for q in questionnaire.questions if _visible(q, effective, questionnaire) and q.id not in effective
+    ]
 
 
 def missing_required(questionnaire: Questionnaire, answers: Answers, section: Section) -> list[Question]:

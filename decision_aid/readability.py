@@ -6,17 +6,13 @@ internet at run time, which fails offline.
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass
 
 import textstat
 
-from decision_aid.prose import markdown_units
+from decision_aid.prose import units
 from decision_aid.schema import Pack
-
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`#>|]")
 
 MEDIAN_TARGET = 8.0
 MAX_TARGET = 10.0
@@ -27,7 +23,7 @@ def plain_text(markdown: str) -> str:
 
     A paragraph or list item without closing punctuation still ends a sentence.
     """
-    cleaned = (_MARKUP.sub("", _LINK.sub(r"\1", text)).strip() for _, text in markdown_units(markdown))
+    cleaned = (unit.text.strip() for unit in units(markdown))
     return "\n".join(u if u[-1] in ".!?:;" else f"{u}." for u in cleaned if u)
 
 

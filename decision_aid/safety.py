@@ -14,6 +14,7 @@ from decision_aid.tailoring import Reason, ShownTopic, reason_for
 SAFETY_QUESTION = "self_harm_thoughts"
 NO_THOUGHTS = "not_at_all"
 CRISIS_TOPIC = "crisis"
+FRAME_KINDS = ("crisis", "next_step")
 
 
 def crisis_triggered(answers: Answers) -> bool:
@@ -48,12 +49,14 @@ def crisis_reason(pack: Pack, answers: Answers) -> Reason:
     return reason_for(pack, question, str(value))
 
 
-def frame(pack: Pack, answers: Answers, topics: list[ShownTopic]) -> list[ShownTopic]:
-    """Put the crisis resources first when triggered and the care advice last, always."""
-    middle = [t for t in topics if t.topic.kind not in ("crisis", "next_step")]
-    care = next(t for t in pack.topics if t.kind == "next_step")
-    framed = middle + [ShownTopic(topic=care)]
-    if crisis_triggered(answers):
-        crisis = ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=(crisis_reason(pack, answers),))
-        framed.insert(0, crisis)
-    return framed
+def frame(
+    pack: Pack, answers: Answers, topics: list[ShownTopic]
+) -> tuple[ShownTopic | None, tuple[ShownTopic, ...], ShownTopic]:
+    """The crisis resources (when triggered), the topics between, and the care advice that
+    always ends the results. Crisis and care topics come only from here, never from a condition."""
+    body = tuple(t for t in topics if t.topic.kind not in FRAME_KINDS)
+    care = ShownTopic(topic=next(t for t in pack.topics if t.kind == "next_step"))
+    if not crisis_triggered(answers):
+        return None, body, care
+    crisis = ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=(crisis_reason(pack, answers),))
+    return crisis, body, care

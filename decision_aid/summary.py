@@ -1,16 +1,17 @@
-"""The take-away as plain data: what the results page, the CLI and every export show."""
+"""The take-away as plain data, evaluated once: what the results page, the CLI and every
+export show. Nothing downstream looks answers up again or finds a part by its position."""
 
 from __future__ import annotations
 
 import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
-from decision_aid.deliberation import Deliberation, SureResult, questions_to_ask, sure_result
-from decision_aid.schema import Pack
-from decision_aid.tailoring import ShownTopic, tailor
+from decision_aid.deliberation import Deliberation, SureResult, chosen_prompts, prompts_for, sure_result
+from decision_aid.schema import Choice, Pack, Prompt
+from decision_aid.tailoring import ShownTopic, topics_for
 
 
 class AnsweredQuestion(BaseModel):
@@ -21,6 +22,17 @@ class AnsweredQuestion(BaseModel):
     short: str
     answer: tuple[str, ...]
     labels: tuple[str, ...]
+
+
+class SkippedQuestion(BaseModel):
+    """A visible question left unanswered."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    question: str
+    short: str
+    required: bool
 
 
 class RatedValue(BaseModel):
@@ -36,23 +48,50 @@ class RatedValue(BaseModel):
 class Summary(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    crisis: bool
-    answered: tuple[AnsweredQuestion, ...]
-    unanswered: tuple[str, ...]
-    topics: tuple[ShownTopic, ...]
+    crisis: ShownTopic | None  # present exactly when the crisis resources must show
+    body: tuple[ShownTopic, ...]
+    care: ShownTopic  # the professional-care advice: always present, always last
+    answered: tuple[AnsweredQuestion, ...]  # answers that count, in the questionnaire's order
+    skipped: tuple[SkippedQuestion, ...]
     content_version: str
     last_reviewed: str
     created: datetime.date
     values: tuple[RatedValue, ...] = ()
     own_value: str = ""
-    leaning: str | None = None
+    leaning: Choice | None = None
     sure: SureResult | None = None
-    questions: tuple[str, ...] = ()
+    prompts: tuple[Prompt, ...] = ()  # the aid's questions the person ticked that still apply
+    own_questions: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _framed(self) -> Summary:
+        if self.crisis is not None and self.crisis.topic.kind != "crisis":
+            raise ValueError("the crisis part must be the crisis topic")
+        if self.care.topic.kind != "next_step":
+            raise ValueError("the care part must be the next-step topic")
+        if any(shown.topic.kind in safety.FRAME_KINDS for shown in self.body):
+            raise ValueError("crisis and care topics belong in their own parts")
+        return self
+
+    @property
+    def topics(self) -> tuple[ShownTopic, ...]:
+        """Crisis (when triggered), body, care: the order every screen shows."""
+        crisis = (self.crisis,) if self.crisis is not None else ()
+        return (*crisis, *self.body, self.care)
 
     @property
     def considerations(self) -> tuple[ShownTopic, ...]:
         """The topics shown because of something the person told us."""
-        return tuple(t for t in self.topics if t.topic.kind == "consideration")
+        return tuple(t for t in self.body if t.topic.kind == "consideration")
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.skipped)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The person's questions to bring: the aid's they ticked, then their own."""
+        return (*(p.text for p in self.prompts), *self.own_questions)
 
 
 def build_summary(
@@ -62,9 +101,34 @@ def build_summary(
     today: datetime.date | None = None,
 ) -> Summary:
     q = pack.questionnaire
-    effective = flow.effective_answers(q, answers)
+    effective = flow.effective_answers(q, answers)  # the only time: everything below reads it
+    crisis, body, care = safety.frame(pack, answers, topics_for(pack, effective))
+    deliberation = deliberation or Deliberation()
+    sure = sure_result(pack, deliberation)
+    return Summary(
+        crisis=crisis,
+        body=body,
+        care=care,
+        answered=tuple(_answered(pack, effective)),
+        skipped=tuple(
+            SkippedQuestion(id=x.id, question=x.text, short=x.short, required=x.required)
+            for x in flow.skipped(q, effective)
+        ),
+        content_version=pack.info.version,
+        last_reviewed=pack.info.last_reviewed.isoformat(),
+        created=today or datetime.date.today(),
+        values=tuple(_values(pack, deliberation)),
+        own_value=deliberation.own_value,
+        leaning=next((c for c in pack.deliberation.leaning.choices if c.value == deliberation.leaning), None),
+        sure=sure if sure.answered else None,
+        prompts=tuple(chosen_prompts(prompts_for(pack, effective), deliberation)),
+        own_questions=deliberation.own_questions,
+    )
+
+
+def _answered(pack: Pack, effective: dict) -> list[AnsweredQuestion]:
     answered = []
-    for question in q.questions:
+    for question in pack.questionnaire.questions:
         if question.id not in effective:
             continue
         value = effective[question.id]
@@ -78,43 +142,30 @@ def build_summary(
                 labels=tuple(question.choice(v).label for v in values),
             )
         )
-    topics = safety.frame(pack, answers, tailor(pack, answers))
-    deliberation = deliberation or Deliberation()
+    return answered
+
+
+def _values(pack: Pack, deliberation: Deliberation) -> list[RatedValue]:
     content = pack.deliberation
     scale = {c.value: c.label for c in content.values.scale}
     rows = {row.id: row.label for row in pack.options.rows}
-    leanings = {c.value: c.label for c in content.leaning.choices}
-    sure = sure_result(pack, deliberation)
-    return Summary(
-        crisis=safety.crisis_triggered(answers),
-        answered=tuple(answered),
-        unanswered=tuple(question.id for question in flow.unanswered(q, answers)),
-        topics=tuple(topics),
-        content_version=pack.info.version,
-        last_reviewed=pack.info.last_reviewed.isoformat(),
-        created=today or datetime.date.today(),
-        values=tuple(
-            RatedValue(
-                id=item.id,
-                label=item.label,
-                rating=deliberation.values[item.id],
-                rating_label=scale[deliberation.values[item.id]],
-                option_row=rows[item.option_row],
-            )
-            for item in content.values.items
-            if item.id in deliberation.values
-        ),
-        own_value=deliberation.own_value,
-        leaning=leanings.get(deliberation.leaning or ""),
-        sure=sure if sure.answered else None,
-        questions=tuple(questions_to_ask(pack, answers, deliberation)),
-    )
+    return [
+        RatedValue(
+            id=item.id,
+            label=item.label,
+            rating=deliberation.values[item.id],
+            rating_label=scale[deliberation.values[item.id]],
+            option_row=rows[item.option_row],
+        )
+        for item in content.values.items
+        if item.id in deliberation.values
+    ]
 
 
 def summary_json(summary: Summary) -> dict:
     """The CLI's public JSON contract."""
     return {
-        "crisis": summary.crisis,
+        "crisis": summary.crisis is not None,
         "topics": [
             {
                 "id": shown.topic.id,

@@ -1,4 +1,4 @@
-"""Answers + pack -> the topics to show, in order, each with the reasons it is shown.
+"""Answers + pack -> the topics whose conditions hold, in order, each with the reasons it is shown.
 
 Tailoring only chooses which general information to show and says why. It never scores,
 ranks or recommends a treatment.
@@ -12,9 +12,6 @@ from decision_aid.answers import Answers
 from decision_aid.conditions import explain
 from decision_aid.flow import effective_answers
 from decision_aid.schema import KIND_ORDER, Pack, Question, Topic
-
-# Shown by decision_aid.safety, never by a condition.
-FRAME_KINDS = ("crisis", "next_step")
 
 
 class Reason(BaseModel):
@@ -33,13 +30,18 @@ class ShownTopic(BaseModel):
 
 
 def tailor(pack: Pack, answers: Answers) -> list[ShownTopic]:
-    """The general and tailored topics between the crisis panel and the care ending."""
-    effective = effective_answers(pack.questionnaire, answers)
+    """Every topic whose condition holds, in the journey order, each with its reasons.
+
+    Where the crisis resources and the care advice go is decided in decision_aid.safety.
+    """
+    return topics_for(pack, effective_answers(pack.questionnaire, answers))
+
+
+def topics_for(pack: Pack, effective: dict) -> list[ShownTopic]:
+    """As ``tailor``, given the answers that count."""
     order = pack.questionnaire.choice_order
     shown: list[ShownTopic] = []
     for topic in pack.topics:
-        if topic.kind in FRAME_KINDS:
-            continue
         if topic.show_when is None:
             shown.append(ShownTopic(topic=topic))
             continue

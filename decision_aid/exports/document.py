@@ -1,6 +1,7 @@
 """The take-away as an ordered list of blocks, shared by every document format.
 
-Crisis lines come first when triggered and the professional-care advice comes last. Each
+Crisis lines come first when triggered and the professional-care advice comes last; each
+section has its own function, which reads the Summary's parts, never topic positions. Each
 piece of text says whether the aid wrote it (trusted Markdown) or the person typed it
 (shown exactly as typed, never interpreted).
 """
@@ -34,34 +35,36 @@ def _block(kind: BlockKind, *texts: str | Text) -> Block:
 
 
 def summary_document(pack: Pack, summary: Summary) -> list[Block]:
-    words = pack.summary_text
-    blocks = [
-        _block("title", words.title),
-        _block(
-            "note",
-            words.made_on.format(
-                date=f"{summary.created:%d %B %Y}",
-                version=summary.content_version,
-                reviewed=summary.last_reviewed,
-            ),
-        ),
-        _block("note", words.for_clinician),
+    """The whole take-away: each section from its own function, so a screen can show one."""
+    return [
+        *header_blocks(pack, summary),
+        *crisis_blocks(pack, summary),
+        *answers_blocks(pack, summary),
+        *considerations_blocks(pack, summary),
+        *preparation_blocks(pack, summary),
+        *care_blocks(pack, summary),
+        _block("note", pack.info.disclaimer),
     ]
-    if summary.crisis:
-        crisis = summary.topics[0]
-        blocks += [
-            _block("heading", words.crisis_title),
-            _block("text", *(reason.text for reason in crisis.reasons)),
-            _block("text", pack.crisis.intro),
-            _block("bullets", *crisis_line_items(pack)),
-        ]
-    blocks += _told_us(pack, summary)
-    blocks += _considerations(pack, summary)
-    blocks += _preparation(pack, summary)
-    care = summary.topics[-1].topic
-    blocks += [_block("heading", f"{words.care_title}: {care.title}"), _block("text", care.body)]
-    blocks.append(_block("note", pack.info.disclaimer))
-    return blocks
+
+
+def header_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    words = pack.summary_text
+    made_on = words.made_on.format(
+        date=f"{summary.created:%d %B %Y}", version=summary.content_version, reviewed=summary.last_reviewed
+    )
+    return [_block("title", words.title), _block("note", made_on), _block("note", words.for_clinician)]
+
+
+def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """Why the crisis lines show, and the lines; nothing when the crisis part is absent."""
+    if summary.crisis is None:
+        return []
+    return [
+        _block("heading", pack.summary_text.crisis_title),
+        _block("text", *(reason.text for reason in summary.crisis.reasons)),
+        _block("text", pack.crisis.intro),
+        _block("bullets", *crisis_line_items(pack)),
+    ]
 
 
 def crisis_line_items(pack: Pack) -> list[str]:
@@ -74,7 +77,8 @@ def crisis_line_items(pack: Pack) -> list[str]:
     return items
 
 
-def _told_us(pack: Pack, summary: Summary) -> list[Block]:
+def answers_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """What the person told the aid, and what they skipped."""
     words = pack.summary_text
     blocks = [_block("heading", words.told_us_title)]
     blocks.append(
@@ -82,14 +86,13 @@ def _told_us(pack: Pack, summary: Summary) -> list[Block]:
         if summary.answered
         else _block("text", pack.ui.told_us_none)
     )
-    if summary.unanswered:
-        by_id = pack.questionnaire.by_id
-        skipped = "; ".join(by_id[q].short for q in summary.unanswered)
+    if summary.skipped:
+        skipped = "; ".join(s.short for s in summary.skipped)
         blocks.append(_block("text", f"{words.skipped} {skipped}."))
     return blocks
 
 
-def _considerations(pack: Pack, summary: Summary) -> list[Block]:
+def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
@@ -100,15 +103,15 @@ def _considerations(pack: Pack, summary: Summary) -> list[Block]:
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
 
 
-def _preparation(pack: Pack, summary: Summary) -> list[Block]:
+def preparation_blocks(pack: Pack, summary: Summary) -> list[Block]:
     """What matters, leaning, SURE and questions. Sections left empty are named together on
     one line, so a clinician sees at a glance what was not filled in, and the page stays short."""
     words = pack.summary_text
     sections = [
         (words.values_title, _values(pack, summary)),
-        (words.leaning_title, [_block("text", summary.leaning)] if summary.leaning else []),
+        (words.leaning_title, [_block("text", summary.leaning.label)] if summary.leaning else []),
         (words.sure_title, _sure(pack, summary)),
-        (words.questions_title, _questions(pack, summary)),
+        (words.questions_title, _questions(summary)),
     ]
     blocks: list[Block] = []
     for title, content in sections:
@@ -118,6 +121,12 @@ def _preparation(pack: Pack, summary: Summary) -> list[Block]:
     if empty:
         blocks.append(_block("text", f"{words.not_filled} {'; '.join(empty)}."))
     return blocks
+
+
+def care_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """The professional-care advice that always ends the take-away."""
+    care = summary.care.topic
+    return [_block("heading", f"{pack.summary_text.care_title}: {care.title}"), _block("text", care.body)]
 
 
 def _values(pack: Pack, summary: Summary) -> list[Block]:
@@ -152,8 +161,8 @@ def _sure(pack: Pack, summary: Summary) -> list[Block]:
     return blocks
 
 
-def _questions(pack: Pack, summary: Summary) -> list[Block]:
+def _questions(summary: Summary) -> list[Block]:
     if not summary.questions:
         return []
-    authored = {p.text for p in pack.deliberation.questions.items}
-    return [_block("bullets", *(Text(q, mine=q not in authored) for q in summary.questions))]
+    own = (Text(q, mine=True) for q in summary.own_questions)
+    return [_block("bullets", *(Text(p.text) for p in summary.prompts), *own)]

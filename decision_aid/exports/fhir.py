@@ -7,13 +7,12 @@ system can read every code. Only answers that count (visible questions) are incl
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
-from decision_aid.answers import Answers
 from decision_aid.conditions import Condition, EnableWhen, enable_when
-from decision_aid.deliberation import Deliberation
-from decision_aid.flow import effective_answers
 from decision_aid.schema import Choice, Pack, Question
+from decision_aid.summary import AnsweredQuestion, Summary
 
 DELIBERATION = "deliberation"
 
@@ -143,91 +142,87 @@ def _deliberation_group(pack: Pack) -> dict:
     return {"linkId": DELIBERATION, "type": "group", "text": values.title, "item": items}
 
 
-def questionnaire_response(
-    pack: Pack,
-    answers: Answers,
-    deliberation: Deliberation | None = None,
-    authored: datetime.datetime | None = None,
-) -> dict:
-    effective = effective_answers(pack.questionnaire, answers)
+def to_json(resource: dict) -> str:
+    """One serialisation for every FHIR download, so the app and the CLI write the same bytes."""
+    return json.dumps(resource, indent=2, ensure_ascii=False) + "\n"
+
+
+def questionnaire_response(pack: Pack, summary: Summary, authored: datetime.datetime | None = None) -> dict:
+    """The Summary's answers and weighing as a QuestionnaireResponse. Only answers that count
+    are in it, so no disabled item has an answer; it is "in-progress" while a required
+    question that is showing has no answer."""
+    answered = {a.id: a for a in summary.answered}
     groups = []
     for section in pack.questionnaire.sections:
-        items = []
-        for question in section.questions:
-            if question.id not in effective:
-                continue
-            value = effective[question.id]
-            values = value if isinstance(value, tuple) else (value,)
-            items.append(
-                {
-                    "linkId": question.id,
-                    "text": question.text,
-                    "answer": [
-                        {"valueCoding": _coding(pack, question.id, question.choice(v))} for v in values
-                    ],
-                }
-            )
+        items = [_answer_item(pack, answered[q.id]) for q in section.questions if q.id in answered]
         if items:
             groups.append({"linkId": section.id, "text": section.title, "item": items})
-    own = _deliberation_answers(pack, deliberation or Deliberation())
+    own = _deliberation_answers(pack, summary)
     if own:
         groups.append({"linkId": DELIBERATION, "text": pack.deliberation.values.title, "item": own})
     authored = authored or datetime.datetime.now(datetime.UTC)
     return {
         "resourceType": "QuestionnaireResponse",
         "questionnaire": canonical(pack),
-        "status": "completed",
+        "status": "in-progress" if any(s.required for s in summary.skipped) else "completed",
         "language": pack.info.locale,
         "authored": authored.isoformat(timespec="seconds"),
         "item": groups,
     }
 
 
-def _deliberation_answers(pack: Pack, deliberation: Deliberation) -> list[dict]:
-    content = pack.deliberation
-    scale = {c.value: c for c in content.values.scale}
+def _answer_item(pack: Pack, answer: AnsweredQuestion) -> dict:
+    codings = (
+        {"system": _system(pack, answer.id), "code": code, "display": label}
+        for code, label in zip(answer.answer, answer.labels, strict=True)
+    )
+    return {"linkId": answer.id, "text": answer.question, "answer": [{"valueCoding": c} for c in codings]}
+
+
+def _deliberation_answers(pack: Pack, summary: Summary) -> list[dict]:
     items = [
         {
-            "linkId": f"values.{item.id}",
-            "text": item.label,
-            "answer": [{"valueCoding": _coding(pack, "values", scale[deliberation.values[item.id]])}],
+            "linkId": f"values.{value.id}",
+            "text": value.label,
+            "answer": [
+                {
+                    "valueCoding": {
+                        "system": _system(pack, "values"),
+                        "code": value.rating,
+                        "display": value.rating_label,
+                    }
+                }
+            ],
         }
-        for item in content.values.items
-        if item.id in deliberation.values
+        for value in summary.values
     ]
-    if deliberation.own_value:
-        items.append({"linkId": "values.own", "answer": [{"valueString": deliberation.own_value}]})
-    leanings = {c.value: c for c in content.leaning.choices}
-    if deliberation.leaning in leanings:
+    if summary.own_value:
+        items.append({"linkId": "values.own", "answer": [{"valueString": summary.own_value}]})
+    if summary.leaning is not None:
         items.append(
             {
                 "linkId": "leaning",
-                "text": content.leaning.question,
-                "answer": [{"valueCoding": _coding(pack, "leaning", leanings[deliberation.leaning])}],
+                "text": pack.deliberation.leaning.question,
+                "answer": [{"valueCoding": _coding(pack, "leaning", summary.leaning)}],
             }
         )
+    sure = summary.sure.answers if summary.sure is not None else ()
     items += [
-        {
-            "linkId": f"sure.{item.id}",
-            "text": item.text,
-            "answer": [{"valueBoolean": deliberation.sure[item.id]}],
-        }
-        for item in content.sure.items
-        if item.id in deliberation.sure
+        {"linkId": f"sure.{a.item.id}", "text": a.item.text, "answer": [{"valueBoolean": a.yes}]}
+        for a in sure
     ]
-    prompts = [p for p in content.questions.items if p.id in deliberation.ticked]
-    if prompts:
+    if summary.prompts:
         items.append(
             {
                 "linkId": "questions.chosen",
                 "answer": [
                     {"valueCoding": {"system": _system(pack, "questions"), "code": p.id, "display": p.text}}
-                    for p in prompts
+                    for p in summary.prompts
                 ],
             }
         )
-    if deliberation.own_questions:
+    if summary.own_questions:
         items.append(
-            {"linkId": "questions.own", "answer": [{"valueString": q} for q in deliberation.own_questions]}
+            {"linkId": "questions.own", "answer": [{"valueString": q} for q in summary.own_questions]}
         )
     return items

@@ -7,7 +7,7 @@ from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
 
 from decision_aid.exports.document import Block, Text, summary_document
-from decision_aid.prose import markdown_units
+from decision_aid.prose import Run, Unit, inline_runs, units
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
 
@@ -55,14 +55,18 @@ def _draw(pdf: FPDF, block: Block) -> None:
         _two_columns(pdf, block.parts)
     elif block.kind == "bullets":
         for part in block.parts:
-            _paragraph(pdf, part, bullet=True)
-    elif len(block.parts) == 1 and not block.parts[0].mine:
-        for bullet, text in markdown_units(block.parts[0].text):
-            _paragraph(pdf, Text(text), bullet=bullet)
+            runs = (Run(part.text),) if part.mine else inline_runs(part.text)
+            _paragraph(pdf, runs, style, marker="\u2022")
     else:
         for part in block.parts:
-            _paragraph(pdf, part)
+            for unit in _units(part):
+                _paragraph(pdf, unit.runs, style, marker=unit.marker, depth=unit.depth)
     pdf.ln(0.6)
+
+
+def _units(part: Text) -> list[Unit]:
+    """The person's own words as one plain paragraph, never read as markup; the aid's parsed."""
+    return [Unit((Run(part.text),))] if part.mine else units(part.text)
 
 
 def _two_columns(pdf: FPDF, parts: tuple[Text, ...]) -> None:
@@ -83,9 +87,21 @@ def _two_columns(pdf: FPDF, parts: tuple[Text, ...]) -> None:
                 row.cell(column[index].text if index < len(column) else "")
 
 
-def _paragraph(pdf: FPDF, part: Text, bullet: bool = False) -> None:
-    if bullet:
-        pdf.set_x(pdf.l_margin + 2)
-        pdf.cell(4, LINE, "\u2022")
-    # The person's own words are never read as markup.
-    pdf.multi_cell(0, LINE, part.text, markdown=not part.mine, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def _paragraph(pdf: FPDF, runs: tuple[Run, ...], style: str, marker: str = "", depth: int = 0) -> None:
+    """Runs of text in the block's style plus their own bold or italic; list items hang
+    under their bullet or number."""
+    margin = pdf.l_margin
+    if marker:
+        pdf.set_x(margin + 2 + 4 * depth)
+        pdf.cell(4, LINE, marker)
+        pdf.set_left_margin(margin + 6 + 4 * depth)
+    for run in runs:
+        pdf.set_font(FONT, _style(style, run), pdf.font_size_pt)
+        pdf.write(LINE, run.text)
+    pdf.set_font(FONT, style, pdf.font_size_pt)
+    pdf.set_left_margin(margin)
+    pdf.ln(LINE)
+
+
+def _style(base: str, run: Run) -> str:
+    return ("B" if run.bold else "") + ("I" if run.italic or "I" in base else "")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from decision_aid.answers import Answers
 from decision_aid.deliberation import Deliberation
-from decision_aid.exports.fhir import questionnaire_response
+from decision_aid.exports.fhir import questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.schema import Pack
@@ -49,7 +47,7 @@ def downloads(pack: Pack, answers: Answers, deliberation: Deliberation, document
     )
     row.download_button(
         pack.ui.download_fhir,
-        lambda: json.dumps(questionnaire_response(pack, answers, deliberation), indent=2),
+        lambda: to_json(questionnaire_response(pack, document)),
         file_name="my-summary.fhir.json",
         mime="application/fhir+json",
         key="download_fhir",

@@ -1,11 +1,17 @@
 """The command line is a public contract: run it as a user would, in a subprocess."""
 
+import datetime
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from decision_aid.content import load_pack
+from decision_aid.exports.fhir import questionnaire_response, to_json
+from decision_aid.personas import persona_answers
+from decision_aid.summary import build_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,6 +128,17 @@ def test_fhir_questionnaire_and_response_from_the_command_line(tmp_path):
     )
     assert questionnaire["resourceType"] == "Questionnaire"
     assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
+
+
+def test_fhir_response_without_the_safety_answer_is_in_progress_and_written_like_the_app(tmp_path):
+    missing = run("summary", "--answers", write(tmp_path, '{"age_group": "65_plus"}'), "--format", "fhir")
+    assert json.loads(missing.stdout)["status"] == "in-progress"
+    printed = run("summary", "--persona", "james_blood_pressure", "--format", "fhir").stdout
+    assert json.loads(printed)["status"] == "completed"
+    pack = load_pack("en")
+    authored = datetime.datetime.fromisoformat(json.loads(printed)["authored"])
+    summary = build_summary(pack, persona_answers(pack, "james_blood_pressure"))
+    assert printed == to_json(questionnaire_response(pack, summary, authored=authored))
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_values_are_shown_back_beside_option_rows_never_scored(pack, answers):
         ("Feeling better quickly", "Very important", "How soon might it help?"),
         ("Keeping costs low", "Not important", "What about cost and insurance?"),
     ]
-    assert summary.leaning == "Not sure yet"
+    assert (summary.leaning.value, summary.leaning.label) == ("not_sure", "Not sure yet")
     assert not any(hasattr(summary, name) for name in ("score", "ranking", "best_option"))
 
 

@@ -126,8 +126,7 @@ def test_fhir_response_validates_points_at_the_questionnaire_and_uses_its_codes(
     resource = questionnaire_resource(pack)
     response = questionnaire_response(
         pack,
-        answers(**FULL),
-        DELIBERATION,
+        build_summary(pack, answers(**FULL), DELIBERATION),
         authored=datetime.datetime(2026, 11, 28, 9, 30, tzinfo=datetime.UTC),
     )
     QuestionnaireResponse.model_validate(response)
@@ -149,7 +148,7 @@ def test_fhir_response_validates_points_at_the_questionnaire_and_uses_its_codes(
 def test_fhir_response_leaves_out_hidden_and_missing_answers(pack, answers):
     stale = answers(self_harm_thoughts="not_at_all", antidepressants_tried="2", adequate_trial="no")
     stale = stale.with_answer("antidepressants_tried", "0")
-    response = questionnaire_response(pack, stale)
+    response = questionnaire_response(pack, build_summary(pack, stale))
     QuestionnaireResponse.model_validate(response)
     assert "adequate_trial" not in _link_ids(response["item"])
     assert "deliberation" not in _link_ids(response["item"])

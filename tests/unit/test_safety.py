@@ -1,33 +1,11 @@
 import re
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from decision_aid import flow, safety
-from decision_aid.answers import Answers, parse_answers
-from decision_aid.content import load_pack
+from decision_aid.answers import Answers
 from decision_aid.summary import build_summary, summary_json
-
-PACK = load_pack("en")
-
-
-@st.composite
-def answer_sets(draw):
-    """Any valid answers file: each question skipped or answered with allowed values."""
-    raw = {}
-    for question in PACK.questionnaire.questions:
-        if draw(st.booleans()):
-            continue
-        if question.kind == "single":
-            raw[question.id] = draw(st.sampled_from(question.values))
-        else:
-            exclusive = [v for v in question.values if v in question.exclusive]
-            others = [v for v in question.values if v not in question.exclusive]
-            if exclusive and draw(st.booleans()):
-                raw[question.id] = [draw(st.sampled_from(exclusive))]
-            else:
-                raw[question.id] = draw(st.lists(st.sampled_from(others), min_size=1, unique=True))
-    return parse_answers(PACK.questionnaire, raw)
+from tests.unit.strategies import PACK, answer_sets
 
 
 def output_text(summary) -> str:

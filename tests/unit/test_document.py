@@ -1,0 +1,50 @@
+"""The take-away's sections, each from its own function, so a screen can show one section
+without picking blocks by their heading text."""
+
+import datetime
+
+from decision_aid.exports import document
+from decision_aid.summary import build_summary
+from tests.unit.test_exports import DELIBERATION, FULL
+
+SECTIONS = (
+    document.header_blocks,
+    document.crisis_blocks,
+    document.answers_blocks,
+    document.considerations_blocks,
+    document.preparation_blocks,
+    document.care_blocks,
+)
+
+
+def headings(blocks):
+    return [b.parts[0].text for b in blocks if b.kind == "heading"]
+
+
+def test_the_document_is_its_sections_in_order(pack, answers):
+    for given, deliberation in ((FULL, DELIBERATION), ({"self_harm_thoughts": "not_at_all"}, None)):
+        summary = build_summary(pack, answers(**given), deliberation, today=datetime.date(2026, 11, 28))
+        sections = [block for section in SECTIONS for block in section(pack, summary)]
+        assert document.summary_document(pack, summary) == [
+            *sections,
+            document.Block("note", (document.Text(pack.info.disclaimer),)),
+        ]
+
+
+def test_each_section_holds_only_its_own_part(pack, answers):
+    words = pack.summary_text
+    full = build_summary(pack, answers(**FULL), DELIBERATION)
+    calm = build_summary(pack, answers(self_harm_thoughts="not_at_all"))
+    assert headings(document.crisis_blocks(pack, full)) == [words.crisis_title]
+    assert document.crisis_blocks(pack, calm) == []
+    assert headings(document.answers_blocks(pack, full)) == [words.told_us_title]
+    assert headings(document.considerations_blocks(pack, full)) == [words.considerations_title]
+    assert headings(document.preparation_blocks(pack, full)) == [
+        words.values_title,
+        words.leaning_title,
+        words.sure_title,
+        words.questions_title,
+    ]
+    empty = document.preparation_blocks(pack, calm)
+    assert [b.kind for b in empty] == ["text"] and empty[0].parts[0].text.startswith(words.not_filled)
+    assert headings(document.care_blocks(pack, calm)) == [f"{words.care_title}: {calm.care.topic.title}"]

@@ -1,0 +1,211 @@
+"""The Summary is evaluated once, holds the safety frame in its own fields, and every export
+(Markdown, PDF, FHIR) shows what it holds and nothing it does not."""
+
+import datetime
+import io
+import re
+import sys
+
+import pypdf
+from hypothesis import HealthCheck, given, settings
+
+from decision_aid import flow
+from decision_aid.exports.fhir import questionnaire_response
+from decision_aid.exports.markdown import escape, render_markdown
+from decision_aid.exports.pdf import render_pdf
+from decision_aid.summary import build_summary, summary_json
+from decision_aid.tailoring import Reason, ShownTopic
+from tests.unit.strategies import PACK, answer_sets, deliberations
+from tests.unit.test_exports import DELIBERATION, FULL
+
+FRAME_KINDS = ("crisis", "next_step")
+TODAY = datetime.date(2026, 11, 28)
+WORDS = PACK.summary_text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets(), deliberations())
+def test_the_summary_holds_the_safety_frame_in_its_own_fields(answers, deliberation):
+    summary = build_summary(PACK, answers, deliberation)
+    triggered = answers.get("self_harm_thoughts") != "not_at_all"
+
+    assert (summary.crisis is not None) is triggered and bool(summary.crisis) is triggered
+    if summary.crisis is not None:
+        assert summary.crisis.topic.kind == "crisis" and summary.crisis.reasons
+        assert {r.question for r in summary.crisis.reasons} == {"self_harm_thoughts"}
+    assert summary.care.topic.kind == "next_step" and not summary.care.reasons
+    assert all(shown.topic.kind not in FRAME_KINDS for shown in summary.body)
+    crisis = (summary.crisis,) if summary.crisis is not None else ()
+    assert summary.topics == (*crisis, *summary.body, summary.care)
+    assert summary_json(summary)["crisis"] is triggered
+
+    q = PACK.questionnaire
+    effective = flow.effective_answers(q, answers)
+    assert [a.id for a in summary.answered] == [x.id for x in q.questions if x.id in effective]
+    skipped = flow.unanswered(q, answers)
+    assert [(s.id, s.question, s.short, s.required) for s in summary.skipped] == [
+        (x.id, x.text, x.short, x.required) for x in skipped
+    ]
+    assert summary.unanswered == tuple(x.id for x in skipped)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets(), deliberations())
+def test_markdown_and_fhir_show_exactly_what_the_summary_holds(answers, deliberation):
+    summary = build_summary(PACK, answers, deliberation, today=TODAY)
+    _markdown_agrees(summary, render_markdown(PACK, summary))
+    _fhir_agrees(summary, questionnaire_response(PACK, summary))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets(), deliberations())
+def test_the_pdf_shows_what_the_summary_holds(answers, deliberation):
+    summary = build_summary(PACK, answers, deliberation, today=TODAY)
+    _pdf_agrees(summary, pdf_text(render_pdf(PACK, summary)))
+
+
+def test_exports_read_the_crisis_and_care_parts_not_topic_positions(pack, answers):
+    summary = build_summary(pack, answers(**FULL), DELIBERATION, today=TODAY)
+    marker = Reason(question="self_harm_thoughts", answer="nearly_every_day", text="Marker crisis reason.")
+    care = summary.care.topic.model_copy(update={"title": "Marker care", "body": "Marker care body."})
+    moved = summary.model_copy(
+        update={
+            "crisis": summary.crisis.model_copy(update={"reasons": (marker,)}),
+            "body": tuple(reversed(summary.body)),
+            "care": ShownTopic(topic=care),
+        }
+    )
+    for text in (render_markdown(pack, moved), pdf_text(render_pdf(pack, moved))):
+        crisis_at, told_at = text.index(WORDS.crisis_title), text.index(WORDS.told_us_title)
+        assert crisis_at < text.index("Marker crisis reason.") < told_at
+        care_at = text.index(f"{WORDS.care_title}: Marker care")
+        assert care_at > text.index(WORDS.questions_title) and text.index("Marker care body.") > care_at
+        assert summary.care.topic.title not in text
+    calm = moved.model_copy(update={"crisis": None})
+    assert WORDS.crisis_title not in render_markdown(pack, calm)
+    data = summary_json(calm)
+    assert data["crisis"] is False
+    assert [t["id"] for t in data["topics"]] == [s.topic.id for s in (*moved.body, moved.care)]
+
+
+def test_effective_answers_are_computed_once_per_summary(monkeypatch, pack, answers):
+    original, calls = flow.effective_answers, []
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("decision_aid") and getattr(module, "effective_answers", None) is original:
+            monkeypatch.setattr(module, "effective_answers", counting)
+    build_summary(pack, answers(**FULL), DELIBERATION)
+    assert len(calls) == 1
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def _headings(markdown: str) -> list[str]:
+    return re.findall(r"^#+ (.*)$", markdown, re.M)
+
+
+def _markdown_agrees(summary, markdown: str) -> None:
+    headings = _headings(markdown)
+    assert (WORDS.crisis_title in headings) is (summary.crisis is not None)
+    assert headings[-1] == f"{WORDS.care_title}: {summary.care.topic.title}"
+    assert summary.care.topic.body in markdown.split(f"# {headings[-1]}")[1]
+    if summary.crisis is not None:
+        crisis = markdown.split(f"# {WORDS.crisis_title}")[1].split(f"# {WORDS.told_us_title}")[0]
+        assert all(reason.text in crisis for reason in summary.crisis.reasons)
+    for answer in summary.answered:
+        assert f"- {answer.short}: {', '.join(answer.labels)}\n" in markdown
+    if summary.skipped:
+        assert f"{WORDS.skipped} {'; '.join(s.short for s in summary.skipped)}." in markdown
+    else:
+        assert WORDS.skipped not in markdown
+    for shown in summary.body:
+        if shown.topic.kind == "consideration":
+            assert f"- {shown.topic.title}: " in markdown
+    for value in summary.values:
+        assert (
+            PACK.ui.value_row.format(label=value.label, rating=value.rating_label, row=value.option_row)
+            in markdown
+        )
+    if summary.own_value:
+        assert escape(summary.own_value) in markdown
+    if summary.leaning is not None:
+        assert summary.leaning.label in markdown
+    if summary.sure is not None:
+        assert WORDS.sure_score.format(yes=summary.sure.yes) in markdown
+    for prompt in summary.prompts:
+        assert f"- {prompt.text}\n" in markdown
+    for own in summary.own_questions:
+        assert f"- {escape(own)}\n" in markdown
+
+
+def _squash(text: str) -> str:
+    """PDF text with every space and line break removed: a long word may wrap anywhere."""
+    return "".join(text.replace("\u2022", "").split())
+
+
+def _pdf_agrees(summary, text: str) -> None:
+    flat = _squash(text)
+    assert (_squash(WORDS.crisis_title) in flat) is (summary.crisis is not None)
+    care = _squash(f"{WORDS.care_title}: {summary.care.topic.title}")
+    assert (
+        flat.rindex(care)
+        > flat.index(_squash(WORDS.considerations_title))
+        > flat.index(_squash(WORDS.told_us_title))
+    )
+    for answer in summary.answered:
+        assert _squash(answer.short) in flat
+    for shown in summary.body:
+        if shown.topic.kind == "consideration":
+            assert _squash(shown.topic.title) in flat
+    for typed in (summary.own_value, *summary.own_questions):
+        assert _squash(typed) in flat
+    for prompt in summary.prompts:
+        assert _squash(prompt.text) in flat
+    body = re.sub(r"^\s*[-*+]\s+", "", summary.care.topic.body, flags=re.M).replace("**", "")
+    assert flat.index(_squash(body)) > flat.rindex(care)
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.get("item", []))
+
+
+def _fhir_agrees(summary, response: dict) -> None:
+    items = list(_walk(response["item"]))
+    link_ids = [item["linkId"] for item in items]
+    assert len(link_ids) == len(set(link_ids))
+    by_id = {item["linkId"]: item for item in items}
+    questions = PACK.questionnaire.by_id
+    told = {
+        link: tuple(a["valueCoding"]["code"] for a in item["answer"])
+        for link, item in by_id.items()
+        if link in questions
+    }
+    assert told == {a.id: a.answer for a in summary.answered}
+    missing_required = any(questions[q].required for q in summary.unanswered)
+    assert response["status"] == ("in-progress" if missing_required else "completed")
+
+    def codes(link):
+        return [a.get("valueCoding", {}).get("code") for a in by_id[link]["answer"]] if link in by_id else []
+
+    def strings(link):
+        return [a["valueString"] for a in by_id[link]["answer"]] if link in by_id else []
+
+    for value in summary.values:
+        assert codes(f"values.{value.id}") == [value.rating]
+    assert len([link for link in by_id if link.startswith("values.") and link != "values.own"]) == len(
+        summary.values
+    )
+    assert strings("values.own") == ([summary.own_value] if summary.own_value else [])
+    assert codes("leaning") == ([summary.leaning.value] if summary.leaning else [])
+    sure = {link[5:]: by_id[link]["answer"][0]["valueBoolean"] for link in by_id if link.startswith("sure.")}
+    assert sure == ({a.item.id: a.yes for a in summary.sure.answers} if summary.sure else {})
+    assert codes("questions.chosen") == [p.id for p in summary.prompts]
+    assert strings("questions.own") == list(summary.own_questions)
