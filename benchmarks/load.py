@@ -69,6 +69,11 @@ class Session:
         # label -> (id, options, fragment id) of the widgets on the current page
         self.widgets: dict[str, tuple[str, list[str], str]] = {}
         self.states: dict[str, WidgetState] = {}  # the values the page currently holds
+        # Every widget drawn in this session so far, by id: (kind, options, fragment id).
+        # A fuzzer sends values for them after they are gone, as a racing browser does.
+        self.seen: dict[str, tuple[str, list[str], str]] = {}
+        self.strict = True  # raise on an exception drawn by the app; else count it
+        self.exceptions: list[str] = []
         self.ws = None
 
     async def open(self, resume: bool = False) -> float:
@@ -107,14 +112,22 @@ class Session:
 
     async def _rerun(self, changed: list[WidgetState], fragment: str = "") -> None:
         """As the browser does: a widget inside a fragment reruns only that fragment."""
+        sent = {s.id: s for s in self.states.values()}
+        sent.update({s.id: s for s in changed})
+        await self.send(list(sent.values()), fragment)
+        await self.receive(fragment)
+
+    async def send(self, states: list[WidgetState], fragment: str = "") -> None:
+        """Ask for a rerun with exactly these widget states, without waiting for it."""
         message = BackMsg()
         client = message.rerun_script
         client.page_script_hash = self.page_hash
         client.fragment_id = fragment
-        sent = {s.id: s for s in self.states.values()}
-        sent.update({s.id: s for s in changed})
-        client.widget_states.widgets.extend(sent.values())
+        client.widget_states.widgets.extend(states)
         await self.ws.send(message.SerializeToString())
+
+    async def receive(self, fragment: str = "") -> None:
+        """Read the server's messages until the run asked for has finished."""
         if not fragment:
             self.widgets = {}
         while True:
@@ -140,10 +153,15 @@ class Session:
     def _note(self, element, fragment: str) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
-            raise JourneyError(f"the app raised: {element.exception.message}")
+            self.exceptions.append(element.exception.message)
+            if self.strict:
+                raise JourneyError(f"the app raised: {element.exception.message}")
         if kind in ("button", "radio", "checkbox", "selectbox"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (widget.id, list(getattr(widget, "options", [])), fragment)
+        if kind in ("button", "radio", "checkbox", "selectbox", "multiselect", "text_input"):
+            widget = getattr(element, kind)
+            self.seen[widget.id] = (kind, list(getattr(widget, "options", [])), fragment)
 
     async def close(self) -> None:
         if self.ws is not None:
