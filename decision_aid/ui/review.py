@@ -10,31 +10,34 @@ from decision_aid.exports.document import summary_document
 from decision_aid.exports.markdown import render_blocks
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
-from decision_aid.ui import pages, state, takeaway
+from decision_aid.ui import state
+from decision_aid.ui.downloads import downloads
+from decision_aid.ui.layout import clear_controls, start_answered
+from decision_aid.ui.results_body import results_body
 from decision_aid.ui.text import citation
 
 
 def review() -> None:
     pack = state.pack()
-    answers = pages.start_answered(pack, pack.ui.review_title)
+    answers = start_answered(pack, pack.ui.review_title)
     if answers is None:
         return
     deliberation = state.deliberation()
     summary = build_summary(pack, answers, deliberation)
     _crisis_status(pack, summary)
-    if st.toggle(pack.ui.review_patient_view, key="patient_view"):
-        pages.results_body(pack, answers)
+    if st.toggle(pack.ui.review_patient_view, key=state.widget_key("nav", "patient_view")):
+        results_body(pack, answers)
         return
     _answers(pack, summary)
     _flags(pack, summary)
     _deliberation(pack, summary)
     for topic in pack.clinician_topics:
-        with st.container(border=True, key=f"clinic_{topic.id}"):
+        with st.container(border=True, key=state.widget_key("box", f"clinic_{topic.id}")):
             st.header(topic.title, anchor=topic.id)
             st.markdown(topic.body)
             st.caption("; ".join(citation(pack, ref) for ref in topic.references))
-    takeaway.downloads(pack, answers, deliberation, summary)
-    takeaway.clear_controls(pack)
+    downloads(pack, answers, deliberation, summary)
+    clear_controls(pack)
     st.caption(pack.info.disclaimer)
 
 
@@ -67,7 +70,7 @@ def _flags(pack: Pack, summary: Summary) -> None:
         st.markdown(pack.ui.review_no_flags)
         return
     for shown in summary.considerations:
-        with st.container(border=True, key=f"flag_{shown.topic.id}"):
+        with st.container(border=True, key=state.widget_key("box", f"flag_{shown.topic.id}")):
             st.markdown(f"**{shown.topic.title}**")
             st.markdown(f"{pack.ui.review_reason}: " + " ".join(r.text for r in shown.reasons))
             sources = "\n".join(f"- {citation(pack, ref)}" for ref in shown.topic.references)
