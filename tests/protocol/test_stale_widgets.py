@@ -2,7 +2,7 @@
 
 A browser that clicks during a rerun, reconnects, or still holds a page that a reset has
 just cleared sends values for widgets the last run did not draw, and their callbacks still
-run (DESIGN.md section 7). Here 24 sessions of the real server send such values: the
+run (DESIGN.md section 7). Here 20 sessions of the real server send such values: the
 values of every widget seen earlier, random choices among each widget's own options,
 double clicks, reconnects, and the old page again straight after "clear everything" or a
 reset. The server's log must hold no uncaught exception, and every session must still
@@ -12,7 +12,6 @@ finish a run. Bounded: a fixed number of sessions and sends, loopback only.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
 from dataclasses import dataclass, field
 
@@ -23,9 +22,10 @@ from benchmarks.load import JourneyError, Session
 from tests.e2e.conftest import start_server
 
 SESSIONS = 20
-SENDS = 30  # per session
+SENDS = 25  # per session
 SEED = 13
 STEP_TIMEOUT = 20  # seconds; a bound on a wait, never an assertion
+QUIET = 1.0  # seconds with no message: the server has no run left for this session
 # Buttons that clear the session: a second click on them is the red-team's F3.
 CLEARING = ("Yes, clear everything", "Reset for the next person", "Load this case")
 
@@ -39,27 +39,35 @@ class Tally:
     pages: set[str] = field(default_factory=set)
 
 
+# Labels no widget offers, sent now and then: only a tampered client sends them.
+FOREIGN = ("Admin", "Maybe", "Extremely important")
+
+
 def random_state(rng: random.Random, widget_id: str, kind: str, options: list[str]) -> WidgetState:
-    """A value a browser could send for this widget: one of its own options, or a click."""
+    """A value a browser could send for this widget: one of its own options (labels, as
+    the browser sends them), a click, or rarely a label the widget does not offer."""
     state = WidgetState(id=widget_id)
+    foreign = rng.random() < 0.1
     if kind == "button":
         state.trigger_value = True
     elif kind == "checkbox":
         state.bool_value = rng.random() < 0.5
     elif kind == "multiselect":
-        state.string_array_value.data.extend(rng.sample(options, rng.randint(0, min(3, len(options)))))
+        chosen = rng.sample(options, rng.randint(0, min(3, len(options))))
+        state.string_array_value.data.extend(chosen + ([rng.choice(FOREIGN)] if foreign else []))
     elif kind == "text_input":
         state.string_value = rng.choice(["", "a question", "why?", "x" * 40])
     elif options:
-        state.string_value = rng.choice(options)
+        state.string_value = rng.choice(FOREIGN) if foreign else rng.choice(options)
     return state
 
 
 async def settle(session: Session) -> None:
-    """After two sends in a row the server runs once or twice: read what comes."""
+    """After sends in quick succession the server runs once or several times: read every
+    run until a second passes with nothing more (a bound on a wait, not an assertion)."""
     await session.receive()
-    with contextlib.suppress(TimeoutError):  # no second run: the two sends were merged
-        await asyncio.wait_for(session.receive(), timeout=1.0)
+    while await session.receive(quiet=QUIET):
+        pass
 
 
 async def fuzz(url: str, number: int) -> Tally:
@@ -99,11 +107,11 @@ async def fuzz(url: str, number: int) -> Tally:
                 fragment = rng.choice(drawn) if drawn and rng.random() < 0.3 else ""
                 await session.send(page_states, fragment)
                 await session.receive(fragment)
-            elif roll < 0.85:  # a dropped connection, then the page's old values again
+            elif roll < 0.80:  # a dropped connection, then the page's old values again
                 # Dropped between runs: a connection dropped in the middle of a run and
                 # resumed at once can wait for ever on Streamlit's side, whatever the app.
-                await session.send([])
-                await session.receive()
+                while await session.receive(quiet=QUIET):
+                    pass
                 await session.ws.close()
                 await asyncio.wait_for(session.open(resume=True), STEP_TIMEOUT)
                 await session.send(page_states)
@@ -142,7 +150,9 @@ def test_stale_and_random_widget_values_never_raise(server):
     raised = log.count("Uncaught app execution")
     reruns = sum(t.reruns for t in tallies)
     shown = sum(t.shown_exceptions for t in tallies)
-    print(f"{SESSIONS} sessions, {reruns} fuzzed reruns: {raised} tracebacks in the log, {shown} error boxes")
+    print(
+        f"{SESSIONS} sessions, {reruns} fuzzed reruns: {raised} uncaught exceptions in the log, {shown} error boxes"
+    )
     assert reruns >= SESSIONS * SENDS // 2
     assert len(set().union(*(t.pages for t in tallies))) >= 4  # the fuzz reached several screens
     assert raised == 0 and "Traceback" not in log, log[-4000:]
