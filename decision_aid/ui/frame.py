@@ -59,7 +59,7 @@ def draw(pack: Pack) -> None:
 
 def _read_address_once(pack: Pack) -> None:
     """Links like ?mode=workshop&persona=ID open a view, and load a fictional case."""
-    if state.address_read():
+    if not state.take_address_unread():
         return
     mode = st.query_params.get("mode")
     if mode in MODES:

@@ -2,10 +2,12 @@
 
 Two kinds of key, and neither can be a content id (ids are ``[a-z0-9_]+``; these have a colon):
 - ``app:session`` holds one ``Session``: the answers, the deliberation, the step, the view.
-- Widget keys, ``<kind>:<name>`` from ``widget_key``: ``q:blood_pressure``, ``value:cost``,
-  ``nav:mode``. Widgets are views of the Session. Streamlit forgets a widget's value when it
-  is not drawn, so each is seeded from the Session before it is drawn and writes back when
-  it changes.
+- Widget keys, ``<kind>:<name>`` from ``widget_key``. Kinds: ``q`` a question
+  (``q:blood_pressure``); ``values``, ``knowledge``, ``sure`` a deliberation item, named for
+  the field it fills; ``ask`` a suggested question ticked; ``own`` the person's own words and
+  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class).
+  Widgets are views of the Session. Streamlit forgets a widget's value when it is not drawn,
+  so each is seeded from the Session before it is drawn and writes back when it changes.
 
 A browser that clicks during a rerun or reconnects can send values for widgets the last run
 did not draw, and their callbacks still run, even after a reset removed their keys. So a
@@ -223,7 +225,7 @@ def store_region(allowed: tuple[str, ...]) -> None:
         session().region = str(value)
 
 
-def address_read() -> bool:
-    """True from the second call on in a session: the address is read once."""
-    read, session().address_read = session().address_read, True
-    return read
+def take_address_unread() -> bool:
+    """True the first time only in a session: links are read from the address once."""
+    unread, session().address_read = not session().address_read, True
+    return unread
