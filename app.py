@@ -1,13 +1,40 @@
-"""Entry point: `streamlit run app.py`. Page setup and navigation only; no logic."""
+"""Entry point: `streamlit run app.py`. Page setup, the frame around every screen, and
+navigation; no logic."""
 
 import streamlit as st
 
-from decision_aid.ui import offline, process
-from decision_aid.ui.navigation import all_pages
+from decision_aid.ui import (
+    frame,
+    navigation,
+    offline,
+    pages,
+    prepare,
+    process,
+    review,
+    state,
+    takeaway,
+    workshop,
+)
 
 offline.keep_on_machine()  # before anything else: see decision_aid/ui/offline.py
 process.prepare_once()
 
 # No page_icon: a Material icon there is fetched from a third-party server by the browser.
 st.set_page_config(page_title="Ketamine and esketamine for depression: a decision aid", layout="centered")
-st.navigation(all_pages(), position="hidden").run()
+screen = st.navigation(
+    navigation.register(
+        {
+            "welcome": pages.welcome,
+            "questions": pages.questionnaire,
+            "results": pages.results,
+            "prepare": prepare.prepare,
+            "summary": takeaway.summary,
+            "about": pages.about,
+            "review": review.review,
+            "workshop": workshop.workshop,
+        }
+    ),
+    position="hidden",
+)
+frame.draw(state.pack())
+screen.run()

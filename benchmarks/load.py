@@ -51,6 +51,7 @@ JOURNEY = [
     ("click", "See my summary", 0),
 ]
 DONE = ForwardMsg.FINISHED_SUCCESSFULLY
+RESUME_TRIES, RESUME_WAIT = 3, 5.0  # requests, and seconds to wait for each to start a run
 SOLO_ROUNDS = 20  # one journey has only 13 interactions: too few for a steady median
 
 
@@ -69,6 +70,11 @@ class Session:
         # label -> (id, options, fragment id) of the widgets on the current page
         self.widgets: dict[str, tuple[str, list[str], str]] = {}
         self.states: dict[str, WidgetState] = {}  # the values the page currently holds
+        # Every widget drawn in this session so far, by id: (kind, options, fragment id).
+        # A fuzzer sends values for them after they are gone, as a racing browser does.
+        self.seen: dict[str, tuple[str, list[str], str]] = {}
+        self.strict = True  # raise on an exception drawn by the app; else count it
+        self.exceptions: list[str] = []
         self.ws = None
 
     async def open(self, resume: bool = False) -> float:
@@ -87,8 +93,16 @@ class Session:
             open_timeout=60,
             ping_interval=None,
         )
-        await self._rerun([])
-        return time.perf_counter() - started
+        if not resume:
+            await self._rerun([])
+            return time.perf_counter() - started
+        # Streamlit now and then drops the first request on a resumed connection (seen
+        # with 20 sessions reconnecting while others run): ask again when no run starts.
+        for _ in range(RESUME_TRIES):
+            await self.send(list(self.states.values()))
+            if await self.receive(quiet=RESUME_WAIT):
+                return time.perf_counter() - started
+        raise JourneyError(f"the resumed session ran nothing after {RESUME_TRIES} requests")
 
     async def act(self, action: str, label: str, choice: int) -> float:
         match = next((key for key in self.widgets if key.startswith(label)), None)
@@ -107,19 +121,42 @@ class Session:
 
     async def _rerun(self, changed: list[WidgetState], fragment: str = "") -> None:
         """As the browser does: a widget inside a fragment reruns only that fragment."""
+        sent = {s.id: s for s in self.states.values()}
+        sent.update({s.id: s for s in changed})
+        await self.send(list(sent.values()), fragment)
+        await self.receive(fragment)
+
+    async def send(self, states: list[WidgetState], fragment: str = "") -> None:
+        """Ask for a rerun with exactly these widget states, without waiting for it."""
         message = BackMsg()
         client = message.rerun_script
         client.page_script_hash = self.page_hash
         client.fragment_id = fragment
-        sent = {s.id: s for s in self.states.values()}
-        sent.update({s.id: s for s in changed})
-        client.widget_states.widgets.extend(sent.values())
+        client.widget_states.widgets.extend(states)
         await self.ws.send(message.SerializeToString())
+
+    async def receive(self, fragment: str = "", quiet: float | None = None) -> bool:
+        """Read the server's messages until the run asked for has finished. With ``quiet``,
+        return False if no run starts within that many seconds: after sends in quick
+        succession the server may run once or several times."""
+        started = None
+        while quiet is not None and started is None:
+            try:
+                raw = await asyncio.wait_for(self.ws.recv(), timeout=quiet)
+            except TimeoutError:
+                return False
+            forward = ForwardMsg()
+            forward.ParseFromString(raw)
+            if forward.WhichOneof("type") == "new_session":  # what every run sends first
+                started = forward
         if not fragment:
             self.widgets = {}
         while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
+            if started is not None:
+                forward, started = started, None
+            else:
+                forward = ForwardMsg()
+                forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 self.session_id = forward.new_session.initialize.session_id or self.session_id
@@ -136,14 +173,20 @@ class Session:
                 self.widgets = {}  # a page switch: the next run draws the new page
         live = {widget_id for widget_id, _, _ in self.widgets.values()}
         self.states = {k: v for k, v in self.states.items() if k in live}
+        return True
 
     def _note(self, element, fragment: str) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
-            raise JourneyError(f"the app raised: {element.exception.message}")
+            self.exceptions.append(element.exception.message)
+            if self.strict:
+                raise JourneyError(f"the app raised: {element.exception.message}")
         if kind in ("button", "radio", "checkbox", "selectbox"):
             widget = getattr(element, kind)
             self.widgets[widget.label] = (widget.id, list(getattr(widget, "options", [])), fragment)
+        if kind in ("button", "radio", "checkbox", "selectbox", "multiselect", "text_input"):
+            widget = getattr(element, kind)
+            self.seen[widget.id] = (kind, list(getattr(widget, "options", [])), fragment)
 
     async def close(self) -> None:
         if self.ws is not None:

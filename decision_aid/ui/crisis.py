@@ -28,20 +28,21 @@ def all_lines(pack: Pack) -> str:
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
     """The full crisis panel: shown at once on a worrying safety answer, and on every later page."""
     topic = pack.topic("crisis")
-    with st.container(border=True, key="crisis_panel"):
+    with st.container(border=True, key=state.widget_key("box", "crisis_panel")):
         st.header(f":material/support: {topic.title}", anchor="crisis")
         for reason in reasons:
             st.caption(because(pack, reason))
         st.markdown(topic.body)
         st.markdown(pack.crisis.intro)
-        state.seed_region()
-        ids = [r.id for r in pack.crisis.regions]
+        ids = tuple(r.id for r in pack.crisis.regions)
+        state.seed(state.REGION_KEY, state.region(ids[0]))
         chosen = st.selectbox(
             pack.ui.crisis_region_label,
             ids,
             format_func=lambda region_id: pack.crisis.region(region_id).name,
             key=state.REGION_KEY,
             on_change=state.store_region,
+            args=(ids,),
         )
         region = pack.crisis.region(chosen)
         st.markdown(region_lines(pack, region))

@@ -1,34 +1,26 @@
-"""The app's screens, registered once. Screens switch to each other by name."""
+"""The app's screens by name. app.py registers them once; screens and the frame switch and
+link to each other by name, so no screen imports another."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
 NAMES = ("welcome", "questions", "results", "prepare", "summary", "about", "review", "workshop")
+_screens: dict[str, Callable[[], None]] = {}
 
 
-def _screen(name: str):
-    # Imported here: the screens import this module to switch between each other.
-    from decision_aid.ui import pages, prepare, review, takeaway, workshop
-
-    return {
-        "welcome": pages.welcome,
-        "questions": pages.questionnaire,
-        "results": pages.results,
-        "prepare": prepare.prepare,
-        "summary": takeaway.summary,
-        "about": pages.about,
-        "review": review.review,
-        "workshop": workshop.workshop,
-    }[name]
+def register(screens: dict[str, Callable[[], None]]) -> list[st.Page]:
+    """Called by app.py on every run with the same screens: the pages for st.navigation."""
+    if set(screens) != set(NAMES):
+        raise ValueError(f"screens must be exactly {NAMES}, got {sorted(screens)}")
+    _screens.update(screens)
+    return [page(name) for name in NAMES]
 
 
 def page(name: str) -> st.Page:
-    return st.Page(_screen(name), title=name.capitalize(), url_path=name, default=name == "welcome")
-
-
-def all_pages() -> list[st.Page]:
-    return [page(name) for name in NAMES]
+    return st.Page(_screens[name], title=name.capitalize(), url_path=name, default=name == "welcome")
 
 
 # The only things ever kept in the address bar: never answers.

@@ -8,26 +8,24 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import flow, safety
-from decision_aid.answers import Answers
 from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Section
-from decision_aid.summary import Summary, build_summary
-from decision_aid.tailoring import ShownTopic
-from decision_aid.ui import crisis, navigation, shell, state, takeaway
-from decision_aid.ui.charts import icon_array
+from decision_aid.summary import build_summary
+from decision_aid.ui import navigation, state
 from decision_aid.ui.crisis import crisis_panel
-from decision_aid.ui.text import because, citation, sources_block, step_label, table_block, text
+from decision_aid.ui.layout import buttons_row, clear_controls, start_answered, to_first_step, version_line
+from decision_aid.ui.results_body import results_body
+from decision_aid.ui.text import citation, step_label
 
 
 def welcome() -> None:
     pack = state.pack()
-    shell.start(pack)
     st.title(pack.ui.app_title)
     st.markdown(f"*{pack.ui.app_subtitle}*")
     st.markdown(pack.welcome)
     info = pack.info
     st.caption(f"{pack.ui.time_line.format(minutes=info.minutes_to_complete)} {version_line(pack)}")
-    st.button(pack.ui.start_button, type="primary", on_click=_to_first_step)
+    st.button(pack.ui.start_button, type="primary", on_click=to_first_step)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(info.disclaimer)
 
@@ -39,7 +37,6 @@ def questionnaire() -> None:
     section = sections[number]
     answers = state.answers()
 
-    shell.start(pack)
     label = step_label(pack, number + 1, len(sections), section.title)
     st.progress((number + 1) / len(sections), text=label)
     st.title(section.title)
@@ -67,16 +64,16 @@ def _questions(pack: Pack, section: Section) -> None:
 
 
 def _question(pack: Pack, question: Question) -> None:
-    state.seed_widget(question)
+    state.seed_question(question)
     label = question.text + (" *" if question.required else "")
     if question.kind == "multi":
         st.multiselect(
             label,
             question.values,
             format_func=lambda value: question.choice(value).label,
-            key=question.id,
+            key=state.question_key(question),
             placeholder=pack.ui.multi_placeholder,
-            on_change=state.store_widget,
+            on_change=state.store_question,
             args=(question,),
         )
     else:
@@ -85,33 +82,36 @@ def _question(pack: Pack, question: Question) -> None:
             question.values,
             format_func=lambda value: question.choice(value).label,
             index=None,
-            key=question.id,
-            on_change=state.store_widget,
+            key=state.question_key(question),
+            on_change=state.store_question,
             args=(question,),
         )
     st.caption(f"{pack.ui.why_we_ask} {question.help}")
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:
+    """Each step has its own buttons, so that the second click of a double click, which
+    still names the step it was made on, does not move on a second time."""
     row = buttons_row()
-    row.button(pack.ui.back_button, key="back", on_click=_step_back, args=(number,))
+    back = state.widget_key("nav", f"back_{number}")
+    row.button(pack.ui.back_button, key=back, on_click=_step_back, args=(number,))
     label = pack.ui.results_button if number == total - 1 else pack.ui.next_button
-    row.button(label, type="primary", key="next", on_click=_step_forward, args=(pack, number))
-    if st.session_state.pop(MISSING_KEY, False):
+    row.button(
+        label,
+        type="primary",
+        key=state.widget_key("nav", f"next_{number}"),
+        on_click=_step_forward,
+        args=(pack, number),
+    )
+    if state.take_required_missing():
         st.error(pack.ui.required_missing)
 
 
 # Buttons act in on_click callbacks, before the run draws anything: the next step (or
 # screen) is drawn once, instead of the current one first and then the next.
-MISSING_KEY = "required_missing"
-
-
-def _to_first_step() -> None:
-    state.go_to_step(0)
-    state.go_to_page("questions")
-
-
 def _step_back(number: int) -> None:
+    if state.step() != number:
+        return
     if number == 0:
         state.go_to_page("welcome")
     else:
@@ -120,8 +120,10 @@ def _step_back(number: int) -> None:
 
 def _step_forward(pack: Pack, number: int) -> None:
     sections = pack.questionnaire.sections
+    if state.step() != number:
+        return
     if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
-        st.session_state[MISSING_KEY] = True
+        state.note_required_missing()
     elif number == len(sections) - 1:
         state.go_to_page("results")
     else:
@@ -133,66 +135,27 @@ def results() -> None:
     answers = start_answered(pack, pack.ui.results_title)
     if answers is None:
         return
-    results_body(pack, answers)
+    results_body(pack, build_summary(pack, answers))
     if not (state.mode() == "workshop" and state.presenter()):
         row = buttons_row()
         row.button(
             pack.ui.prepare_button,
             type="primary",
-            key="to_prepare",
+            key=state.widget_key("nav", "to_prepare"),
             on_click=state.go_to_page,
             args=("prepare",),
         )
-        row.button(pack.ui.change_answers, key="change_answers", on_click=_to_first_step)
-        takeaway.clear_controls(pack)
+        row.button(
+            pack.ui.change_answers, key=state.widget_key("nav", "change_answers"), on_click=to_first_step
+        )
+        clear_controls(pack)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(pack.info.disclaimer)
-
-
-def buttons_row():
-    """Buttons side by side (wrapping on a phone): one layout element, where columns
-    take three, and Streamlit sends each element as its own message."""
-    return st.container(horizontal=True)
-
-
-def start_answered(pack: Pack, title: str) -> Answers | None:
-    """Start a screen that needs the safety question answered. Before that there is nothing
-    to show but the way there, and None is returned."""
-    shell.start(pack)
-    st.title(title)
-    answers = state.answers()
-    if answers.get(safety.SAFETY_QUESTION) is None:
-        not_ready(pack)
-        return None
-    return answers
-
-
-def not_ready(pack: Pack) -> None:
-    st.info(pack.ui.results_not_ready)
-    st.button(pack.ui.go_to_questions, type="primary", on_click=_to_first_step)
-
-
-def version_line(pack: Pack) -> str:
-    info = pack.info
-    return pack.ui.version_line.format(version=info.version, reviewed=f"{info.last_reviewed:%d %B %Y}")
-
-
-def results_body(pack: Pack, answers: Answers) -> None:
-    """The results as the patient sees them (the clinician's "what the patient saw" too)."""
-    summary = build_summary(pack, answers)
-    topics = list(summary.topics)
-    if topics and topics[0].topic.kind == "crisis":
-        crisis_panel(pack, topics.pop(0).reasons)
-    st.markdown(pack.ui.results_intro)
-    _told_us(pack, summary)
-    for shown in topics:
-        _topic(pack, shown)
 
 
 def about() -> None:
     pack = state.pack()
     info = pack.info
-    shell.start(pack)
     st.title(pack.ui.about_title)
     st.markdown(pack.about)
     readings = topic_readings(pack)
@@ -217,41 +180,3 @@ def about() -> None:
     )
     st.page_link(navigation.page("welcome"), label=pack.ui.back_to_start, icon=":material/arrow_back:")
     st.caption(info.disclaimer)
-
-
-def _told_us(pack: Pack, summary: Summary) -> None:
-    with st.expander(pack.ui.told_us_title, expanded=False):
-        if summary.answered:
-            rows = [f"- {a.question} **{', '.join(a.labels)}**" for a in summary.answered]
-            st.markdown("\n".join(rows))
-        else:
-            st.markdown(pack.ui.told_us_none)
-        if summary.unanswered:
-            skipped = [pack.questionnaire.by_id[q].text for q in summary.unanswered]
-            st.markdown(pack.ui.skipped_title + "\n\n" + "\n".join(f"- {t}" for t in skipped))
-        else:
-            st.markdown(pack.ui.nothing_skipped)
-
-
-def _topic(pack: Pack, shown: ShownTopic) -> None:
-    topic = shown.topic
-    st.header(topic.title, anchor=topic.id)
-    for reason in shown.reasons:
-        st.info(because(pack, reason), icon=":material/person:")
-    # As few elements as the layout allows: Streamlit sends each one as its own message.
-    text_first = [text(topic.body)]
-    if topic.crisis_lines:
-        text_first.append(text(crisis.all_lines(pack)))
-    text_last = []
-    references = topic.references
-    if topic.table:
-        table = pack.routes if topic.table == "routes" else pack.options
-        text_last.append(table_block(pack, table))
-        references += tuple(ref for row in table.rows for ref in row.references)
-    text_last.append(sources_block(pack, tuple(dict.fromkeys(references))))
-    if topic.icon_arrays:
-        st.markdown("\n\n".join(text_first), unsafe_allow_html=True)
-        for comparison_id in topic.icon_arrays:
-            icon_array(pack, comparison_id)
-        text_first = []
-    st.markdown("\n\n".join(text_first + text_last), unsafe_allow_html=True)

@@ -14,8 +14,9 @@ from decision_aid.deliberation import (
 )
 from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow, ValueItem
-from decision_aid.ui import pages, shell, state
+from decision_aid.ui import state
 from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.layout import buttons_row
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -23,7 +24,6 @@ def prepare() -> None:
     """Each section is a fragment: a click reruns only its own section."""
     pack = state.pack()
     answers = state.answers()
-    shell.start(pack)
     st.title(pack.ui.prepare_title)
     if safety.crisis_triggered(answers):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))
@@ -32,16 +32,25 @@ def prepare() -> None:
     _knowledge(pack)
     _sure(pack)
     _questions(pack)
-    row = pages.buttons_row()
+    row = buttons_row()
     row.button(
-        pack.ui.see_summary, type="primary", key="to_summary", on_click=state.go_to_page, args=("summary",)
+        pack.ui.see_summary,
+        type="primary",
+        key=state.widget_key("nav", "to_summary"),
+        on_click=state.go_to_page,
+        args=("summary",),
     )
-    row.button(pack.ui.back_to_results, key="back_to_results", on_click=state.go_to_page, args=("results",))
+    row.button(
+        pack.ui.back_to_results,
+        key=state.widget_key("nav", "back_to_results"),
+        on_click=state.go_to_page,
+        args=("results",),
+    )
 
 
 def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str) -> bool | None:
     """A true/false or yes/no question, kept in the deliberation under ``field``."""
-    key = f"{field}_{item_id}"
+    key = state.widget_key(field, item_id)
     state.seed(key, getattr(state.deliberation(), field).get(item_id))
     return st.radio(
         label,
@@ -51,13 +60,15 @@ def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str
         horizontal=True,
         key=key,
         on_change=_store_mapping,
-        args=(field, item_id, key),
+        args=(field, item_id, key, (True, False, None)),
     )
 
 
-def _store_mapping(field: str, item_id: str, key: str) -> None:
+def _store_mapping(field: str, item_id: str, key: str, allowed: tuple) -> None:
+    value = state.widget_value(key, allowed)
+    if value is state.GONE:
+        return
     current = dict(getattr(state.deliberation(), field))
-    value = st.session_state.get(key)
     if value is None:
         current.pop(item_id, None)
     else:
@@ -72,15 +83,21 @@ def _values(pack: Pack) -> None:
     st.markdown(content.intro)
     for item in content.items:
         _value(pack, item)
-    state.seed("own_value", state.deliberation().own_value)
+    key = state.widget_key("own", "value")
+    state.seed(key, state.deliberation().own_value)
     st.text_input(
         content.own_label,
         max_chars=content.own_max_chars,
-        key="own_value",
-        on_change=lambda: state.update_deliberation(
-            own_value=clean_text(st.session_state["own_value"], content.own_max_chars)
-        ),
+        key=key,
+        on_change=_store_text,
+        args=(key, "own_value", content.own_max_chars),
     )
+
+
+def _store_text(key: str, field: str, max_chars: int) -> None:
+    value = state.widget_value(key)
+    if isinstance(value, str):
+        state.update_deliberation(**{field: clean_text(value, max_chars)})
 
 
 @st.fragment
@@ -88,7 +105,7 @@ def _value(pack: Pack, item: ValueItem) -> None:
     """One value and, once rated, the options side by side on it. A fragment of its own:
     rating it redraws only this, not the other values (people rate most of them)."""
     scale = {c.value: c.label for c in pack.deliberation.values.scale}
-    key = f"value_{item.id}"
+    key = state.widget_key("values", item.id)
     state.seed(key, state.deliberation().values.get(item.id))
     rating = st.radio(
         item.label,
@@ -98,7 +115,7 @@ def _value(pack: Pack, item: ValueItem) -> None:
         horizontal=True,
         key=key,
         on_change=_store_mapping,
-        args=("values", item.id, key),
+        args=("values", item.id, key, (*scale, None)),
     )
     if rating is not None:
         _compare(pack, pack.options.row(item.option_row), scale[rating])
@@ -116,16 +133,24 @@ def _compare(pack: Pack, row: TableRow, rating: str) -> None:
 def _leaning(pack: Pack) -> None:
     content = pack.deliberation.leaning
     labels = {c.value: c.label for c in content.choices}
-    state.seed("leaning", state.deliberation().leaning)
+    key = state.widget_key("own", "leaning")
+    state.seed(key, state.deliberation().leaning)
     st.radio(
         content.question,
         list(labels),
         format_func=labels.get,
         index=None,
-        key="leaning",
-        on_change=lambda: state.update_deliberation(leaning=st.session_state["leaning"]),
+        key=key,
+        on_change=_store_leaning,
+        args=(key, (*labels, None)),
     )
     st.caption(content.help)
+
+
+def _store_leaning(key: str, allowed: tuple) -> None:
+    value = state.widget_value(key, allowed)
+    if value is not state.GONE:
+        state.update_deliberation(leaning=value)
 
 
 @st.fragment
@@ -169,15 +194,18 @@ def _questions(pack: Pack) -> None:
     order = [p.id for p in pack.deliberation.questions.items]
 
     def tick(prompt_id: str, key: str) -> None:
+        value = state.widget_value(key, (True, False))
+        if value is state.GONE:
+            return
         ticked = set(state.deliberation().ticked)
-        if st.session_state[key]:
+        if value:
             ticked.add(prompt_id)
         else:
             ticked.discard(prompt_id)
         state.update_deliberation(ticked=tuple(p for p in order if p in ticked))
 
     for prompt in prompts:
-        key = f"ask_{prompt.id}"
+        key = state.widget_key("ask", prompt.id)
         state.seed(key, prompt.id in state.deliberation().ticked)
         st.checkbox(prompt.text, key=key, on_change=tick, args=(prompt.id, key))
     _own_questions(pack)
@@ -186,24 +214,35 @@ def _questions(pack: Pack) -> None:
 def _own_questions(pack: Pack) -> None:
     content = pack.deliberation.questions
 
-    def add() -> None:
-        before = state.deliberation()
-        after = add_own_question(pack, before, st.session_state.get("own_question", ""))
-        state.update_deliberation(own_questions=after.own_questions)
-        st.session_state["own_question"] = ""
+    key = state.widget_key("own", "question")
 
-    def remove(index: int) -> None:
-        own = list(state.deliberation().own_questions)
-        own.pop(index)
-        state.update_deliberation(own_questions=tuple(own))
+    def add() -> None:
+        typed = state.widget_value(key)
+        if not isinstance(typed, str):
+            return
+        after = add_own_question(pack, state.deliberation(), typed)
+        state.update_deliberation(own_questions=after.own_questions)
+        state.set_widget(key, "")
+
+    def remove(question: str) -> None:
+        """By the question itself: a second click on the same button removes nothing more."""
+        own = state.deliberation().own_questions
+        if question in own:
+            index = own.index(question)
+            state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
 
     own = state.deliberation().own_questions
     for index, question in enumerate(own):
-        text, button = st.columns([5, 1])
-        text.markdown(f"- {escape(question)}")
-        button.button(content.remove_label, key=f"remove_own_{index}", on_click=remove, args=(index,))
+        words, button = st.columns([5, 1])
+        words.markdown(f"- {escape(question)}")
+        button.button(
+            content.remove_label,
+            key=state.widget_key("nav", f"remove_own_{index}"),
+            on_click=remove,
+            args=(question,),
+        )
     if len(own) >= content.own_max_count:
         st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
         return
-    st.text_input(content.own_label, max_chars=content.own_max_chars, key="own_question")
-    st.button(content.add_button, key="add_own_question", on_click=add)
+    st.text_input(content.own_label, max_chars=content.own_max_chars, key=key)
+    st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)

@@ -1,11 +1,24 @@
-"""The session's state: one ``Answers`` value, the current step, and widget bindings.
+"""Everything a session holds, and the only module that touches ``st.session_state``.
 
-Widgets are views of the answers, keyed by question id. Streamlit forgets a widget's value
-when it is not drawn (another step or page), so every widget is seeded from the answers
-before it is drawn and writes back to them when it changes.
+Two kinds of key, and neither can be a content id (ids are ``[a-z0-9_]+``; these have a colon):
+- ``app:session`` holds one ``Session``: the answers, the deliberation, the step, the view.
+- Widget keys, ``<kind>:<name>`` from ``widget_key``. Kinds: ``q`` a question
+  (``q:blood_pressure``); ``values``, ``knowledge``, ``sure`` a deliberation item, named for
+  the field it fills; ``ask`` a suggested question ticked; ``own`` the person's own words and
+  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class).
+  Widgets are views of the Session. Streamlit forgets a widget's value when it is not drawn,
+  so each is seeded from the Session before it is drawn and writes back when it changes.
+
+A browser that clicks during a rerun or reconnects can send values for widgets the last run
+did not draw, and their callbacks still run, even after a reset removed their keys. So a
+callback reads its widget through ``widget_value``, does nothing when the key is gone, and
+ignores a value its widget could not have offered.
 """
 
 from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field, fields
 
 import streamlit as st
 
@@ -14,75 +27,59 @@ from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation
 from decision_aid.schema import Pack, Question
 
-ANSWERS_KEY = "answers"
-STEP_KEY = "step"
-REGION_KEY = "crisis_region"
 LOCALE = "en"
+SESSION_KEY = "app:session"
+# Fields marked so survive "reset for the next person": the view, never a person's data.
+KEPT = {"kept": True}
+
+
+@dataclass
+class Session:
+    answers: Answers = field(default_factory=Answers)
+    deliberation: Deliberation = field(default_factory=Deliberation)
+    step: int = 0
+    region: str | None = None  # the crisis region chosen, once chosen
+    go_to: str | None = None  # a screen to switch to as the next run starts
+    required_missing: bool = False
+    confirm_clear: bool = False
+    mode: str = field(default="patient", metadata=KEPT)
+    presenter: bool = field(default=False, metadata=KEPT)
+    address_read: bool = field(default=False, metadata=KEPT)
+
+    def for_next_person(self) -> Session:
+        return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
+
+
+def widget_key(kind: str, name: str = "") -> str:
+    return f"{kind}:{name}"
+
+
+# Widget keys, by kind: a question's, then the shell's own.
+QUESTION = "q"
+MODE_KEY = widget_key("nav", "mode")
+PRESENTER_KEY = widget_key("nav", "presenter")
+REGION_KEY = widget_key("nav", "region")
+GONE = object()  # what widget_value gives for a key that is no longer there
 
 
 def pack() -> Pack:
     return load_pack(LOCALE)
 
 
-def answers() -> Answers:
-    if ANSWERS_KEY not in st.session_state:
-        st.session_state[ANSWERS_KEY] = Answers()
-    return st.session_state[ANSWERS_KEY]
+def session() -> Session:
+    current = st.session_state.get(SESSION_KEY)
+    if not isinstance(current, Session):
+        current = st.session_state[SESSION_KEY] = Session()
+    return current
 
 
-def step() -> int:
-    return int(st.session_state.get(STEP_KEY, 0))
-
-
-def go_to_step(number: int) -> None:
-    st.session_state[STEP_KEY] = max(0, number)
-
-
-def seed_widget(question: Question) -> None:
-    """Give a widget its stored answer before it is drawn."""
-    if question.id in st.session_state:
-        return
-    value = answers().get(question.id)
-    if question.kind == "multi":
-        st.session_state[question.id] = list(value or ())
-    else:
-        st.session_state[question.id] = value
-
-
-def store_widget(question: Question) -> None:
-    """on_change: copy a widget's value into the answers."""
-    value = st.session_state.get(question.id)
-    if question.kind == "multi":
-        chosen = resolve_exclusive(question, tuple(value or ()))
-        st.session_state[question.id] = list(chosen)
-        value = chosen
-    st.session_state[ANSWERS_KEY] = answers().with_answer(question.id, value)
-
-
-def region() -> str:
-    return str(st.session_state.get("crisis_region_choice", pack().crisis.regions[0].id))
-
-
-def store_region() -> None:
-    st.session_state["crisis_region_choice"] = st.session_state[REGION_KEY]
-
-
-def seed_region() -> None:
-    if REGION_KEY not in st.session_state:
-        st.session_state[REGION_KEY] = region()
-
-
-DELIBERATION_KEY = "deliberation"
-
-
-def deliberation() -> Deliberation:
-    if DELIBERATION_KEY not in st.session_state:
-        st.session_state[DELIBERATION_KEY] = Deliberation()
-    return st.session_state[DELIBERATION_KEY]
-
-
-def update_deliberation(**changes) -> None:
-    st.session_state[DELIBERATION_KEY] = deliberation().update(**changes)
+def widget_value(key: str, allowed=None) -> object:
+    """A widget's current value for its callback: GONE when its key was removed (a reset)
+    or the value is not one the widget offers (``allowed``)."""
+    value = st.session_state.get(key, GONE)
+    if value is not GONE and allowed is not None and value not in allowed:
+        return GONE
+    return value
 
 
 def seed(key: str, value: object) -> None:
@@ -91,52 +88,144 @@ def seed(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def clear_everything() -> None:
-    """Forget every answer in this session, and start afresh as a patient.
-
-    The address bar is emptied too, and marked as read, so that a persona link that
-    opened the session is not applied again on the next run.
-    """
-    st.session_state.clear()
-    st.query_params.clear()
-    st.session_state["address_read"] = True
+def set_widget(key: str, value: object) -> None:
+    """Change a widget's value from its own callback (such as emptying a text box)."""
+    st.session_state[key] = value
 
 
-MODE_KEY = "mode"
-PRESENTER_KEY = "presenter"
-GO_TO_KEY = "go_to"
+# The answers, and the question widgets that show them.
+def answers() -> Answers:
+    return session().answers
 
 
-def go_to_page(name: str) -> None:
-    """For a button's on_click: the next run switches to that screen as soon as it starts
-    (shell.start), so the screen the button sits on is not drawn again first. Under
-    workshop load that halves the work of most clicks."""
-    st.session_state[GO_TO_KEY] = name
+def question_key(question: Question) -> str:
+    return widget_key(QUESTION, question.id)
 
 
-def mode() -> str:
-    return str(st.session_state.get(MODE_KEY, "patient"))
+def seed_question(question: Question) -> None:
+    value = answers().get(question.id)
+    seed(question_key(question), list(value or ()) if question.kind == "multi" else value)
 
 
-def set_mode(value: str) -> None:
-    st.session_state[MODE_KEY] = value
-
-
-def presenter() -> bool:
-    return bool(st.session_state.get(PRESENTER_KEY, False))
+def store_question(question: Question) -> None:
+    """on_change: copy a question widget's value into the answers."""
+    key = question_key(question)
+    value = widget_value(key)
+    if value is GONE:
+        return
+    if question.kind == "multi":
+        if not isinstance(value, list) or not set(value) <= set(question.values):
+            return
+        value = resolve_exclusive(question, tuple(value))
+        st.session_state[key] = list(value)
+    elif value is not None and value not in question.values:
+        return
+    session().answers = answers().with_answer(question.id, value)
 
 
 def replace_answers(new: Answers) -> None:
     """Swap in a whole answer set (a persona): widgets and the deliberation start afresh."""
-    keep = {
-        key: st.session_state[key]
-        for key in (MODE_KEY, PRESENTER_KEY, "address_read")
-        if key in st.session_state
-    }
-    st.session_state.clear()
-    st.session_state.update(keep)
-    st.session_state[ANSWERS_KEY] = new
+    _start_afresh(session().for_next_person())
+    session().answers = new
 
 
 def reset_for_next_person() -> None:
     replace_answers(Answers())
+
+
+def clear_everything() -> None:
+    """Forget everything in this session and start afresh as a patient. The address is
+    emptied too, and marked as read, so that a persona link that opened the session is not
+    applied again."""
+    _start_afresh(Session(address_read=True))
+    st.query_params.clear()
+
+
+def _start_afresh(fresh: Session) -> None:
+    # Every widget key goes too: widgets are seeded again from the fresh Session when drawn.
+    for key in [k for k in st.session_state if isinstance(k, str) and ":" in k]:
+        with contextlib.suppress(KeyError):  # a stale widget's entry may go with another
+            del st.session_state[key]
+    st.session_state[SESSION_KEY] = fresh
+
+
+# The questionnaire's place and the deferred screen switch.
+def step() -> int:
+    return session().step
+
+
+def go_to_step(number: int) -> None:
+    session().step = max(0, number)
+
+
+def go_to_page(name: str) -> None:
+    """For a button's on_click: the next run switches to that screen as soon as it starts
+    (frame.draw), so the screen the button sits on is not drawn again first. Under
+    workshop load that halves the work of most clicks."""
+    session().go_to = name
+
+
+def take_go_to() -> str | None:
+    target, session().go_to = session().go_to, None
+    return target
+
+
+def note_required_missing() -> None:
+    session().required_missing = True
+
+
+def take_required_missing() -> bool:
+    missing, session().required_missing = session().required_missing, False
+    return missing
+
+
+def confirming_clear() -> bool:
+    return session().confirm_clear
+
+
+def set_confirm_clear(value: bool) -> None:
+    session().confirm_clear = value
+
+
+# The deliberation (Prepare for your visit).
+def deliberation() -> Deliberation:
+    return session().deliberation
+
+
+def update_deliberation(**changes) -> None:
+    session().deliberation = deliberation().update(**changes)
+
+
+# The view: mode, presenter style, crisis region, the address read once.
+def mode() -> str:
+    return session().mode
+
+
+def set_mode(value: str) -> None:
+    session().mode = value
+
+
+def presenter() -> bool:
+    return session().presenter
+
+
+def store_presenter() -> None:
+    value = widget_value(PRESENTER_KEY, (True, False))
+    if value is not GONE:
+        session().presenter = bool(value)
+
+
+def region(default: str) -> str:
+    return session().region or default
+
+
+def store_region(allowed: tuple[str, ...]) -> None:
+    value = widget_value(REGION_KEY, allowed)
+    if value is not GONE:
+        session().region = str(value)
+
+
+def take_address_unread() -> bool:
+    """True the first time only in a session: links are read from the address once."""
+    unread, session().address_read = not session().address_read, True
+    return unread

@@ -6,29 +6,30 @@ import streamlit as st
 
 from decision_aid.schema import Pack, Persona
 from decision_aid.sharing import qr_png, share_address
-from decision_aid.ui import shell, state
+from decision_aid.ui import state
+from decision_aid.ui.frame import load_persona, reset_and_go_back
 
 
 def workshop() -> None:
     pack = state.pack()
-    shell.start(pack)
     st.title(pack.ui.workshop_title)
-    st.toggle(pack.ui.workshop_presenter, key=state.PRESENTER_KEY)
+    state.seed(state.PRESENTER_KEY, state.presenter())
+    st.toggle(pack.ui.workshop_presenter, key=state.PRESENTER_KEY, on_change=state.store_presenter)
     st.markdown(pack.personas.intro)
     for persona in pack.personas.personas:
         _persona_card(pack, persona)
     st.button(
         pack.ui.workshop_reset,
-        key="reset_next",
+        key=state.widget_key("nav", "reset_next"),
         icon=":material/restart_alt:",
-        on_click=shell.reset_and_go_back,
+        on_click=reset_and_go_back,
     )
     _qr_code(pack)
 
 
 def _persona_card(pack: Pack, persona: Persona) -> None:
     titles = {t.id: t.title for t in pack.topics}
-    with st.container(border=True, key=f"persona_{persona.id}"):
+    with st.container(border=True, key=state.widget_key("box", f"persona_{persona.id}")):
         st.header(persona.title, anchor=persona.id)
         st.caption(f":material/theater_comedy: {pack.personas.fictional_label}")
         st.markdown(persona.story)
@@ -36,15 +37,16 @@ def _persona_card(pack: Pack, persona: Persona) -> None:
             st.markdown(f"{pack.ui.workshop_shows} " + "; ".join(titles[t] for t in persona.shows))
         st.button(
             pack.ui.workshop_load,
-            key=f"load_{persona.id}",
-            on_click=shell.load_persona,
+            key=state.widget_key("nav", f"load_{persona.id}"),
+            on_click=load_persona,
             args=(pack, persona.id),
         )
 
 
 def _qr_code(pack: Pack) -> None:
-    state.seed("share_address", share_address(st.context.url))
-    address = st.text_input(pack.ui.workshop_share_address, key="share_address")
+    key = state.widget_key("nav", "share_address")
+    state.seed(key, share_address(st.context.url))
+    address = st.text_input(pack.ui.workshop_share_address, key=key)
     if address:
         label = f"{pack.ui.workshop_qr}: {address}"
         st.image(qr_png(address), caption=label, alt=label, width=260)

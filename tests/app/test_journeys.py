@@ -46,8 +46,13 @@ def start(at):
     return click(at, "Start the questions")
 
 
+def step_button(at, kind):
+    """Each step's Back and Next have their own keys: nav:next_0, nav:next_1, ..."""
+    return next(b.key for b in at.button if (b.key or "").startswith(f"nav:{kind}_"))
+
+
 def next_step(at):
-    return click(at, key="next")
+    return click(at, key=step_button(at, "next"))
 
 
 def test_welcome_says_what_the_aid_is_and_is_not(at):
@@ -62,17 +67,17 @@ def test_welcome_says_what_the_aid_is_and_is_not(at):
 def test_full_journey_to_results(at):
     start(at)
     assert "Step 1 of 4" in at.get("progress")[0].proto.text
-    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     assert not has_crisis_panel(at)
     next_step(at)
     assert at.title[0].value == "Your depression and treatments so far"
-    at.radio(key="antidepressants_tried").set_value("3_or_more").run()
-    at.radio(key="adequate_trial").set_value("yes").run()
+    at.radio(key="q:antidepressants_tried").set_value("3_or_more").run()
+    at.radio(key="q:adequate_trial").set_value("yes").run()
     next_step(at)
-    at.radio(key="blood_pressure").set_value("high_uncontrolled").run()
-    at.multiselect(key="medicines").select("maoi").run()
+    at.radio(key="q:blood_pressure").set_value("high_uncontrolled").run()
+    at.multiselect(key="q:medicines").select("maoi").run()
     next_step(at)
-    at.radio(key="transport").set_value("no").run()
+    at.radio(key="q:transport").set_value("no").run()
     next_step(at)  # "See my results"
 
     assert at.title[0].value == "Your results"
@@ -102,9 +107,9 @@ def test_full_journey_to_results(at):
 def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
     start(at)
     assert not has_crisis_panel(at)
-    at.radio(key="self_harm_thoughts").set_value("nearly_every_day").run()
+    at.radio(key="q:self_harm_thoughts").set_value("nearly_every_day").run()
     assert has_crisis_panel(at)
-    assert at.selectbox(key="crisis_region").value == "us"
+    assert at.selectbox(key="nav:region").value == "us"
     for expected_title in ("Your depression and treatments so far", "Your health", "Practical matters"):
         next_step(at)
         assert at.title[0].value == expected_title
@@ -118,11 +123,11 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
 
 def test_crisis_region_choice_is_kept_between_pages(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("prefer_not_to_say").run()
-    at.selectbox(key="crisis_region").set_value("uk").run()
+    at.radio(key="q:self_harm_thoughts").set_value("prefer_not_to_say").run()
+    at.selectbox(key="nav:region").set_value("uk").run()
     assert "Samaritans" in " ".join(m.value for m in at.markdown)
     next_step(at)
-    assert at.selectbox(key="crisis_region").value == "uk"
+    assert at.selectbox(key="nav:region").value == "uk"
 
 
 def test_safety_question_must_be_answered(at):
@@ -134,29 +139,29 @@ def test_safety_question_must_be_answered(at):
 
 def test_back_and_change_my_answers_keep_answers(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     next_step(at)
-    at.radio(key="depression_diagnosed").set_value("yes").run()
-    at.multiselect(key="other_treatments").select("psychotherapy").select("tms").run()
+    at.radio(key="q:depression_diagnosed").set_value("yes").run()
+    at.multiselect(key="q:other_treatments").select("psychotherapy").select("tms").run()
     next_step(at)
-    click(at, key="back")
-    assert at.radio(key="depression_diagnosed").value == "yes"
-    assert at.multiselect(key="other_treatments").value == ["psychotherapy", "tms"]
-    click(at, key="back")
-    assert at.radio(key="self_harm_thoughts").value == "not_at_all"
+    click(at, key=step_button(at, "back"))
+    assert at.radio(key="q:depression_diagnosed").value == "yes"
+    assert at.multiselect(key="q:other_treatments").value == ["psychotherapy", "tms"]
+    click(at, key=step_button(at, "back"))
+    assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
     for _ in range(4):
         next_step(at)
     assert at.title[0].value == "Your results"
-    click(at, key="change_answers")
+    click(at, key="nav:change_answers")
     assert at.title[0].value == "Safety first"
-    assert at.radio(key="self_harm_thoughts").value == "not_at_all"
+    assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
     next_step(at)
-    assert at.radio(key="depression_diagnosed").value == "yes"
+    assert at.radio(key="q:depression_diagnosed").value == "yes"
 
 
 def test_skipped_questions_are_listed_in_results(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     for _ in range(4):
         next_step(at)
     told = " ".join(m.value for m in at.markdown)
@@ -167,14 +172,14 @@ def test_skipped_questions_are_listed_in_results(at):
 
 def test_choosing_none_clears_other_choices(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     next_step(at)
     next_step(at)
-    at.multiselect(key="medicines").select("maoi").run()
-    at.multiselect(key="medicines").select("none").run()
-    assert at.multiselect(key="medicines").value == ["none"]
-    at.multiselect(key="medicines").select("opioids").run()
-    assert at.multiselect(key="medicines").value == ["opioids"]
+    at.multiselect(key="q:medicines").select("maoi").run()
+    at.multiselect(key="q:medicines").select("none").run()
+    assert at.multiselect(key="q:medicines").value == ["none"]
+    at.multiselect(key="q:medicines").select("opioids").run()
+    assert at.multiselect(key="q:medicines").value == ["opioids"]
 
 
 def results_page_alone():
@@ -193,21 +198,21 @@ def test_results_before_the_safety_answer_send_the_person_to_the_questions():
 
 def test_back_from_the_first_step_returns_to_welcome(at):
     start(at)
-    click(at, key="back")
+    click(at, key=step_button(at, "back"))
     assert at.title[0].value == "Ketamine and esketamine for depression"
 
 
 def test_crisis_panel_names_the_source_of_its_lines(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("several_days").run()
-    at.selectbox(key="crisis_region").set_value("ca").run()
+    at.radio(key="q:self_harm_thoughts").set_value("several_days").run()
+    at.selectbox(key="nav:region").set_value("ca").run()
     sources = [e for e in at.expander if e.label.startswith("Sources")]
     assert any("9-8-8: Suicide Crisis Helpline" in m.value for e in sources for m in e.markdown)
 
 
 def finish_calmly(at):
     start(at)
-    at.radio(key="self_harm_thoughts").set_value("not_at_all").run()
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     for _ in range(4):
         next_step(at)
     assert at.title[0].value == "Your results"

@@ -6,11 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import load_pack
+from decision_aid.deliberation import Deliberation
 from decision_aid.sharing import qr_png, share_address
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
 ADDRESS_KEYS = {"mode", "persona"}
+SESSION = "app:session"
 
 
 def ok(at):
@@ -27,7 +29,7 @@ def open_app(**params):
 
 
 def choose_mode(at, mode):
-    return ok(at.sidebar.radio(key="mode_choice").set_value(mode).run())
+    return ok(at.sidebar.radio(key="nav:mode").set_value(mode).run())
 
 
 def consideration_titles(at):
@@ -39,7 +41,7 @@ def consideration_titles(at):
 def test_each_persona_loads_and_shows_exactly_its_considerations(persona):
     at = open_app(mode="workshop")
     assert at.title[0].value == "Workshop"
-    ok(at.button(key=f"load_{persona}").click().run())
+    ok(at.button(key=f"nav:load_{persona}").click().run())
     assert at.title[0].value == "Your results"
     assert consideration_titles(at) == sorted(PACK.personas.get(persona).shows)
     assert dict(at.query_params) == {"mode": "workshop", "persona": persona}
@@ -59,22 +61,23 @@ def test_personas_are_marked_fictional_on_screen():
 
 def test_reset_for_the_next_person_leaves_nothing_behind():
     at = open_app(mode="workshop")
-    ok(at.button(key="load_james_blood_pressure").click().run())
+    ok(at.button(key="nav:load_james_blood_pressure").click().run())
     assert at.title[0].value == "Your results"
-    ok(at.sidebar.button(key="reset_sidebar").click().run())
+    ok(at.sidebar.button(key="nav:reset_sidebar").click().run())
     assert at.title[0].value == "Workshop"
-    assert not at.session_state["answers"].values
-    assert "deliberation" not in at.session_state
-    assert at.session_state["mode"] == "workshop"
+    kept = at.session_state[SESSION]
+    assert not kept.answers.values
+    assert kept.deliberation == Deliberation()
+    assert kept.mode == "workshop"
     assert dict(at.query_params) == {"mode": "workshop"}
-    ok(at.button(key="reset_next").click().run())
-    assert not at.session_state["answers"].values
+    ok(at.button(key="nav:reset_next").click().run())
+    assert not at.session_state[SESSION].answers.values
 
 
 def test_presenter_view_has_fewer_controls():
     at = open_app(mode="workshop")
-    ok(at.toggle(key="presenter").set_value(True).run())
-    ok(at.button(key="load_maria_trd").click().run())
+    ok(at.toggle(key="nav:presenter").set_value(True).run())
+    ok(at.button(key="nav:load_maria_trd").click().run())
     labels = {b.label for b in at.button}
     assert "Change my answers" not in labels and "Clear my answers" not in labels
     assert at.header  # the content itself is unchanged
@@ -100,7 +103,7 @@ def test_clinician_screen_shows_every_answer_and_every_flag_with_sources():
 def test_clinician_can_see_exactly_what_the_patient_saw():
     at = open_app(mode="workshop", persona="ruth_older_adult")
     choose_mode(at, "clinician")
-    ok(at.toggle(key="patient_view").set_value(True).run())
+    ok(at.toggle(key="nav:patient_view").set_value(True).run())
     assert consideration_titles(at) == sorted(PACK.personas.get("ruth_older_adult").shows)
     assert "Talk with a professional" in [h.value for h in at.header]
 
@@ -115,7 +118,7 @@ def test_switching_back_to_patient_keeps_the_answers():
     at = open_app(mode="workshop", persona="leo_first_episode")
     choose_mode(at, "patient")
     assert at.title[0].value == "Ketamine and esketamine for depression"
-    assert at.session_state["answers"].get("age_group") == "18_to_64"
+    assert at.session_state[SESSION].answers.get("age_group") == "18_to_64"
 
 
 def test_qr_code_points_at_the_apps_own_address():
@@ -131,10 +134,10 @@ def test_qr_code_points_at_the_apps_own_address():
 def test_clear_my_answers_after_a_persona_link_really_clears():
     at = open_app(mode="workshop", persona="james_blood_pressure")
     assert at.title[0].value == "Your results"
-    ok(at.button(key="clear").click().run())
-    ok(at.button(key="clear_yes").click().run())
+    ok(at.button(key="nav:clear").click().run())
+    ok(at.button(key="nav:clear_yes").click().run())
     assert at.title[0].value == "Ketamine and esketamine for depression"
-    assert "answers" not in at.session_state or not at.session_state["answers"].values
+    assert not at.session_state[SESSION].answers.values
     assert dict(at.query_params) == {}
     ok(at.button[0].click().run())
-    assert at.radio(key="self_harm_thoughts").value is None
+    assert at.radio(key="q:self_harm_thoughts").value is None

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.deliberation import Deliberation
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -13,20 +15,23 @@ def ok(at):
     return at
 
 
-def press(at, key):
-    return ok(at.button(key=key).click().run())
+SESSION = "app:session"
+
+
+def press(at, name):
+    return ok(at.button(key=f"nav:{name}").click().run())
 
 
 @pytest.fixture
 def prepared():
     at = ok(AppTest.from_file(APP, default_timeout=30).run())
     ok(at.button[0].click().run())
-    ok(at.radio(key="self_harm_thoughts").set_value("not_at_all").run())
-    press(at, "next")
-    press(at, "next")
-    ok(at.radio(key="blood_pressure").set_value("high_controlled").run())
-    press(at, "next")
-    press(at, "next")
+    ok(at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run())
+    press(at, "next_0")
+    press(at, "next_1")
+    ok(at.radio(key="q:blood_pressure").set_value("high_controlled").run())
+    press(at, "next_2")
+    press(at, "next_3")
     press(at, "to_prepare")
     assert at.title[0].value == "Prepare for your visit"
     return at
@@ -34,19 +39,19 @@ def prepared():
 
 def test_rating_a_value_shows_the_matching_row_of_the_options(prepared):
     at = prepared
-    ok(at.radio(key="value_quick_relief").set_value("very").run())
+    ok(at.radio(key="values:quick_relief").set_value("very").run())
     compare = next(e for e in at.expander if e.label == "How the options compare: How soon might it help?")
     assert "You said: Very important" in compare.caption[0].value
     assert compare.markdown[0].value.splitlines()[-1].startswith("| IV ketamine (off-label) |")
-    assert at.session_state["deliberation"].values == {"quick_relief": "very"}
+    assert at.session_state[SESSION].deliberation.values == {"quick_relief": "very"}
 
 
 def test_knowledge_check_gives_kind_feedback_with_its_source(prepared):
     at = prepared
-    ok(at.radio(key="knowledge_driving").set_value(True).run())
+    ok(at.radio(key="knowledge:driving").set_value(True).run())
     assert at.info[0].value.startswith("Not quite. You may not drive until the next day")
     assert "SPRAVATO" in at.info[0].value
-    ok(at.radio(key="knowledge_monitoring").set_value(True).run())
+    ok(at.radio(key="knowledge:monitoring").set_value(True).run())
     assert at.success[0].value.startswith("That's right.")
 
 
@@ -58,12 +63,12 @@ def test_sure_no_answers_bring_next_steps(prepared):
         ("risks_benefits", True),
         ("encouragement", False),
     ):
-        ok(at.radio(key=f"sure_{item}").set_value(answer).run())
+        ok(at.radio(key=f"sure:{item}").set_value(answer).run())
     steps = [i.value for i in at.info]
     assert any(s.startswith("It is normal not to be sure yet") for s in steps)
     assert any(s.startswith("Think about bringing someone you trust") for s in steps)
     for item in ("sure", "encouragement"):
-        ok(at.radio(key=f"sure_{item}").set_value(True).run())
+        ok(at.radio(key=f"sure:{item}").set_value(True).run())
     assert at.success[-1].value.startswith("You seem ready")
 
 
@@ -71,20 +76,20 @@ def test_questions_are_tailored_ticked_and_added_to(prepared):
     at = prepared
     labels = [c.label for c in at.checkbox]
     assert "How will my blood pressure be checked during and after a session?" in labels
-    ok(at.checkbox(key="ask_blood_pressure_checks").check().run())
-    ok(at.text_input(key="own_question").input("Can I bring my <b>sister</b>?").run())
+    ok(at.checkbox(key="ask:blood_pressure_checks").check().run())
+    ok(at.text_input(key="own:question").input("Can I bring my <b>sister</b>?").run())
     press(at, "add_own_question")
-    assert at.session_state["deliberation"].own_questions == ("Can I bring my <b>sister</b>?",)
+    assert at.session_state[SESSION].deliberation.own_questions == ("Can I bring my <b>sister</b>?",)
     assert any(r"Can I bring my \<b\>sister\</b\>?" in m.value for m in at.markdown)
     press(at, "remove_own_0")
-    assert at.session_state["deliberation"].own_questions == ()
+    assert at.session_state[SESSION].deliberation.own_questions == ()
 
 
 def test_summary_shows_everything_and_offers_three_downloads(prepared):
     at = prepared
-    ok(at.radio(key="value_cost").set_value("somewhat").run())
-    ok(at.radio(key="leaning").set_value("not_sure").run())
-    ok(at.checkbox(key="ask_approved_or_off_label").check().run())
+    ok(at.radio(key="values:cost").set_value("somewhat").run())
+    ok(at.radio(key="own:leaning").set_value("not_sure").run())
+    ok(at.checkbox(key="ask:approved_or_off_label").check().run())
     press(at, "to_summary")
     assert at.title[0].value == "Your summary"
     text = " ".join(m.value for m in at.markdown)
@@ -103,16 +108,16 @@ def test_summary_shows_everything_and_offers_three_downloads(prepared):
 
 def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
     at = prepared
-    ok(at.radio(key="value_cost").set_value("very").run())
+    ok(at.radio(key="values:cost").set_value("very").run())
     press(at, "to_summary")
     press(at, "clear")
     assert "You cannot undo it" in at.warning[0].value
     press(at, "clear_cancel")
-    assert at.session_state["deliberation"].values == {"cost": "very"}
+    assert at.session_state[SESSION].deliberation.values == {"cost": "very"}
     press(at, "clear")
     press(at, "clear_yes")
     assert at.title[0].value == "Ketamine and esketamine for depression"
-    assert "answers" not in at.session_state or not at.session_state["answers"].values
-    assert "deliberation" not in at.session_state
+    assert not at.session_state[SESSION].answers.values
+    assert at.session_state[SESSION].deliberation == Deliberation()
     ok(at.button[0].click().run())
-    assert at.radio(key="self_harm_thoughts").value is None
+    assert at.radio(key="q:self_harm_thoughts").value is None

@@ -132,7 +132,7 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
     expect(page.get_by_text(CRISIS)).to_have_count(0)
     choose(page, SAFETY, "I'd prefer not to say")
     expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
-    panel = page.locator(".st-key-crisis_panel")
+    panel = page.locator(".st-key-box-crisis_panel")
     expect(panel.get_by_text("Call or text 988, or chat at 988lifeline.org")).to_be_visible()
     check_screen(page, "step-1-crisis-panel")
     for label in ("Next", "Next", "Next", "See my results"):

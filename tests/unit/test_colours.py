@@ -2,7 +2,7 @@
 
 import re
 
-from decision_aid.ui import charts, shell
+from decision_aid.ui import charts, frame
 
 WHITE = "#ffffff"
 STREAMLIT_SIDEBAR = "#f0f2f6"  # Streamlit's light secondary background
@@ -30,6 +30,6 @@ def test_icon_array_marks_stand_out_from_the_page():
 
 
 def test_caption_grey_is_readable_on_every_background():
-    grey = re.search(r"color: (#[0-9a-f]{6})", shell.READABLE_CSS).group(1)
+    grey = re.search(r"color: (#[0-9a-f]{6})", frame.READABLE_CSS).group(1)
     assert contrast(grey, WHITE) >= 4.5
     assert contrast(grey, STREAMLIT_SIDEBAR) >= 4.5

@@ -1,4 +1,6 @@
-"""What every screen starts with: the view (mode) switch, links, presenter style, danger line.
+"""The frame around every screen, drawn once in app.py before the screen runs: the
+deferred screen switch, links that open a view, the view (mode) switch, presenter style and
+the danger line (Streamlit's "frame" pattern for st.navigation).
 
 Only the view and a persona id ever go into the address bar; answers never do.
 """
@@ -41,11 +43,11 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { fon
 </style>"""
 
 
-def start(pack: Pack) -> None:
-    """Run at the top of every screen."""
+def draw(pack: Pack) -> None:
+    """Run before the screen, on every full run."""
     _read_address_once(pack)
     # Before anything is drawn: a run that only switches screens should cost nothing.
-    target = st.session_state.pop(state.GO_TO_KEY, None)
+    target = state.take_go_to()
     if target:
         navigation.go(target)
     _mode_switch(pack)
@@ -57,9 +59,8 @@ def start(pack: Pack) -> None:
 
 def _read_address_once(pack: Pack) -> None:
     """Links like ?mode=workshop&persona=ID open a view, and load a fictional case."""
-    if st.session_state.get("address_read"):
+    if not state.take_address_unread():
         return
-    st.session_state["address_read"] = True
     mode = st.query_params.get("mode")
     if mode in MODES:
         state.set_mode(mode)
@@ -84,26 +85,30 @@ def _mode_switch(pack: Pack) -> None:
         "clinician": pack.ui.mode_clinician,
         "workshop": pack.ui.mode_workshop,
     }
-    state.seed("mode_choice", state.mode())
-
-    def changed() -> None:
-        mode = st.session_state["mode_choice"]
-        state.set_mode(mode)
-        st.query_params.clear()
-        st.query_params["mode"] = mode
-        state.go_to_page(HOME[mode])
-
+    state.seed(state.MODE_KEY, state.mode())
     with st.sidebar:
-        st.radio(pack.ui.mode_label, MODES, format_func=labels.get, key="mode_choice", on_change=changed)
+        st.radio(
+            pack.ui.mode_label, MODES, format_func=labels.get, key=state.MODE_KEY, on_change=_mode_changed
+        )
         st.caption(pack.ui.mode_help)
         if state.mode() == "workshop":
             st.page_link(navigation.page("workshop"), label=pack.ui.workshop_back, icon=":material/groups:")
             st.button(
                 pack.ui.workshop_reset,
-                key="reset_sidebar",
+                key=state.widget_key("nav", "reset_sidebar"),
                 icon=":material/restart_alt:",
                 on_click=reset_and_go_back,
             )
+
+
+def _mode_changed() -> None:
+    mode = state.widget_value(state.MODE_KEY, MODES)
+    if not isinstance(mode, str):  # GONE: reset meanwhile, or not a view we offer
+        return
+    state.set_mode(mode)
+    st.query_params.clear()
+    st.query_params["mode"] = mode
+    state.go_to_page(HOME[mode])
 
 
 def reset_and_go_back() -> None:

@@ -1,0 +1,42 @@
+"""The take-away in three formats, for the summary and the clinician's screens."""
+
+from __future__ import annotations
+
+from decision_aid.exports.fhir import questionnaire_response, to_json
+from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.pdf import render_pdf
+from decision_aid.schema import Pack
+from decision_aid.summary import Summary
+from decision_aid.ui import state
+from decision_aid.ui.layout import buttons_row
+
+
+def downloads(pack: Pack, document: Summary) -> None:
+    """The take-away in three formats, built in memory only when asked for; nothing is
+    written anywhere, and downloading does not rerun the page."""
+    row = buttons_row()
+    row.download_button(
+        pack.ui.download_pdf,
+        lambda: render_pdf(pack, document),
+        file_name="my-summary.pdf",
+        mime="application/pdf",
+        type="primary",
+        key=state.widget_key("nav", "download_pdf"),
+        on_click="ignore",
+    )
+    row.download_button(
+        pack.ui.download_fhir,
+        lambda: to_json(questionnaire_response(pack, document)),
+        file_name="my-summary.fhir.json",
+        mime="application/fhir+json",
+        key=state.widget_key("nav", "download_fhir"),
+        on_click="ignore",
+    )
+    row.download_button(
+        pack.ui.download_markdown,
+        lambda: render_markdown(pack, document),
+        file_name="my-summary.md",
+        mime="text/markdown",
+        key=state.widget_key("nav", "download_markdown"),
+        on_click="ignore",
+    )

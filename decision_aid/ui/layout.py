@@ -1,0 +1,75 @@
+"""Parts that several screens share: a row of buttons, the start of a screen that needs
+answers, the version line and the clear-everything controls."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid import safety
+from decision_aid.answers import Answers
+from decision_aid.schema import Pack
+from decision_aid.ui import state
+
+
+def buttons_row():
+    """Buttons side by side (wrapping on a phone): one layout element, where columns
+    take three, and Streamlit sends each element as its own message."""
+    return st.container(horizontal=True)
+
+
+def to_first_step() -> None:
+    state.go_to_step(0)
+    state.go_to_page("questions")
+
+
+def start_answered(pack: Pack, title: str) -> Answers | None:
+    """Start a screen that needs the safety question answered. Before that there is nothing
+    to show but the way there, and None is returned."""
+    st.title(title)
+    answers = state.answers()
+    if answers.get(safety.SAFETY_QUESTION) is None:
+        not_ready(pack)
+        return None
+    return answers
+
+
+def not_ready(pack: Pack) -> None:
+    st.info(pack.ui.results_not_ready)
+    st.button(pack.ui.go_to_questions, type="primary", on_click=to_first_step)
+
+
+def version_line(pack: Pack) -> str:
+    info = pack.info
+    return pack.ui.version_line.format(version=info.version, reviewed=f"{info.last_reviewed:%d %B %Y}")
+
+
+def _clear_and_start_again() -> None:
+    state.clear_everything()
+    state.go_to_page("welcome")
+
+
+def clear_controls(pack: Pack) -> None:
+    """One button that wipes the whole session, after a confirmation."""
+    if not state.confirming_clear():
+        st.button(
+            pack.ui.clear_button,
+            key=state.widget_key("nav", "clear"),
+            icon=":material/delete:",
+            on_click=state.set_confirm_clear,
+            args=(True,),
+        )
+        return
+    st.warning(pack.ui.clear_confirm)
+    row = buttons_row()
+    row.button(
+        pack.ui.clear_yes,
+        type="primary",
+        key=state.widget_key("nav", "clear_yes"),
+        on_click=_clear_and_start_again,
+    )
+    row.button(
+        pack.ui.clear_cancel,
+        key=state.widget_key("nav", "clear_cancel"),
+        on_click=state.set_confirm_clear,
+        args=(False,),
+    )

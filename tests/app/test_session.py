@@ -1,0 +1,36 @@
+"""What a session holds (ui/state.py): a reset keeps the view and nothing of the person."""
+
+from dataclasses import fields
+
+from decision_aid.answers import Answers
+from decision_aid.deliberation import Deliberation
+from decision_aid.ui.state import Session, widget_key
+
+
+def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
+    used = Session(
+        answers=Answers(values={"age_group": "65_plus"}),
+        deliberation=Deliberation(leaning="not_sure"),
+        step=3,
+        region="uk",
+        go_to="results",
+        required_missing=True,
+        confirm_clear=True,
+        mode="workshop",
+        presenter=True,
+        address_read=True,
+    )
+    fresh, default = used.for_next_person(), Session()
+    assert all(getattr(used, f.name) != getattr(default, f.name) for f in fields(Session))
+    kept = {f.name for f in fields(Session) if getattr(fresh, f.name) == getattr(used, f.name)}
+    assert kept == {"mode", "presenter", "address_read"}
+    assert all(
+        getattr(fresh, f.name) == getattr(default, f.name) for f in fields(Session) if f.name not in kept
+    )
+
+
+def test_widget_keys_cannot_be_content_ids():
+    # Content ids match [a-z0-9_]+ (schema.Id); every key the shell makes has a colon.
+    assert widget_key("q", "leaning") == "q:leaning"
+    assert widget_key("q", "leaning") != widget_key("own", "leaning")
+    assert ":" in widget_key("nav")
