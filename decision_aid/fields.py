@@ -69,7 +69,7 @@ References = Annotated[tuple[str, ...], Field(min_length=1), REVIEWER]
 KEY_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_IDS = frozenset(
     {
-        # the Streamlit shell's own state (decision_aid/ui/state.py and friends)
+        # what a session holds (decision_aid/ui/state.py, Session; tests/app/test_session.py)
         "answers",
         "step",
         "mode",

@@ -4,6 +4,7 @@ from dataclasses import fields
 
 from decision_aid.answers import Answers
 from decision_aid.deliberation import Deliberation
+from decision_aid.fields import RESERVED_IDS
 from decision_aid.ui.state import Session, widget_key
 
 
@@ -34,3 +35,9 @@ def test_widget_keys_cannot_be_content_ids():
     assert widget_key("q", "leaning") == "q:leaning"
     assert widget_key("q", "leaning") != widget_key("own", "leaning")
     assert ":" in widget_key("nav")
+
+
+def test_check_refuses_a_question_id_that_names_what_a_session_holds():
+    # The keys cannot collide (above); the check keeps ids unambiguous besides, so a
+    # question is never mistaken for the shell's own state in a log, a test or a debugger.
+    assert {f.name for f in fields(Session)} <= RESERVED_IDS
