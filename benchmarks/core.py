@@ -24,7 +24,6 @@ from decision_aid.exports.markdown import render_markdown  # noqa: E402
 from decision_aid.exports.pdf import render_pdf  # noqa: E402
 from decision_aid.personas import persona_answers  # noqa: E402
 from decision_aid.summary import build_summary  # noqa: E402
-from decision_aid.tailoring import tailor  # noqa: E402
 
 
 def per_call(function: Callable[[], object], repeat: int) -> float:
@@ -53,7 +52,6 @@ def main() -> None:
         ("load_pack, later calls (cached)", per_call(lambda: load_pack("en"), repeat)),
         ("read_pack, uncached (what `check` does)", per_call(lambda: read_pack("en"), max(3, repeat // 50))),
         ("visible_questions", per_call(lambda: flow.visible_questions(pack.questionnaire, answers), repeat)),
-        ("tailor", per_call(lambda: tailor(pack, answers), repeat)),
         ("build_summary (tailoring included)", per_call(lambda: build_summary(pack, answers), repeat)),
         ("render_markdown", per_call(lambda: render_markdown(pack, summary), repeat)),
         ("questionnaire_response (FHIR)", per_call(lambda: questionnaire_response(pack, summary), repeat)),

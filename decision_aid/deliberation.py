@@ -110,12 +110,6 @@ def add_own_question(pack: Pack, deliberation: Deliberation, text: str) -> Delib
     return deliberation.update(own_questions=(*deliberation.own_questions, cleaned))
 
 
-def questions_to_ask(pack: Pack, answers: Answers, deliberation: Deliberation) -> list[str]:
-    """The ticked prompts that still apply, in the aid's order, then the person's own."""
-    prompts = chosen_prompts(prompts_for(pack, effective_answers(pack.questionnaire, answers)), deliberation)
-    return [p.text for p in prompts] + list(deliberation.own_questions)
-
-
 def chosen_prompts(offered: list[Prompt], deliberation: Deliberation) -> list[Prompt]:
     """The offered prompts the person ticked; a tick on a prompt no longer offered is kept but
     does not count, as with an answer to a hidden question."""

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from decision_aid.answers import Answers
 from decision_aid.conditions import explain
-from decision_aid.flow import effective_answers
 from decision_aid.schema import KIND_ORDER, Pack, Question, Topic
 
 
@@ -29,16 +27,10 @@ class ShownTopic(BaseModel):
     reasons: tuple[Reason, ...] = ()
 
 
-def tailor(pack: Pack, answers: Answers) -> list[ShownTopic]:
-    """Every topic whose condition holds, in the journey order, each with its reasons.
-
-    Where the crisis resources and the care advice go is decided in decision_aid.safety.
-    """
-    return topics_for(pack, effective_answers(pack.questionnaire, answers))
-
-
 def topics_for(pack: Pack, effective: dict) -> list[ShownTopic]:
-    """As ``tailor``, given the answers that count."""
+    """Every topic whose condition holds on the answers that count, in the journey order,
+    each with its reasons. The crisis and care topics among them are raw material: whether
+    and where they show is decided in decision_aid.safety (use ``build_summary``)."""
     order = pack.questionnaire.choice_order
     shown: list[ShownTopic] = []
     for topic in pack.topics:

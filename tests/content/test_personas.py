@@ -2,7 +2,7 @@ import pytest
 
 from decision_aid.personas import persona_answers
 from decision_aid.safety import crisis_triggered
-from decision_aid.tailoring import tailor
+from decision_aid.summary import build_summary
 
 
 def test_at_least_six_fictional_personas_with_stories(pack):
@@ -27,9 +27,7 @@ def test_at_least_six_fictional_personas_with_stories(pack):
 )
 def test_each_persona_shows_exactly_the_considerations_it_lists(pack, persona_id):
     persona = pack.personas.get(persona_id)
-    shown = [
-        s.topic.id for s in tailor(pack, persona_answers(pack, persona_id)) if s.topic.kind == "consideration"
-    ]
+    shown = [s.topic.id for s in build_summary(pack, persona_answers(pack, persona_id)).considerations]
     assert sorted(shown) == sorted(persona.shows)
 
 

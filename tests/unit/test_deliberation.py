@@ -2,7 +2,6 @@ from decision_aid.deliberation import (
     Deliberation,
     add_own_question,
     clean_text,
-    questions_to_ask,
     suggested_questions,
     sure_result,
 )
@@ -42,13 +41,13 @@ def test_questions_are_tailored_to_the_answers(pack, answers):
 def test_ticked_questions_that_no_longer_apply_are_dropped(pack, answers):
     ticked = Deliberation(ticked=("blood_pressure_checks", "approved_or_off_label"), own_questions=("Mine?",))
     with_bp = answers(blood_pressure="unsure")
-    assert questions_to_ask(pack, with_bp, ticked) == [
+    assert list(build_summary(pack, with_bp, ticked).questions) == [
         "Is this the approved esketamine nasal spray, or off-label ketamine?",
         "How will my blood pressure be checked during and after a session?",
         "Mine?",
     ]
     assert "How will my blood pressure" not in " ".join(
-        questions_to_ask(pack, answers(blood_pressure="normal"), ticked)
+        build_summary(pack, answers(blood_pressure="normal"), ticked).questions
     )
 
 

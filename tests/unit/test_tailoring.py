@@ -2,7 +2,6 @@ import pytest
 
 from decision_aid.answers import Answers
 from decision_aid.summary import build_summary
-from decision_aid.tailoring import tailor
 
 # Every history answer that changes the picture, and the consideration it must bring up.
 CASES = [
@@ -47,7 +46,7 @@ CASES = [
 
 
 def shown(pack, answers):
-    return {s.topic.id: s for s in tailor(pack, answers)}
+    return {s.topic.id: s for s in build_summary(pack, answers).body}
 
 
 @pytest.mark.parametrize(("given", "topic_id"), CASES, ids=[t for _, t in CASES])
@@ -83,18 +82,18 @@ def test_reassuring_answers_bring_no_consideration(pack, answers):
         insurance="yes",
         concerns=["none"],
     )
-    kinds = [s.topic.kind for s in tailor(pack, calm)]
+    kinds = [s.topic.kind for s in build_summary(pack, calm).body]
     assert "consideration" not in kinds
 
 
 def test_with_no_answers_only_general_topics_show(pack):
-    topics = tailor(pack, Answers())
+    topics = build_summary(pack, Answers()).body
     assert topics and all(not s.reasons and s.topic.show_when is None for s in topics)
 
 
 def test_general_topics_come_in_the_journey_order(pack):
     journey = ["crisis", "context", "benefit", "risk", "consideration", "route", "option", "next_step"]
-    kinds = [s.topic.kind for s in tailor(pack, Answers())]
+    kinds = [s.topic.kind for s in build_summary(pack, Answers()).topics]
     assert kinds == sorted(kinds, key=journey.index)
     body = [s.topic.kind for s in build_summary(pack, Answers()).body]
     assert body[0] == "context" and body[-1] == "option"
