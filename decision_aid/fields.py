@@ -90,3 +90,7 @@ RESERVED_IDS = frozenset(
         "questions",
     }
 )
+
+# The FHIR export names the person's own words in a group "<group>.own" ("values.own",
+# "questions.own"), so no item of those groups may take the id "own".
+OWN_WORDS = "own"

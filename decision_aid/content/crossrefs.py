@@ -5,6 +5,7 @@ from __future__ import annotations
 from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.questions import check_condition
+from decision_aid.fields import OWN_WORDS
 from decision_aid.safety import CRISIS_TOPIC
 from decision_aid.schema import Pack, Table
 
@@ -99,6 +100,11 @@ def check_deliberation(pack: Pack) -> list[Problem]:
     ):
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(Problem(Code.DUPLICATE_ID, file, duplicate, "id", f"duplicate id in {group}"))
+        if OWN_WORDS in ids:
+            message = (
+                f"{OWN_WORDS!r} names the person's own words in {group} (FHIR linkId {group}.{OWN_WORDS})"
+            )
+            problems.append(Problem(Code.RESERVED_ID, file, OWN_WORDS, "id", message))
     return problems
 
 

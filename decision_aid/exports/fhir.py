@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from decision_aid.conditions import Condition, EnableWhen, enable_when
+from decision_aid.fields import OWN_WORDS
 from decision_aid.schema import Choice, Pack, Question
 from decision_aid.summary import AnsweredQuestion, Summary
 
@@ -101,7 +102,7 @@ def _deliberation_group(pack: Pack) -> dict:
     ]
     items.append(
         {
-            "linkId": "values.own",
+            "linkId": f"values.{OWN_WORDS}",
             "type": "string",
             "text": values.own_label,
             "maxLength": values.own_max_chars,
@@ -132,7 +133,7 @@ def _deliberation_group(pack: Pack) -> dict:
     )
     items.append(
         {
-            "linkId": "questions.own",
+            "linkId": f"questions.{OWN_WORDS}",
             "type": "string",
             "repeats": True,
             "text": content.questions.own_label,
@@ -197,7 +198,7 @@ def _deliberation_answers(pack: Pack, summary: Summary) -> list[dict]:
         for value in summary.values
     ]
     if summary.own_value:
-        items.append({"linkId": "values.own", "answer": [{"valueString": summary.own_value}]})
+        items.append({"linkId": f"values.{OWN_WORDS}", "answer": [{"valueString": summary.own_value}]})
     if summary.leaning is not None:
         items.append(
             {
@@ -223,6 +224,9 @@ def _deliberation_answers(pack: Pack, summary: Summary) -> list[dict]:
         )
     if summary.own_questions:
         items.append(
-            {"linkId": "questions.own", "answer": [{"valueString": q} for q in summary.own_questions]}
+            {
+                "linkId": f"questions.{OWN_WORDS}",
+                "answer": [{"valueString": q} for q in summary.own_questions],
+            }
         )
     return items

@@ -285,3 +285,11 @@ def test_the_safety_question_must_offer_not_at_all(pack_copy):
     )
     found = [p.place for p in read_pack("en", pack_copy)[1]]
     assert ("PACK_040", "questionnaire.yaml", "self_harm_thoughts", "choices") in found
+
+
+@pytest.mark.parametrize("group", ["values", "questions"])
+def test_an_item_id_that_would_repeat_the_own_words_linkid_is_refused(pack_copy, group):
+    # values.own and questions.own are the FHIR linkIds of the person's own words.
+    old = {"values": "{id: cost,", "questions": "{id: approved_or_off_label,"}[group]
+    edit(pack_copy / "en" / "deliberation.yaml", old, "{id: own,")
+    assert ("PACK_011", "deliberation.yaml", "own", "id") in [p.place for p in read_pack("en", pack_copy)[1]]
