@@ -63,6 +63,13 @@ def test_reset_for_the_next_person_leaves_nothing_behind():
     at = open_app(mode="workshop")
     ok(at.button(key="nav:load_james_blood_pressure").click().run())
     assert at.title[0].value == "Your results"
+    ok(at.button(key="nav:to_prepare").click().run())
+    ok(at.radio(key="values:cost").set_value("somewhat").run())
+    ok(at.checkbox(key="ask:blood_pressure_checks").check().run())
+    ok(at.text_input(key="own:question").input("Who pays?").run())
+    ok(at.button(key="nav:add_own_question").click().run())
+    used = at.session_state[SESSION].deliberation
+    assert used.values and used.ticked and used.own_questions  # so the reset has something to clear
     ok(at.sidebar.button(key="nav:reset_sidebar").click().run())
     assert at.title[0].value == "Workshop"
     kept = at.session_state[SESSION]
