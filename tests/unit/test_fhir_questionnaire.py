@@ -4,13 +4,13 @@ import copy
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from decision_aid import cli
-from decision_aid.conditions import NotExpressible, enable_when, evaluate
+from decision_aid.conditions import AllOf, AnyOf, Clause, NotExpressible, enable_when, evaluate
 from decision_aid.content import load_pack, read_pack
-from decision_aid.exports.fhir import questionnaire_resource
+from decision_aid.exports.fhir import _enable_when, questionnaire_resource
 from tests.fhir_r4 import enabled, questionnaire_problems, response_problems, walk
 from tests.unit.test_content import edit
 
@@ -201,3 +201,43 @@ def test_questionnaire_command_reports_a_not_condition_instead_of_a_traceback(co
     assert captured.out == ""
     assert "questionnaire.yaml: adequate_trial > show_when: FHIR enableWhen has no 'not'" in captured.err
     assert "[PACK_026]" in captured.err
+
+
+ORDINAL = ("<", "<=", ">", ">=")
+
+
+@st.composite
+def clauses(draw, pack):
+    question = draw(st.sampled_from(pack.questionnaire.questions))
+    ordered = question.id in pack.questionnaire.choice_order  # check refuses "<" ... elsewhere
+    operators = ["=", "!=", "in", "exists"] + (list(ORDINAL) if ordered else [])
+    operator = draw(st.sampled_from(operators))
+    if operator == "exists":
+        answer = draw(st.booleans())
+    elif operator == "in":
+        answer = tuple(draw(st.lists(st.sampled_from(question.values), min_size=1, max_size=3, unique=True)))
+    else:
+        answer = draw(st.sampled_from(question.values))
+    return Clause(question=question.id, operator=operator, answer=answer)
+
+
+def conditions(pack):
+    clause = clauses(pack)
+    groups = st.lists(clause, min_size=1, max_size=3).map(tuple)
+    return st.one_of(clause, groups.map(lambda c: AllOf(all=c)), groups.map(lambda c: AnyOf(any=c)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_any_condition_the_export_accepts_means_in_fhir_what_it_means_here(data):
+    # Beyond the pack's own conditions: every operator, group and unanswered case.
+    pack = load_pack("en")
+    condition = data.draw(conditions(pack))
+    try:
+        checks, behavior = _enable_when(pack, condition)
+    except NotExpressible:
+        assume(False)
+    item = {"enableWhen": checks, "enableBehavior": behavior}
+    answers = data.draw(random_answers(pack))
+    ours = evaluate(condition, answers, pack.questionnaire.choice_order)
+    assert enabled(item, fhir_answers(answers)) == ours, (condition, answers)
