@@ -57,7 +57,7 @@ REVIEWER = Words(reader="reviewer")
 
 Prose = Annotated[str, PROSE]
 Label = Annotated[str, LABEL]
-Code = Annotated[str, REVIEWER]
+MachineText = Annotated[str, REVIEWER]  # file names, URLs, locales: read by programs and reviewers
 ReviewerNote = Annotated[str, REVIEWER]
 
 ID_PATTERN = r"^[a-z0-9_]+$"

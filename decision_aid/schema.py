@@ -15,9 +15,9 @@ from decision_aid.fields import (
     PROSE_WITH_DIGITS,
     QUOTED,
     REVIEWER,
-    Code,
     Id,
     Label,
+    MachineText,
     Prose,
     References,
     ReviewerNote,
@@ -124,7 +124,7 @@ class Topic(Frozen):
     # Show the crisis lines inside this topic (for example beside suicidal-thoughts evidence).
     crisis_lines: bool = False
     body: Annotated[str, Field(min_length=1), PROSE]
-    source_file: Code = ""
+    source_file: MachineText = ""
 
 
 class Group(Frozen):
@@ -141,7 +141,7 @@ class Comparison(Frozen):
     population: Figures
     time: Figures
     groups: dict[str, Group] = Field(min_length=1)
-    source: Code
+    source: MachineText
     exact: ReviewerNote  # the figures as published, for reviewers
 
 
@@ -149,7 +149,7 @@ class Fact(Frozen):
     """One figure that is not a comparison: a time, a dose schedule, a range."""
 
     value: Figures
-    source: Code
+    source: MachineText
     exact: ReviewerNote = ""
 
 
@@ -218,7 +218,7 @@ class Crisis(Frozen):
 
 
 class PackInfo(Frozen):
-    locale: Code
+    locale: MachineText
     version: AboutTheAid
     last_reviewed: datetime.date
     update_policy: Annotated[str, PROSE_WITH_DIGITS]
@@ -227,7 +227,7 @@ class PackInfo(Frozen):
     conflicts_of_interest: Prose
     disclaimer: Prose
     minutes_to_complete: AboutTheAid
-    fhir_canonical: Code
+    fhir_canonical: MachineText
 
 
 class UiText(Frozen):
@@ -332,7 +332,7 @@ class ValueItem(Frozen):
     id: Id
     label: Label
     # The options-table row that speaks to this value, shown beside the person's rating.
-    option_row: Code
+    option_row: MachineText
 
 
 class ValuesContent(Frozen):

@@ -50,7 +50,7 @@ class Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
 
 
-def widget_key(kind: str, name: str = "") -> str:
+def widget_key(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 

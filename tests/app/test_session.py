@@ -34,7 +34,7 @@ def test_widget_keys_cannot_be_content_ids():
     # Content ids match [a-z0-9_]+ (schema.Id); every key the shell makes has a colon.
     assert widget_key("q", "leaning") == "q:leaning"
     assert widget_key("q", "leaning") != widget_key("own", "leaning")
-    assert ":" in widget_key("nav")
+    assert ":" in widget_key("nav", "clear")
 
 
 def test_check_refuses_a_question_id_that_names_what_a_session_holds():
