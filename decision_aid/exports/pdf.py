@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import font_source_sans_pro as fonts
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
@@ -15,6 +17,9 @@ FONT = "SourceSans"
 BODY_PT = 11  # never smaller: the summary must be easy to read on paper
 SIZES = {"title": 17, "heading": 13, "text": BODY_PT, "bullets": BODY_PT, "pairs": BODY_PT, "note": BODY_PT}
 LINE = 4.9
+# A space between two digits (116 123, 0477 13 11 14) never breaks a line: a phone number
+# split over two lines is easy to misdial.
+DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 
 def _pdf(pack: Pack) -> FPDF:
@@ -97,7 +102,7 @@ def _paragraph(pdf: FPDF, runs: tuple[Run, ...], style: str, marker: str = "", d
         pdf.set_left_margin(margin + 6 + 4 * depth)
     for run in runs:
         pdf.set_font(FONT, _style(style, run), pdf.font_size_pt)
-        pdf.write(LINE, run.text)
+        pdf.write(LINE, DIGIT_SPACE.sub("\u00a0", run.text))
     pdf.set_font(FONT, style, pdf.font_size_pt)
     pdf.set_left_margin(margin)
     pdf.ln(LINE)

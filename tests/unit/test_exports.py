@@ -20,7 +20,6 @@ HOSTILE = '<script>alert("x")</script> **bold** [link](https://evil.example) ![i
 FULL = dict(
     self_harm_thoughts="nearly_every_day",
     depression_diagnosed="yes",
-    episode_length="over_2_years",
     antidepressants_tried="3_or_more",
     adequate_trial="yes",
     antidepressant_response="partial",
@@ -170,3 +169,16 @@ def _leaves(items):
 
 def _find(items, link_id):
     return next(item for item in _walk(items) if item["linkId"] == link_id)
+
+
+def test_pdf_never_splits_a_phone_number_over_two_lines(pack, full_summary):
+    lines = pdf_text(pdf_export.render_pdf(pack, full_summary)).replace("\u00a0", " ").splitlines()
+    numbers = {
+        match
+        for region in pack.crisis.regions
+        for line in region.lines
+        for match in re.findall(r"\d+(?: \d+)+", line.contact)
+    }
+    assert "116 123" in numbers and "0477 13 11 14" in numbers
+    for number in numbers:
+        assert any(number in line for line in lines), number
