@@ -61,6 +61,8 @@ def parse_answers(questionnaire: Questionnaire, raw: Any) -> Answers:
     values: dict[str, AnswerValue] = {}
     for question_id, value in raw.items():
         question = questionnaire.by_id.get(question_id)
+        if question is None and question_id in questionnaire.retired:
+            continue
         if question is None:
             known = ", ".join(q.id for q in questionnaire.questions)
             raise AnswersError(f"unknown question id {question_id!r}; known ids: {known}")

@@ -96,6 +96,9 @@ class Section(Frozen):
 
 class Questionnaire(Frozen):
     sections: tuple[Section, ...] = Field(min_length=1)
+    # Ids of questions the aid no longer asks: answers files saved before are still read,
+    # and the retired answer is dropped (nothing uses it).
+    retired: Annotated[tuple[str, ...], REVIEWER] = ()
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
