@@ -51,7 +51,7 @@ def test_knowledge_check_gives_kind_feedback_with_its_source(prepared):
     ok(at.radio(key="knowledge:driving").set_value(True).run())
     assert at.info[0].value.startswith("Not quite. You may not drive until the next day")
     assert "SPRAVATO" in at.info[0].value
-    ok(at.radio(key="knowledge:monitoring").set_value(True).run())
+    ok(at.radio(key="knowledge:other_approved").set_value(True).run())
     assert at.success[0].value.startswith("That's right.")
 
 

@@ -9,7 +9,6 @@ CONTRACT = {
         "prefer_not_to_say",
     ],
     "depression_diagnosed": ["yes", "no", "unsure"],
-    "episode_length": ["under_6_months", "6_to_24_months", "over_2_years", "unsure"],
     "antidepressants_tried": ["0", "1", "2", "3_or_more"],
     "adequate_trial": ["yes", "no", "unsure"],
     "antidepressant_response": ["none", "partial", "relapsed", "full", "stopped_side_effects"],
@@ -20,7 +19,7 @@ CONTRACT = {
     "vascular_conditions": ["aneurysm", "avm", "brain_bleed", "stroke", "heart_disease", "none", "unsure"],
     "substance_use": ["alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other", "none"],
     "pregnancy": ["pregnant", "planning", "breastfeeding", "none", "not_applicable"],
-    "other_conditions": ["bladder", "liver", "breathing_or_sleep_apnea", "none"],
+    "other_conditions": ["bladder", "liver", "breathing_or_sleep_apnea", "ketamine_allergy", "none"],
     "medicines": ["benzodiazepines_or_sleep", "stimulants", "maoi", "opioids", "none", "unsure"],
     "age_group": ["under_18", "18_to_64", "65_plus"],
     "transport": ["yes", "no", "unsure"],
@@ -72,7 +71,7 @@ def test_crisis_regions_cover_the_countries_offered(pack):
     assert [r.name for r in pack.crisis.regions] == [
         "United States",
         "Canada",
-        "United Kingdom",
+        "United Kingdom and Ireland",
         "Australia",
         "Somewhere else",
     ]

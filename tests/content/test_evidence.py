@@ -28,6 +28,7 @@ def test_every_option_answers_every_question(pack):
     rows = [r.id for r in pack.options.rows]
     assert rows == [
         "how_well",
+        "remission",
         "how_soon",
         "time",
         "how_given",

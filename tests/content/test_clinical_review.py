@@ -1,0 +1,245 @@
+"""Findings of the independent clinical review (../shared/reviews/clinical-review-1.md), held
+so they cannot come back, and tailoring where every answer counts (issue 14)."""
+
+import re
+
+import pytest
+
+from decision_aid.answers import parse_answers
+from decision_aid.summary import build_summary
+
+FIGURE = re.compile(r"\d")  # the pack as loaded has its {{placeholders}} filled in
+
+
+def per_100(pack, comparison, group):
+    return f"{pack.numbers.comparisons[comparison].groups[group].per_100} of 100"
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+def fact(pack, name):
+    return pack.numbers.facts[name].value
+
+
+def shown_ids(pack, answers):
+    return [shown.topic.id for shown in build_summary(pack, answers).topics]
+
+
+def row(pack, row_id):
+    return pack.options.row(row_id)
+
+
+# C1: the options table's figures say what, when and in whom, and do not claim to be comparable.
+
+
+def test_c1_the_caption_says_the_figures_cannot_be_compared_directly(pack):
+    assert "cannot be compared directly" in pack.options.caption
+
+
+def test_c1_about_no_longer_says_the_options_can_be_compared(pack):
+    assert "so they can be compared" not in pack.about
+    assert "equal detail" not in pack.about
+
+
+def test_c1_each_outcome_row_measures_one_outcome(pack):
+    """The response row speaks of responding; the remission row of few or no symptoms."""
+    for column, cell in row(pack, "how_well").cells.items():
+        if FIGURE.search(cell):
+            assert "responded" in cell, column
+    for column, cell in row(pack, "remission").cells.items():
+        if FIGURE.search(cell):
+            assert "responded" not in cell, column
+
+
+@pytest.mark.parametrize("row_id", ["how_well", "remission"])
+def test_c1_every_figure_cell_says_when_it_was_measured(pack, row_id):
+    when = re.compile(r"\b(after|day|end of|weeks?)\b", re.IGNORECASE)
+    for column, cell in row(pack, row_id).cells.items():
+        if FIGURE.search(cell):
+            assert when.search(cell), (row_id, column, cell)
+
+
+def test_c1_iv_ketamine_uses_the_pooled_midazolam_controlled_estimate(pack):
+    cell = row(pack, "how_well").cells["iv_ketamine"]
+    assert per_100(pack, "pooled_iv_response", "ketamine") in cell
+    assert per_100(pack, "murrough_response", "ketamine") not in cell
+    pooled = pack.numbers.comparisons["pooled_iv_response"]
+    assert "compared one IV ketamine infusion with midazolam" in pooled.population
+
+
+# C2: the contraindication note shows whenever the person may have had a bleed in the brain.
+
+
+@pytest.mark.parametrize("said", ["aneurysm", "avm", "brain_bleed", "stroke", "unsure"])
+def test_c2_vessel_contraindication_note_shows(pack, answers, said):
+    assert "aneurysm_avm_brain_bleed" in shown_ids(pack, answers(vascular_conditions=[said]))
+
+
+def test_c2_not_for_heart_disease_alone_or_none(pack, answers):
+    for said in (["heart_disease"], ["none"]):
+        assert "aneurysm_avm_brain_bleed" not in shown_ids(pack, answers(vascular_conditions=said))
+
+
+# C3: the antidepressant class warning is the same for oral medicines and esketamine, with the
+# adult age bands.
+
+
+def test_c3_class_warning_is_the_same_for_medicines_and_esketamine(pack):
+    cells = row(pack, "serious_risks").cells
+    warning = cells["medicine"]
+    young_adults = f"about {fact(pack, 'young_adults_extra_per_1000')} more in {fact(pack, 'per_1000')}"
+    assert young_adults in warning and f"from age {fact(pack, 'adult_band_min_age')}" in warning
+    assert warning in cells["esketamine"]
+    under_18 = f"{fact(pack, 'young_people_extra_per_1000')} more"
+    assert under_18 not in warning  # the under-18 figure, in an adult table
+
+
+def test_c3_every_adult_reads_the_class_warning(pack, answers):
+    for age in ("18_to_64", "65_plus"):
+        summary = build_summary(pack, answers(age_group=age))
+        risks = next(s.topic for s in summary.topics if s.topic.id == "longer_term_risks")
+        assert f"about {fact(pack, 'young_adults_extra_per_1000')} more in" in flat(risks.body)
+
+
+# Major findings.
+
+
+def test_m1_harms_have_icon_arrays_with_comparators(pack):
+    harms = [t for t in pack.topics if t.kind == "risk"]
+    arrays = [name for t in harms for name in t.icon_arrays]
+    assert len(arrays) >= 4
+    assert all(len(pack.numbers.comparisons[name].groups) >= 2 for name in arrays)
+
+
+def test_m1_numbers_beside_nausea_and_dizziness(pack):
+    session = next(t for t in pack.topics if t.id == "during_a_session")
+    for harm in ("aspire_dizziness", "aspire_nausea"):
+        assert per_100(pack, harm, "esketamine") in session.body
+        assert per_100(pack, harm, "placebo") in session.body
+    assert "about 61 to 84 of 100" in flat(session.body)  # the current label's range
+
+
+def test_m2_how_soon_says_how_many_did_not_respond(pack):
+    did_not = 100 - pack.numbers.comparisons["pooled_iv_response"].groups["ketamine"].per_100
+    assert f"and {did_not} did not" in row(pack, "how_soon").cells["iv_ketamine"]
+    speed = next(t for t in pack.topics if t.id == "how_fast_how_long")
+    assert "**Fast:**" not in speed.body and "do not respond at all" not in speed.body
+
+
+def test_m4_pregnancy_help_matches_the_label(pack):
+    help_text = pack.questionnaire.by_id["pregnancy"].help
+    assert "not recommended" in help_text and "not to use" not in help_text
+
+
+def test_m5_transform_1_beside_transform_2(pack):
+    esketamine = next(t for t in pack.topics if t.id == "esketamine_results")
+    assert "transform1_response" in esketamine.icon_arrays
+    assert f"about {fact(pack, 'transform2_extra')} more of 100" in flat(esketamine.body)
+
+
+def test_m6_no_claim_without_a_figure_for_tms_seizures(pack):
+    cell = row(pack, "serious_risks").cells["tms"]
+    assert f"fewer than {fact(pack, 'tms_seizure_per_1000_people')} in {fact(pack, 'per_1000')}" in cell
+
+
+def test_m7_suicidal_thoughts_topic_has_comparator_and_a_plan(pack):
+    topic = next(t for t in pack.topics if t.id == "suicidal_thoughts")
+    assert "placebo spray" in topic.body and "hospital care" in topic.body
+    assert "In one of the trials there was no clear difference" in topic.body
+    assert "Make a plan for when a quick effect fades" in topic.body
+
+
+def test_cost_cannot_be_read_as_the_persons_bill(pack):
+    cell = row(pack, "cost").cells["esketamine"]
+    assert "total cost" in cell and "What you pay depends on your plan" in cell
+
+
+def test_us_scope_and_nice(pack):
+    fit = next(t for t in pack.topics if t.id == "where_they_fit")
+    assert "United States" in flat(fit.body) and "NICE" in fit.body
+
+
+# Safety tailoring.
+
+
+def test_hypersensitivity_is_asked_and_noted(pack, answers):
+    assert "ketamine_allergy" in shown_ids(pack, answers(other_conditions=["ketamine_allergy"]))
+
+
+@pytest.mark.parametrize("answer", [None, "prefer_not_to_say", "several_days"])
+def test_crisis_opener_fits_every_answer_that_triggers_it(pack, answers, answer):
+    values = {} if answer is None else {"self_harm_thoughts": answer}
+    summary = build_summary(pack, answers(**values))
+    assert summary.crisis is not None
+    assert not summary.crisis.topic.body.startswith("Thank you for telling us")
+
+
+def test_crisis_lines_cover_veterans_uk_text_and_ireland(pack):
+    lines = [line for region in pack.crisis.regions for line in region.lines]
+    contacts = " ".join(line.contact for line in lines)
+    assert "press 1" in contacts and "838255" in contacts  # Veterans Crisis Line
+    assert "85258" in contacts  # Shout, a UK text line
+    assert any("Ireland" in region.name for region in pack.crisis.regions)
+
+
+# Every answer counts: each best-response answer and each earlier treatment shows a note.
+
+RESPONSE_NOTES = {
+    "none": "response_no_change",
+    "partial": "response_partial",
+    "relapsed": "response_came_back",
+    "full": "response_well_again",
+    "stopped_side_effects": "response_side_effects",
+}
+
+
+@pytest.mark.parametrize("response", RESPONSE_NOTES)
+def test_each_best_response_has_its_own_note(pack, answers, response):
+    shown = shown_ids(pack, answers(antidepressants_tried="2", antidepressant_response=response))
+    assert RESPONSE_NOTES[response] in shown
+    others = set(RESPONSE_NOTES.values()) - {RESPONSE_NOTES[response]}
+    assert not others & set(shown)
+
+
+@pytest.mark.parametrize("treatment", ["psychotherapy", "augmentation", "tms", "ect"])
+def test_each_earlier_treatment_shows_with_its_reason(pack, answers, treatment):
+    summary = build_summary(pack, answers(other_treatments=[treatment]))
+    note = next(s for s in summary.topics if s.topic.id == "treatments_before")
+    assert [r.answer for r in note.reasons] == [treatment]
+    said = pack.questionnaire.by_id["other_treatments"].choice(treatment).said
+    assert said and said in note.reasons[0].text
+
+
+def test_earlier_ect_points_to_the_ketamine_and_ect_comparison(pack):
+    note = next(t for t in pack.topics if t.id == "treatments_before")
+    comparison = next(t for t in pack.topics if t.id == "ketamine_vs_ect")
+    assert comparison.title in note.body
+
+
+@pytest.mark.parametrize(
+    ("tried", "note"),
+    [("0", "few_antidepressants"), ("1", "few_antidepressants"), ("2", "two_or_more_antidepressants"),
+     ("3_or_more", "two_or_more_antidepressants")],
+)
+def test_every_number_of_medicines_tried_has_a_note(pack, answers, tried, note):
+    shown = shown_ids(pack, answers(antidepressants_tried=tried))
+    assert note in shown
+    assert {"few_antidepressants", "two_or_more_antidepressants"} - {note} - set(shown) == (
+        {"few_antidepressants", "two_or_more_antidepressants"} - {note}
+    )
+
+
+def test_where_the_person_sits_never_says_whether_they_qualify(pack):
+    note = next(t for t in pack.topics if t.id == "two_or_more_antidepressants")
+    lowered = flat(note.body.lower()).replace("**", "")
+    assert "at least two" in lowered
+    for verdict in ("qualify", "eligible", "candidate", "you can have", "right for you"):
+        assert verdict not in lowered
+
+
+def test_a_retired_question_in_an_old_answers_file_is_read_and_dropped(pack):
+    answers = parse_answers(pack.questionnaire, {"episode_length": "over_2_years", "bipolar": "no"})
+    assert answers.values == {"bipolar": "no"}
+    assert "episode_length" not in pack.questionnaire.by_id
