@@ -220,15 +220,17 @@ def test_earlier_ect_points_to_the_ketamine_and_ect_comparison(pack):
 
 @pytest.mark.parametrize(
     ("tried", "note"),
-    [("0", "few_antidepressants"), ("1", "few_antidepressants"), ("2", "two_or_more_antidepressants"),
-     ("3_or_more", "two_or_more_antidepressants")],
+    [
+        ("0", "few_antidepressants"),
+        ("1", "few_antidepressants"),
+        ("2", "two_or_more_antidepressants"),
+        ("3_or_more", "two_or_more_antidepressants"),
+    ],
 )
 def test_every_number_of_medicines_tried_has_a_note(pack, answers, tried, note):
     shown = shown_ids(pack, answers(antidepressants_tried=tried))
-    assert note in shown
-    assert {"few_antidepressants", "two_or_more_antidepressants"} - {note} - set(shown) == (
-        {"few_antidepressants", "two_or_more_antidepressants"} - {note}
-    )
+    other = ({"few_antidepressants", "two_or_more_antidepressants"} - {note}).pop()
+    assert note in shown and other not in shown
 
 
 def test_where_the_person_sits_never_says_whether_they_qualify(pack):
