@@ -170,6 +170,7 @@ def summary_json(summary: Summary) -> dict:
             {
                 "id": shown.topic.id,
                 "kind": shown.topic.kind,
+                "category": shown.topic.category,
                 "title": shown.topic.title,
                 "reasons": [r.model_dump() for r in shown.reasons],
                 "references": list(shown.topic.references),

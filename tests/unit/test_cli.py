@@ -65,14 +65,19 @@ def test_summary_json_honours_the_contract(tmp_path):
     assert first["id"] == "crisis" and first["reasons"][0]["question"] == "self_harm_thoughts"
     assert last["kind"] == "next_step"
     for topic in data["topics"]:
-        assert set(topic) == {"id", "kind", "title", "reasons", "references"}
+        assert set(topic) == {"id", "kind", "category", "title", "reasons", "references"}
         assert topic["references"]
+        assert (topic["category"] is None) == (topic["kind"] != "consideration"), topic["id"]
         for reason in topic["reasons"]:
             assert set(reason) == {"question", "answer", "text"}
             assert reason["question"] in answers
     by_id = {t["id"]: t for t in data["topics"]}
     assert by_id["blood_pressure"]["reasons"][0]["answer"] == "high_uncontrolled"
     assert "aneurysm_avm_brain_bleed" in by_id and "age_65_plus" in by_id
+    assert by_id["aneurysm_avm_brain_bleed"]["category"] == "contraindication"
+    assert by_id["blood_pressure"]["category"] == "warning"
+    assert by_id["age_65_plus"]["category"] == "caution"
+    assert by_id["crisis"]["category"] is None and last["category"] is None
     assert "depression_diagnosed" in data["unanswered"]
     assert "adequate_trial" not in data["unanswered"]  # hidden: no antidepressant answer
 
