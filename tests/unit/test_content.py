@@ -143,8 +143,16 @@ def test_a_consideration_needs_a_category(pack_copy):
 
 
 def test_only_considerations_have_a_category(pack_copy):
-    edit(pack_copy / "en" / "topics" / "context_what.md", "kind: context\n", "kind: context\ncategory: caution\n")
-    edit(pack_copy / "en" / "clinician" / "esketamine_session.md", "kind: context\n", "kind: context\ncategory: warning\n")
+    edit(
+        pack_copy / "en" / "topics" / "context_what.md",
+        "kind: context\n",
+        "kind: context\ncategory: caution\n",
+    )
+    edit(
+        pack_copy / "en" / "clinician" / "esketamine_session.md",
+        "kind: context\n",
+        "kind: context\ncategory: warning\n",
+    )
     assert problems_for(pack_copy) == [
         ("PACK_007", "clinician/esketamine_session.md", "esketamine_session", "category"),
         ("PACK_007", "topics/context_what.md", "what_they_are", "category"),
