@@ -49,6 +49,20 @@ def test_check_lists_every_problem_and_exits_1(pack_copy):
     assert "Traceback" not in result.stderr
 
 
+def test_check_reports_an_answer_that_nothing_uses(pack_copy):
+    topic = pack_copy / "en" / "topics" / "consider_not_diagnosed.md"
+    text = topic.read_text(encoding="utf-8")
+    assert 'answer: ["no", unsure]}' in text
+    topic.write_text(text.replace('answer: ["no", unsure]}', 'answer: ["no"]}'), encoding="utf-8")
+    result = run("check", "--content", str(pack_copy))
+    assert result.returncode == 1
+    assert (
+        "questionnaire.yaml: depression_diagnosed > choices > unsure > said: choice 'unsure' of question"
+        in result.stderr
+    )
+    assert "[PACK_036]" in result.stderr
+
+
 def test_summary_json_honours_the_contract(tmp_path):
     answers = {
         "self_harm_thoughts": "nearly_every_day",
