@@ -33,6 +33,7 @@ __all__ = [
     "check_files",
     "load_pack",
     "read_pack",
+    "read_templates",
     "texts",
 ]
 
@@ -58,6 +59,16 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
     files = read_files(folder, problems)
     pack, found = check_files(files, read_problems=problems)
     return pack, problems + found
+
+
+def read_templates(locale: str = "en", root: Path | None = None) -> Pack | None:
+    """The pack as written, figures still ``{{placeholders}}``, for reports that count them;
+    None when it cannot be built (``read_pack`` says why)."""
+    folder = (root or CONTENT_ROOT) / locale
+    if not folder.is_dir():
+        return None
+    templates, _ = build_packs(read_files(folder, []), [])
+    return templates
 
 
 def check_files(

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,6 +207,11 @@ def test_check_report_prints_grade_and_citations_per_topic():
     assert any(line.strip().endswith(" liver") for line in lines)
     assert "Flesch-Kincaid grade: median" in result.stdout
     assert "citations:" in result.stdout
+    assert re.search(
+        r"^benefits: \d+ figures, \d+ icon arrays · harms: \d+ figures, \d+ icon arrays$",
+        result.stdout,
+        re.MULTILINE,
+    )
 
 
 def test_check_report_fails_when_a_topic_is_too_hard_to_read(pack_copy):
