@@ -302,6 +302,7 @@ class UiText(Frozen):
     clear_cancel: Label
     own_question_added: Label
     own_question_limit: Annotated[str, template("count")]
+    safety_question_kept: Label
     mode_label: Label
     mode_patient: Label
     mode_clinician: Label

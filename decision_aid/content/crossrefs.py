@@ -6,7 +6,7 @@ from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.questions import check_condition
 from decision_aid.fields import OWN_WORDS
-from decision_aid.safety import CRISIS_TOPIC
+from decision_aid.safety import CRISIS_TOPIC, SAFETY_PROMPT
 from decision_aid.schema import Pack, Table, Topic
 
 
@@ -106,6 +106,9 @@ def check_deliberation(pack: Pack) -> list[Problem]:
     for prompt in content.questions.items:
         if prompt.show_when is not None:
             problems += check_condition(prompt.show_when, pack.questionnaire, file, prompt.id, "show_when")
+    if SAFETY_PROMPT not in {prompt.id for prompt in content.questions.items}:
+        message = "the safety question to ask is missing: the summary keeps it whenever the crisis lines show"
+        problems.append(Problem(Code.SAFETY_PROMPT, file, SAFETY_PROMPT, "", message))
     for group, ids in (
         ("values", [i.id for i in content.values.items]),
         ("knowledge", [i.id for i in content.knowledge.items]),

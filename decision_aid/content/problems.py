@@ -48,6 +48,7 @@ class Code(enum.Enum):
     # safety
     SAFETY_QUESTION = "PACK_040"
     FRAME_TOPIC = "PACK_041"
+    SAFETY_PROMPT = "PACK_042"
     # figures
     UNKNOWN_FIGURE = "PACK_050"
     BARE_FIGURE = "PACK_051"

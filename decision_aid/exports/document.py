@@ -167,4 +167,4 @@ def _questions(summary: Summary) -> list[Block]:
     if not summary.questions:
         return []
     own = (Text(q, mine=True) for q in summary.own_questions)
-    return [_block("bullets", *(Text(p.text) for p in summary.prompts), *own)]
+    return [_block("bullets", *(Text(p.text) for p in summary.asked_prompts), *own)]

@@ -171,6 +171,11 @@ def test_every_consideration_has_a_category_and_no_other_topic_has_one(pack):
     assert pack.topic("getting_home").category == "practical"
 
 
+def test_the_safety_question_to_ask_must_be_there(pack_copy):
+    edit(pack_copy / "en" / "deliberation.yaml", "- id: keep_safe\n", "- id: keep_calm\n")
+    assert problems_for(pack_copy) == [("PACK_042", "deliberation.yaml", "keep_safe", "")]
+
+
 def test_load_pack_raises_with_every_problem(pack_copy):
     edit(pack_copy / "en" / "topics" / "consider_liver.md", "id: liver", "id: bladder")
     edit(
