@@ -42,7 +42,8 @@ CONTENT_ROOT = Path(__file__).resolve().parent.parent.parent / "content"
 
 @functools.lru_cache(maxsize=8)
 def load_pack(locale: str = "en", root: Path | None = None) -> Pack:
-    """The validated pack for a locale, read once per process."""
+    """The validated pack for a locale, read once per process. Raises ``PackError`` on every
+    problem but the tailoring gaps (``problems.TAILORING_GAPS``), which ``check`` reports."""
     pack, problems = read_pack(locale, root)
     blocking = [p for p in problems if p.code not in TAILORING_GAPS]
     if blocking or pack is None:
