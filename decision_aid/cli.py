@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from decision_aid.answers import parse_answers
-from decision_aid.content import PackError, load_pack, read_pack
+from decision_aid.content import PackError, load_pack, read_pack, read_templates
+from decision_aid.content.figures import count_figures
 from decision_aid.errors import DecisionAidError
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
@@ -87,11 +88,18 @@ def _check(locale: str, root: Path | None, report: bool) -> int:
         f"{len(q.questions)} questions, {len(pack.topics)} topics, "
         f"{len(pack.references)} references"
     )
-    return _report(pack) if report else EXIT_OK
+    if not report:
+        return EXIT_OK
+    templates = read_templates(locale, root)
+    if templates is None:  # read_pack built it a moment ago: the files changed in between
+        print(f"content pack {locale!r} changed while it was read; run check again", file=sys.stderr)
+        return EXIT_PACK
+    return _report(pack, templates)
 
 
-def _report(pack: Pack) -> int:
-    """Reading grade and citations per topic; exit 1 if the reading targets are missed."""
+def _report(pack: Pack, templates: Pack) -> int:
+    """Reading grade and citations per topic, and the figures benefits and harms carry;
+    exit 1 if the reading targets are missed. ``templates`` is the pack as written."""
     readings = topic_readings(pack)
     print(f"\n{'grade':>5}  {'refs':>4}  topic")
     for reading in sorted(readings, key=lambda r: (-r.grade, r.topic_id)):
@@ -108,6 +116,11 @@ def _report(pack: Pack) -> int:
         f"citations: {sum(r.citations for r in readings)} in {len(readings)} topics, "
         f"{sum(len(row.references) for row in table_rows)} in {len(table_rows)} table rows; "
         f"{len(pack.numbers.comparisons)} comparisons and {len(pack.numbers.facts)} facts in numbers.yaml"
+    )
+    benefits, harms = count_figures(templates, "benefit"), count_figures(templates, "risk")
+    print(
+        f"benefits: {benefits.figures} figures, {benefits.icon_arrays} icon arrays · "
+        f"harms: {harms.figures} figures, {harms.icon_arrays} icon arrays"
     )
     return EXIT_OK if median <= MEDIAN_TARGET and highest <= MAX_TARGET else EXIT_PACK
 

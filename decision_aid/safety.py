@@ -2,18 +2,21 @@
 
 - any safety answer other than "not at all", a missing one included, puts the crisis
   resources first;
-- the results always end with the advice to talk with a professional.
+- the results always end with the advice to talk with a professional;
+- whenever the crisis resources show, the summary's questions for a clinician include how
+  to keep the person safe, whether they ticked it or not.
 """
 
 from __future__ import annotations
 
 from decision_aid.answers import Answers
-from decision_aid.schema import Pack
+from decision_aid.schema import Pack, Prompt
 from decision_aid.tailoring import Reason, ShownTopic, reason_for
 
 SAFETY_QUESTION = "self_harm_thoughts"
 NO_THOUGHTS = "not_at_all"
 CRISIS_TOPIC = "crisis"
+SAFETY_PROMPT = "keep_safe"  # "How can we keep me safe while I decide?" in deliberation.yaml
 FRAME_KINDS = ("crisis", "next_step")
 
 
@@ -60,3 +63,10 @@ def frame(
         return None, body, care
     crisis = ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=(crisis_reason(pack, answers),))
     return crisis, body, care
+
+
+def safety_prompt(pack: Pack, answers: Answers) -> Prompt | None:
+    """The safety question to ask a clinician, kept whenever the crisis resources show."""
+    if not crisis_triggered(answers):
+        return None
+    return next(p for p in pack.deliberation.questions.items if p.id == SAFETY_PROMPT)

@@ -38,6 +38,12 @@ KIND_ORDER: tuple[TopicKind, ...] = (
     "next_step",
 )
 
+# Where a consideration comes from, after the label's own structure: "contraindication"
+# (label section 4), "warning" (the boxed warning or section 5), "caution" (other label or
+# clinical precautions), "history" (the person's depression and treatments so far) and
+# "practical" (a ride home, time, cost, worries). Only considerations have one.
+TopicCategory = Literal["contraindication", "warning", "caution", "history", "practical"]
+
 # Conditions are data for the code, not words: no word checks.
 ShowWhen = Annotated[Condition | None, REVIEWER]
 # The questionnaire's own wording (PHQ-9's "Over the last 2 weeks", "Less than 6 months")
@@ -117,6 +123,7 @@ class Topic(Frozen):
     id: Id
     title: Label
     kind: TopicKind
+    category: TopicCategory | None = None  # required for considerations: check enforces it
     order: int = 0
     show_when: ShowWhen = None
     references: References
@@ -298,6 +305,7 @@ class UiText(Frozen):
     clear_cancel: Label
     own_question_added: Label
     own_question_limit: Annotated[str, template("count")]
+    safety_question_kept: Label
     mode_label: Label
     mode_patient: Label
     mode_clinician: Label

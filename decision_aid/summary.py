@@ -61,6 +61,8 @@ class Summary(BaseModel):
     leaning: Choice | None = None
     sure: SureResult | None = None
     prompts: tuple[Prompt, ...] = ()  # the aid's questions the person ticked that still apply
+    # Asked whenever the crisis part is present, ticked or not (decision_aid.safety).
+    safety_prompt: Prompt | None = None
     own_questions: tuple[str, ...] = ()
 
     @model_validator(mode="after")
@@ -71,6 +73,8 @@ class Summary(BaseModel):
             raise ValueError("the care part must be the next-step topic")
         if any(shown.topic.kind in safety.FRAME_KINDS for shown in self.body):
             raise ValueError("crisis and care topics belong in their own parts")
+        if (self.safety_prompt is None) is not (self.crisis is None):
+            raise ValueError("the safety question to ask comes exactly with the crisis part")
         return self
 
     @property
@@ -89,9 +93,17 @@ class Summary(BaseModel):
         return tuple(s.id for s in self.skipped)
 
     @property
+    def asked_prompts(self) -> tuple[Prompt, ...]:
+        """The aid's questions to bring: the safety question first when kept, then those
+        ticked, each once."""
+        if self.safety_prompt is None:
+            return self.prompts
+        return (self.safety_prompt, *(p for p in self.prompts if p.id != self.safety_prompt.id))
+
+    @property
     def questions(self) -> tuple[str, ...]:
-        """The person's questions to bring: the aid's they ticked, then their own."""
-        return (*(p.text for p in self.prompts), *self.own_questions)
+        """The person's questions to bring: the aid's, then their own."""
+        return (*(p.text for p in self.asked_prompts), *self.own_questions)
 
 
 def build_summary(
@@ -122,6 +134,7 @@ def build_summary(
         leaning=next((c for c in pack.deliberation.leaning.choices if c.value == deliberation.leaning), None),
         sure=sure if sure.answered else None,
         prompts=tuple(chosen_prompts(prompts_for(pack, effective), deliberation)),
+        safety_prompt=safety.safety_prompt(pack, answers),
         own_questions=deliberation.own_questions,
     )
 
@@ -170,6 +183,7 @@ def summary_json(summary: Summary) -> dict:
             {
                 "id": shown.topic.id,
                 "kind": shown.topic.kind,
+                "category": shown.topic.category,
                 "title": shown.topic.title,
                 "reasons": [r.model_dump() for r in shown.reasons],
                 "references": list(shown.topic.references),

@@ -9,14 +9,16 @@ an author can fix it without reading code. ``load_pack`` is cached: read once pe
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from decision_aid.content.build import build_packs
+from decision_aid.content.coverage import check_coverage
 from decision_aid.content.crossrefs import check_deliberation, check_personas, check_tables, check_topics
 from decision_aid.content.figures import check_figures
 from decision_aid.content.load import read_files
-from decision_aid.content.problems import Code, PackError, Problem
+from decision_aid.content.problems import TAILORING_GAPS, Code, PackError, Problem
 from decision_aid.content.questions import check_questionnaire
 from decision_aid.content.walk import Text, texts
 from decision_aid.content.words import check_words
@@ -31,6 +33,7 @@ __all__ = [
     "check_files",
     "load_pack",
     "read_pack",
+    "read_templates",
     "texts",
 ]
 
@@ -39,10 +42,12 @@ CONTENT_ROOT = Path(__file__).resolve().parent.parent.parent / "content"
 
 @functools.lru_cache(maxsize=8)
 def load_pack(locale: str = "en", root: Path | None = None) -> Pack:
-    """The validated pack for a locale, read once per process."""
+    """The validated pack for a locale, read once per process. Raises ``PackError`` on every
+    problem but the tailoring gaps (``problems.TAILORING_GAPS``), which ``check`` reports."""
     pack, problems = read_pack(locale, root)
-    if problems or pack is None:
-        raise PackError(problems)
+    blocking = [p for p in problems if p.code not in TAILORING_GAPS]
+    if blocking or pack is None:
+        raise PackError(blocking)
     return pack
 
 
@@ -53,12 +58,25 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
         return None, [Problem(Code.FILE_MISSING, str(folder), "", "", "no content pack for this locale")]
     problems: list[Problem] = []
     files = read_files(folder, problems)
-    pack, found = check_files(files)
+    pack, found = check_files(files, read_problems=problems)
     return pack, problems + found
 
 
-def check_files(files: dict[str, Any]) -> tuple[Pack | None, list[Problem]]:
-    """Build and check a pack from its files' data (see ``load.read_files``)."""
+def read_templates(locale: str = "en", root: Path | None = None) -> Pack | None:
+    """The pack as written, figures still ``{{placeholders}}``, for reports that count them;
+    None when it cannot be built (``read_pack`` says why)."""
+    folder = (root or CONTENT_ROOT) / locale
+    if not folder.is_dir():
+        return None
+    templates, _ = build_packs(read_files(folder, []), [])
+    return templates
+
+
+def check_files(
+    files: dict[str, Any], read_problems: Sequence[Problem] = ()
+) -> tuple[Pack | None, list[Problem]]:
+    """Build and check a pack from its files' data (see ``load.read_files``), which were read
+    with ``read_problems``; return the pack and the problems found here."""
     problems: list[Problem] = []
     templates, pack = build_packs(files, problems)
     if templates is None or pack is None:
@@ -70,4 +88,8 @@ def check_files(files: dict[str, Any]) -> tuple[Pack | None, list[Problem]]:
     problems += check_personas(pack)
     problems += check_figures(templates)
     problems += check_words(texts(templates), texts(pack), pack.style.forbidden_phrases, pack.numbers)
+    if not problems and not read_problems:
+        # Judged on an otherwise sound pack, so that one broken condition or topic file is
+        # reported once, not again as answers that nothing uses.
+        problems += check_coverage(pack)
     return pack, problems

@@ -6,8 +6,8 @@ from decision_aid.answers import AnswersError, parse_answers
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.questions import check_condition
 from decision_aid.fields import OWN_WORDS
-from decision_aid.safety import CRISIS_TOPIC
-from decision_aid.schema import Pack, Table
+from decision_aid.safety import CRISIS_TOPIC, SAFETY_PROMPT
+from decision_aid.schema import Pack, Table, Topic
 
 
 def check_topics(pack: Pack) -> list[Problem]:
@@ -15,8 +15,10 @@ def check_topics(pack: Pack) -> list[Problem]:
     seen: set[str] = set()
     for topic in pack.clinician_topics:
         problems += missing_references(pack, topic.source_file, topic.id, topic.references)
+        problems += _check_category(topic)
     for topic in pack.topics:
         file = topic.source_file
+        problems += _check_category(topic)
         if topic.id in seen:
             problems.append(Problem(Code.DUPLICATE_ID, file, topic.id, "id", "duplicate topic id"))
         seen.add(topic.id)
@@ -26,6 +28,18 @@ def check_topics(pack: Pack) -> list[Problem]:
                 topic.show_when, pack.questionnaire, file, topic.id, "show_when", need_said=True
             )
     return problems + _check_frame_topics(pack)
+
+
+def _check_category(topic: Topic) -> list[Problem]:
+    """Considerations are grouped by where they come from (see ``TopicCategory``); no other
+    kind of topic is, so a category elsewhere is a mistake, not a harmless extra."""
+    if topic.kind == "consideration" and topic.category is None:
+        message = "a consideration needs a category: contraindication, warning, caution, history or practical"
+        return [Problem(Code.NEEDS_CATEGORY, topic.source_file, topic.id, "category", message)]
+    if topic.kind != "consideration" and topic.category is not None:
+        message = f"only considerations have a category, and this topic's kind is {topic.kind!r}"
+        return [Problem(Code.CATEGORY_NOT_ALLOWED, topic.source_file, topic.id, "category", message)]
+    return []
 
 
 def _check_frame_topics(pack: Pack) -> list[Problem]:
@@ -92,6 +106,9 @@ def check_deliberation(pack: Pack) -> list[Problem]:
     for prompt in content.questions.items:
         if prompt.show_when is not None:
             problems += check_condition(prompt.show_when, pack.questionnaire, file, prompt.id, "show_when")
+    if SAFETY_PROMPT not in {prompt.id for prompt in content.questions.items}:
+        message = "the safety question to ask is missing: the summary keeps it whenever the crisis lines show"
+        problems.append(Problem(Code.SAFETY_PROMPT, file, SAFETY_PROMPT, "", message))
     for group, ids in (
         ("values", [i.id for i in content.values.items]),
         ("knowledge", [i.id for i in content.knowledge.items]),

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from decision_aid.content.problems import Code, Problem
-from decision_aid.numbers import used_ids
-from decision_aid.schema import Comparison, Fact, Pack
+from decision_aid.numbers import PLACEHOLDER, used_ids
+from decision_aid.schema import Comparison, Fact, Pack, Table, TopicKind
+
+
+@dataclass(frozen=True)
+class FigureCount:
+    figures: int  # {{placeholders}}: each is a figure a person reads
+    icon_arrays: int
 
 
 def check_figures(templates: Pack) -> list[Problem]:
@@ -52,3 +60,29 @@ def _cited_texts(pack: Pack) -> list[tuple[str, str, str, tuple[str, ...]]]:
         for i in pack.deliberation.knowledge.items
     ]
     return cited
+
+
+def count_figures(templates: Pack, kind: TopicKind) -> FigureCount:
+    """How many figures (placeholders in the bodies and the tables under them) and icon arrays
+    the topics of one kind carry: a reviewer's check that benefits and harms are told alike.
+
+    Run on the pack as written, where figures are still ``{{placeholders}}``.
+    """
+    topics = [t for t in templates.topics if t.kind == kind]
+    tables = {"routes": templates.routes, "options": templates.options}
+    texts = [t.body for t in topics] + [
+        text for t in topics if t.table is not None for text in _table_texts(tables[t.table])
+    ]
+    return FigureCount(
+        figures=sum(len(PLACEHOLDER.findall(text)) for text in texts),
+        icon_arrays=sum(len(t.icon_arrays) for t in topics),
+    )
+
+
+def _table_texts(table: Table) -> list[str]:
+    return [
+        table.title,
+        table.caption,
+        *(column.label for column in table.columns),
+        *(text for row in table.rows for text in (row.label, *row.cells.values())),
+    ]

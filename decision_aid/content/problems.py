@@ -20,6 +20,8 @@ class Code(enum.Enum):
     BAD_YAML = "PACK_003"
     NO_FRONT_MATTER = "PACK_004"
     WRONG_SHAPE = "PACK_005"
+    NEEDS_CATEGORY = "PACK_006"
+    CATEGORY_NOT_ALLOWED = "PACK_007"
     # ids
     DUPLICATE_ID = "PACK_010"
     RESERVED_ID = "PACK_011"
@@ -41,9 +43,12 @@ class Code(enum.Enum):
     UNKNOWN_ROW = "PACK_033"
     PERSONA_ANSWERS = "PACK_034"
     PERSONA_SHOWS = "PACK_035"
+    UNUSED_CHOICE = "PACK_036"
+    UNUSED_QUESTION = "PACK_037"
     # safety
     SAFETY_QUESTION = "PACK_040"
     FRAME_TOPIC = "PACK_041"
+    SAFETY_PROMPT = "PACK_042"
     # figures
     UNKNOWN_FIGURE = "PACK_050"
     BARE_FIGURE = "PACK_051"
@@ -55,6 +60,12 @@ class Code(enum.Enum):
     MARKUP = "PACK_062"
     TEMPLATE_NAME = "PACK_063"
     STRAY_BRACE = "PACK_064"
+
+
+# Gaps in what the pack tailors, not faults in what it shows: ``check`` fails on them, so a
+# pack with one is not released, but ``load_pack`` still serves it, because an answer that
+# no note follows shows nothing wrong, and refusing to start would leave a person nothing.
+TAILORING_GAPS = frozenset({Code.UNUSED_CHOICE, Code.UNUSED_QUESTION})
 
 
 @dataclass(frozen=True)

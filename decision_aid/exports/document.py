@@ -56,12 +56,14 @@ def header_blocks(pack: Pack, summary: Summary) -> list[Block]:
 
 
 def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:
-    """Why the crisis lines show, and the lines; nothing when the crisis part is absent."""
+    """Why the crisis lines show, what to do if in danger now (the crisis topic, as on the
+    screen's crisis panel), and the lines; nothing when the crisis part is absent."""
     if summary.crisis is None:
         return []
     return [
         _block("heading", pack.summary_text.crisis_title),
         _block("text", *(reason.text for reason in summary.crisis.reasons)),
+        _block("text", summary.crisis.topic.body),
         _block("text", pack.crisis.intro),
         _block("bullets", *crisis_line_items(pack)),
     ]
@@ -165,4 +167,4 @@ def _questions(summary: Summary) -> list[Block]:
     if not summary.questions:
         return []
     own = (Text(q, mine=True) for q in summary.own_questions)
-    return [_block("bullets", *(Text(p.text) for p in summary.prompts), *own)]
+    return [_block("bullets", *(Text(p.text) for p in summary.asked_prompts), *own)]

@@ -204,10 +204,13 @@ def _questions(pack: Pack) -> None:
             ticked.discard(prompt_id)
         state.update_deliberation(ticked=tuple(p for p in order if p in ticked))
 
+    kept = safety.safety_prompt(pack, state.answers())
     for prompt in prompts:
         key = state.widget_key("ask", prompt.id)
         state.seed(key, prompt.id in state.deliberation().ticked)
         st.checkbox(prompt.text, key=key, on_change=tick, args=(prompt.id, key))
+        if prompt == kept:
+            st.caption(pack.ui.safety_question_kept)
     _own_questions(pack)
 
 

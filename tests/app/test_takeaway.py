@@ -121,3 +121,19 @@ def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
     assert at.session_state[SESSION].deliberation == Deliberation()
     ok(at.button[0].click().run())
     assert at.radio(key="q:self_harm_thoughts").value is None
+
+
+def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
+    at = ok(AppTest.from_file(APP, default_timeout=30).run())
+    ok(at.button[0].click().run())
+    ok(at.radio(key="q:self_harm_thoughts").set_value("several_days").run())
+    for step in range(4):
+        press(at, f"next_{step}")
+    press(at, "to_prepare")
+    keep_safe = at.checkbox(key="ask:keep_safe")
+    assert keep_safe.label == "How can we keep me safe while I decide?" and not keep_safe.value
+    note = "this question is always in your summary, ticked or not"
+    assert any(note in c.value for c in at.caption)
+    press(at, "to_summary")
+    summary = next(m.value for m in at.markdown if m.value.startswith("## Ketamine and esketamine"))
+    assert summary.count("- How can we keep me safe while I decide?\n") == 1

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,20 @@ def test_check_lists_every_problem_and_exits_1(pack_copy):
     assert "Traceback" not in result.stderr
 
 
+def test_check_reports_an_answer_that_nothing_uses(pack_copy):
+    topic = pack_copy / "en" / "topics" / "consider_not_diagnosed.md"
+    text = topic.read_text(encoding="utf-8")
+    assert 'answer: ["no", unsure]}' in text
+    topic.write_text(text.replace('answer: ["no", unsure]}', 'answer: ["no"]}'), encoding="utf-8")
+    result = run("check", "--content", str(pack_copy))
+    assert result.returncode == 1
+    assert (
+        "questionnaire.yaml: depression_diagnosed > choices > unsure > said: choice 'unsure' of question"
+        in result.stderr
+    )
+    assert "[PACK_036]" in result.stderr
+
+
 def test_summary_json_honours_the_contract(tmp_path):
     answers = {
         "self_harm_thoughts": "nearly_every_day",
@@ -65,14 +80,19 @@ def test_summary_json_honours_the_contract(tmp_path):
     assert first["id"] == "crisis" and first["reasons"][0]["question"] == "self_harm_thoughts"
     assert last["kind"] == "next_step"
     for topic in data["topics"]:
-        assert set(topic) == {"id", "kind", "title", "reasons", "references"}
+        assert set(topic) == {"id", "kind", "category", "title", "reasons", "references"}
         assert topic["references"]
+        assert (topic["category"] is None) == (topic["kind"] != "consideration"), topic["id"]
         for reason in topic["reasons"]:
             assert set(reason) == {"question", "answer", "text"}
             assert reason["question"] in answers
     by_id = {t["id"]: t for t in data["topics"]}
     assert by_id["blood_pressure"]["reasons"][0]["answer"] == "high_uncontrolled"
     assert "aneurysm_avm_brain_bleed" in by_id and "age_65_plus" in by_id
+    assert by_id["aneurysm_avm_brain_bleed"]["category"] == "contraindication"
+    assert by_id["blood_pressure"]["category"] == "warning"
+    assert by_id["age_65_plus"]["category"] == "caution"
+    assert by_id["crisis"]["category"] is None and last["category"] is None
     assert "depression_diagnosed" in data["unanswered"]
     assert "adequate_trial" not in data["unanswered"]  # hidden: no antidepressant answer
 
@@ -187,6 +207,11 @@ def test_check_report_prints_grade_and_citations_per_topic():
     assert any(line.strip().endswith(" liver") for line in lines)
     assert "Flesch-Kincaid grade: median" in result.stdout
     assert "citations:" in result.stdout
+    assert re.search(
+        r"^benefits: \d+ figures, \d+ icon arrays · harms: \d+ figures, \d+ icon arrays$",
+        result.stdout,
+        re.MULTILINE,
+    )
 
 
 def test_check_report_fails_when_a_topic_is_too_hard_to_read(pack_copy):

@@ -137,6 +137,45 @@ def test_topic_reason_needs_a_said_phrase(pack_copy):
     ]
 
 
+def test_a_consideration_needs_a_category(pack_copy):
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "category: caution\n", "")
+    assert problems_for(pack_copy) == [("PACK_006", "topics/consider_liver.md", "liver", "category")]
+
+
+def test_only_considerations_have_a_category(pack_copy):
+    edit(
+        pack_copy / "en" / "topics" / "context_what.md",
+        "kind: context\n",
+        "kind: context\ncategory: caution\n",
+    )
+    edit(
+        pack_copy / "en" / "clinician" / "esketamine_session.md",
+        "kind: context\n",
+        "kind: context\ncategory: warning\n",
+    )
+    assert problems_for(pack_copy) == [
+        ("PACK_007", "clinician/esketamine_session.md", "esketamine_session", "category"),
+        ("PACK_007", "topics/context_what.md", "what_they_are", "category"),
+    ]
+
+
+def test_a_category_is_one_of_the_five(pack_copy):
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "category: caution", "category: worry")
+    assert problems_for(pack_copy) == [("PACK_005", "topics/consider_liver.md", "liver", "category")]
+
+
+def test_every_consideration_has_a_category_and_no_other_topic_has_one(pack):
+    for topic in (*pack.topics, *pack.clinician_topics):
+        assert (topic.category is not None) == (topic.kind == "consideration"), topic.id
+    assert pack.topic("aneurysm_avm_brain_bleed").category == "contraindication"
+    assert pack.topic("getting_home").category == "practical"
+
+
+def test_the_safety_question_to_ask_must_be_there(pack_copy):
+    edit(pack_copy / "en" / "deliberation.yaml", "- id: keep_safe\n", "- id: keep_calm\n")
+    assert problems_for(pack_copy) == [("PACK_042", "deliberation.yaml", "keep_safe", "")]
+
+
 def test_load_pack_raises_with_every_problem(pack_copy):
     edit(pack_copy / "en" / "topics" / "consider_liver.md", "id: liver", "id: bladder")
     edit(

@@ -40,14 +40,17 @@ def test_questions_are_tailored_to_the_answers(pack, answers):
 
 def test_ticked_questions_that_no_longer_apply_are_dropped(pack, answers):
     ticked = Deliberation(ticked=("blood_pressure_checks", "approved_or_off_label"), own_questions=("Mine?",))
-    with_bp = answers(blood_pressure="unsure")
+    # With no safety answer the safety question would be kept too (test_summary checks that).
+    with_bp = answers(self_harm_thoughts="not_at_all", blood_pressure="unsure")
     assert list(build_summary(pack, with_bp, ticked).questions) == [
         "Is this the approved esketamine nasal spray, or off-label ketamine?",
         "How will my blood pressure be checked during and after a session?",
         "Mine?",
     ]
     assert "How will my blood pressure" not in " ".join(
-        build_summary(pack, answers(blood_pressure="normal"), ticked).questions
+        build_summary(
+            pack, answers(self_harm_thoughts="not_at_all", blood_pressure="normal"), ticked
+        ).questions
     )
 
 

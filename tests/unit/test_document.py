@@ -4,8 +4,11 @@ without picking blocks by their heading text."""
 import datetime
 
 from decision_aid.exports import document
+from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.pdf import render_pdf
+from decision_aid.prose import units
 from decision_aid.summary import build_summary
-from tests.unit.test_exports import DELIBERATION, FULL
+from tests.unit.test_exports import DELIBERATION, FULL, pdf_text
 
 SECTIONS = (
     document.header_blocks,
@@ -48,3 +51,23 @@ def test_each_section_holds_only_its_own_part(pack, answers):
     empty = document.preparation_blocks(pack, calm)
     assert [b.kind for b in empty] == ["text"] and empty[0].parts[0].text.startswith(words.not_filled)
     assert headings(document.care_blocks(pack, calm)) == [f"{words.care_title}: {calm.care.topic.title}"]
+
+
+def test_the_take_away_carries_what_to_do_if_in_danger_now_only_when_crisis(pack, answers):
+    body = pack.topic("crisis").body
+    assert "nearest emergency department" in body
+    said = [unit.text for unit in units(body)]  # each paragraph and list item, as read
+    crisis = build_summary(pack, answers(self_harm_thoughts="several_days"))
+    calm = build_summary(pack, answers(self_harm_thoughts="not_at_all"))
+
+    markdown = render_markdown(pack, crisis)
+    assert body in markdown
+    assert markdown.index(body) < markdown.index(pack.crisis.intro)  # as on the screen
+    text = " ".join(pdf_text(render_pdf(pack, crisis)).split())
+    assert "go to the nearest emergency department" in text
+    assert [s for s in said if " ".join(s.split()) not in text] == []
+
+    calm_markdown = render_markdown(pack, calm)
+    calm_text = " ".join(pdf_text(render_pdf(pack, calm)).split())
+    assert "emergency department" not in calm_markdown and "emergency department" not in calm_text
+    assert [s for s in said if s in calm_markdown or " ".join(s.split()) in calm_text] == []

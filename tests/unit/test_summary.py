@@ -10,6 +10,7 @@ import pypdf
 from hypothesis import HealthCheck, given, settings
 
 from decision_aid import flow
+from decision_aid.deliberation import Deliberation
 from decision_aid.exports.fhir import questionnaire_response
 from decision_aid.exports.markdown import escape, render_markdown
 from decision_aid.exports.pdf import render_pdf
@@ -38,6 +39,10 @@ def test_the_summary_holds_the_safety_frame_in_its_own_fields(answers, deliberat
     crisis = (summary.crisis,) if summary.crisis is not None else ()
     assert summary.topics == (*crisis, *summary.body, summary.care)
     assert summary_json(summary)["crisis"] is triggered
+    # The safety question to ask is kept whenever the crisis part is, ticked or not, once.
+    keep_safe = next(p for p in PACK.deliberation.questions.items if p.id == "keep_safe")
+    assert (summary.safety_prompt == keep_safe) is triggered
+    assert summary.questions.count(keep_safe.text) == (1 if triggered else 0)
 
     q = PACK.questionnaire
     effective = flow.effective_answers(q, answers)
@@ -138,7 +143,7 @@ def _markdown_agrees(summary, markdown: str) -> None:
         assert summary.leaning.label in markdown
     if summary.sure is not None:
         assert WORDS.sure_score.format(yes=summary.sure.yes) in markdown
-    for prompt in summary.prompts:
+    for prompt in summary.asked_prompts:
         assert f"- {prompt.text}\n" in markdown
     for own in summary.own_questions:
         assert f"- {escape(own)}\n" in markdown
@@ -165,7 +170,7 @@ def _pdf_agrees(summary, text: str) -> None:
             assert _squash(shown.topic.title) in flat
     for typed in (summary.own_value, *summary.own_questions):
         assert _squash(typed) in flat
-    for prompt in summary.prompts:
+    for prompt in summary.asked_prompts:
         assert _squash(prompt.text) in flat
     body = re.sub(r"^\s*[-*+]\s+", "", summary.care.topic.body, flags=re.M).replace("**", "")
     assert flat.index(_squash(body)) > flat.rindex(care)
@@ -209,3 +214,26 @@ def _fhir_agrees(summary, response: dict) -> None:
     assert sure == ({a.item.id: a.yes for a in summary.sure.answers} if summary.sure else {})
     assert codes("questions.chosen") == [p.id for p in summary.prompts]
     assert strings("questions.own") == list(summary.own_questions)
+
+
+def test_the_safety_question_to_ask_is_kept_whenever_the_crisis_part_is(pack, answers):
+    keep_safe = next(p for p in pack.deliberation.questions.items if p.id == "keep_safe")
+    ticked = Deliberation(ticked=("approved_or_off_label", "keep_safe"))
+    not_ticked = Deliberation(ticked=("approved_or_off_label",))
+    for told in (answers(self_harm_thoughts="several_days"), answers()):  # unanswered counts too
+        for deliberation in (ticked, not_ticked):
+            summary = build_summary(pack, told, deliberation)
+            assert summary.crisis is not None
+            assert summary.asked_prompts[0] == keep_safe and summary.questions.count(keep_safe.text) == 1
+            # What the person ticked stays what they ticked (the FHIR record says so); with no
+            # safety answer the prompt is not offered, so a tick on it does not count.
+            chose = deliberation is ticked and told.get("self_harm_thoughts") is not None
+            assert (keep_safe in summary.prompts) is chose
+            markdown = render_markdown(pack, summary)
+            assert markdown.count(f"- {keep_safe.text}\n") == 1
+            assert markdown.index(WORDS.questions_title) < markdown.index(keep_safe.text)
+            items = {i["linkId"]: i for i in _walk(questionnaire_response(pack, summary)["item"])}
+            chosen = [a["valueCoding"]["code"] for a in items["questions.chosen"]["answer"]]
+            assert ("keep_safe" in chosen) is chose
+    calm = build_summary(pack, answers(self_harm_thoughts="not_at_all"), ticked)
+    assert calm.safety_prompt is None and keep_safe.text not in calm.questions
