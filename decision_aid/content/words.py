@@ -30,6 +30,7 @@ GRADED_WORDS = 20
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _LABEL_MARKUP = re.compile(r"\*\*|__|`|\]\(|^\s*#|^\s*[-*+]\s", re.MULTILINE)
+_LIST_NUMBER = re.compile(r"\s*\d+[.)]\s")
 
 
 def check_words(
@@ -44,6 +45,7 @@ def check_words(
         problems += _figures(written)
         problems += _grade(text)
         problems += _markup(text)
+        problems += _numbered_by_accident(written, text)
         problems += _braces(written, text)
     return problems
 
@@ -106,6 +108,24 @@ def _markup(text: Text) -> list[Problem]:
             )
         )
     return problems
+
+
+def _numbered_by_accident(written: Text, text: Text) -> list[Problem]:
+    """A figure that starts a line, then a full stop ("{{peak_day}}. Even then"), is read as a
+    numbered list once filled in: the sentence turns into item 1."""
+    if not text.words.prose:
+        return []
+    lines = zip(written.text.splitlines(), text.text.splitlines(), strict=False)
+    return [
+        _problem(
+            text,
+            Code.MARKUP,
+            f"the line {shown.strip()[:40]!r} starts with a figure and a full stop, which Markdown "
+            "shows as a numbered list; move the figure off the start of the line",
+        )
+        for raw, shown in lines
+        if raw.lstrip().startswith("{{") and _LIST_NUMBER.match(shown)
+    ]
 
 
 def _braces(written: Text, text: Text) -> list[Problem]:

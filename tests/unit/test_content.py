@@ -115,8 +115,8 @@ def test_empty_table_cell(pack_copy):
 def test_forbidden_verdict_phrase(pack_copy):
     edit(
         pack_copy / "en" / "topics" / "consider_liver.md",
-        "Repeated ketamine",
-        "You are not eligible. Repeated ketamine",
+        "The FDA has seen",
+        "You are not eligible. The FDA has seen",
     )
     _, [problem] = read_pack("en", pack_copy)
     assert problem.place == ("PACK_060", "topics/consider_liver.md", "liver", "body")
@@ -191,7 +191,7 @@ def test_load_pack_raises_with_every_problem(pack_copy):
 def test_a_figure_written_into_text_is_rejected(pack_copy):
     edit(
         pack_copy / "en" / "topics" / "consider_liver.md",
-        "Repeated ketamine",
+        "The FDA has seen",
         "In 7 studies, repeated ketamine",
     )
     assert problems_for(pack_copy) == [("PACK_051", "topics/consider_liver.md", "liver", "body")]
@@ -200,7 +200,7 @@ def test_a_figure_written_into_text_is_rejected(pack_copy):
 def test_a_placeholder_naming_no_figure_is_rejected(pack_copy):
     edit(
         pack_copy / "en" / "topics" / "consider_liver.md",
-        "Repeated ketamine",
+        "The FDA has seen",
         "After {{liver_cases}} cases, repeated ketamine",
     )
     assert problems_for(pack_copy) == [("PACK_050", "topics/consider_liver.md", "liver", "body")]
@@ -209,8 +209,8 @@ def test_a_placeholder_naming_no_figure_is_rejected(pack_copy):
 def test_a_figure_must_be_cited_where_it_is_used(pack_copy):
     edit(
         pack_copy / "en" / "topics" / "consider_liver.md",
-        "Repeated ketamine",
-        "For {{monitoring_hours}} hours. Repeated ketamine",
+        "The FDA has seen",
+        "For {{monitoring_hours}} hours. The FDA has seen",
     )
     assert problems_for(pack_copy) == [("PACK_052", "topics/consider_liver.md", "liver", "references")]
 
@@ -244,5 +244,5 @@ def test_figures_are_rendered_from_the_numbers_file_everywhere(pack):
     assert f"about {esketamine} of 100 people" in topic and f"about {placebo} of 100 did" in topic
     assert f"{100 - esketamine} of 100 did not respond" in topic
     cell = next(r for r in pack.options.rows if r.id == "how_well").cells["esketamine"]
-    assert f"about {esketamine} of 100 responded" in cell
+    assert f"About {esketamine} of 100 responded, compared with {placebo} of 100" in cell
     assert "{{" not in " ".join(t.body + t.title for t in pack.topics)

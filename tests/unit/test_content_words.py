@@ -216,9 +216,15 @@ def test_prose_is_held_to_the_reading_grade_and_labels_are_not(pack_copy):
         ),
         (
             "topics/consider_liver.md",
-            "Repeated ketamine",
-            "![liver](https://example.org/a.png) Repeated ketamine",
+            "The FDA has seen",
+            "![liver](https://example.org/a.png) The FDA has seen",
             ("liver", "body"),
+        ),
+        (  # a figure and a full stop at the start of a line: Markdown makes it list item 1
+            "topics/benefit_speed.md",
+            "was at day {{peak_day}}. Even then",
+            "was at day\n{{peak_day}}. Even then",
+            ("how_fast_how_long", "body"),
         ),
     ],
 )
@@ -228,7 +234,7 @@ def test_markup_is_caught_where_it_does_not_belong(pack_copy, file, old, new, fi
 
 
 def test_markdown_in_prose_is_fine(pack_copy):
-    edit(pack_copy / "en" / "topics" / "consider_liver.md", "Repeated ketamine", "**Repeated** ketamine")
+    edit(pack_copy / "en" / "topics" / "consider_liver.md", "The FDA has seen", "The **FDA** has seen")
     assert read_pack("en", pack_copy)[1] == []
 
 

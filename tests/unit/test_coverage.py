@@ -30,7 +30,7 @@ def cond(data) -> Condition:
         ({"question": "concerns", "operator": "=", "answer": "cost"}, {"cost"}),
         (
             {"question": "other_conditions", "operator": "!=", "answer": "none"},
-            {"bladder", "liver", "breathing_or_sleep_apnea"},
+            {"bladder", "liver", "breathing_or_sleep_apnea", "ketamine_allergy"},
         ),
         # true for every answer (or for none): singles no answer out
         ({"question": "transport", "operator": "exists", "answer": True}, set()),
@@ -77,7 +77,12 @@ def test_groups_add_up_the_answers_each_clause_uses(pack):
 
 def test_the_shipped_pack_uses_its_topic_question_and_prompt_conditions(pack):
     used = used_answers(pack)
-    assert used["other_conditions"] == {"bladder", "liver", "breathing_or_sleep_apnea"}  # topics
+    assert used["other_conditions"] == {
+        "bladder",
+        "liver",
+        "breathing_or_sleep_apnea",
+        "ketamine_allergy",
+    }  # topics
     assert {"1", "2", "3_or_more"} <= used["antidepressants_tried"]  # the question adequate_trial
     assert used["transport"] == {"no", "unsure"}
 

@@ -13,11 +13,11 @@ def test_counts_placeholders_in_bodies_and_icon_arrays_by_kind(pack_copy):
     before = {kind: count_figures(read_templates("en", pack_copy), kind) for kind in ("benefit", "risk")}
     assert before["benefit"].figures > 0 and before["benefit"].icon_arrays > 0
     edit(
-        pack_copy / "en" / "topics" / "risk_session.md",
+        pack_copy / "en" / "topics" / "risk_longer.md",
         "references: [",
         "icon_arrays: [murrough_response]\nreferences: [",
     )
-    topic = pack_copy / "en" / "topics" / "risk_session.md"
+    topic = pack_copy / "en" / "topics" / "risk_longer.md"
     topic.write_text(
         topic.read_text(encoding="utf-8") + "\nIt lasts about {{bp_duration_hours}} hours, as said above.\n",
         encoding="utf-8",
