@@ -218,6 +218,8 @@ class CrisisRegion(Frozen):
 
 class Crisis(Frozen):
     intro: Prose
+    # Said on screen under the crisis panel, not on paper: the take-away has no "every page".
+    on_screen: Prose
     regions: tuple[CrisisRegion, ...] = Field(min_length=1)
 
     def region(self, region_id: str) -> CrisisRegion:

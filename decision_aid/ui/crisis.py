@@ -46,6 +46,7 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
         )
         region = pack.crisis.region(chosen)
         st.markdown(region_lines(pack, region))
+        st.markdown(pack.crisis.on_screen)
         with st.expander(f"{pack.ui.sources_label} ({len(region.references)})"):
             st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in region.references))
 

@@ -111,6 +111,7 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
     at.radio(key="q:self_harm_thoughts").set_value("nearly_every_day").run()
     assert has_crisis_panel(at)
     assert at.selectbox(key="nav:region").value == "us"
+    assert any("The crisis lines stay at the top of every page." in m.value for m in at.markdown)
     for expected_title in ("Your depression and treatments so far", "Your health", "Practical matters"):
         next_step(at)
         assert at.title[0].value == expected_title

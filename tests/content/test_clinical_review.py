@@ -245,3 +245,11 @@ def test_a_retired_question_in_an_old_answers_file_is_read_and_dropped(pack):
     answers = parse_answers(pack.questionnaire, {"episode_length": "over_2_years", "bipolar": "no"})
     assert answers.values == {"bipolar": "no"}
     assert "episode_length" not in pack.questionnaire.by_id
+
+
+def test_the_take_away_carries_what_to_do_now_but_not_screen_only_words(pack, answers):
+    from decision_aid.exports.markdown import render_markdown
+
+    markdown = flat(render_markdown(pack, build_summary(pack, answers(self_harm_thoughts="several_days"))))
+    assert "go to the nearest emergency department" in markdown
+    assert pack.crisis.on_screen not in markdown  # "at the top of every page" is not true on paper
