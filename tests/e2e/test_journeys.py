@@ -218,7 +218,9 @@ def test_clinician_and_workshop_modes(browser, server):
         workshop.get_by_role("img", name="Scan to open the aid on your phone", exact=False)
     ).to_be_visible()
     act(workshop, lambda: workshop.get_by_role("button", name="Load this case").nth(1).click())
-    expect(workshop.get_by_role("heading", name="Aneurysm, AVM or bleeding in the brain")).to_be_visible()
+    expect(
+        workshop.get_by_role("heading", name="Aneurysm, AVM, stroke or bleeding in the brain")
+    ).to_be_visible()
     assert "persona=james_blood_pressure" in workshop.url and "mode=workshop" in workshop.url
     check_screen(workshop, "workshop-case-results")
     act(workshop, lambda: workshop.get_by_text("Clinician review", exact=True).click())
