@@ -440,6 +440,11 @@ class SummaryText(Frozen):
     sure_score: Annotated[str, template("yes")]
     questions_title: Label
     care_title: Label
+    # Summary and PDF (issue 15 item 7): first-person lines, one page.
+    told_none: Label
+    discuss_item: Annotated[str, template("title", "answers")]
+    value_item: Annotated[str, template("label", "rating")]
+    sure_no: Annotated[str, template("questions")]
     not_filled: Label
 
 
