@@ -333,6 +333,9 @@ class UiText(Frozen):
     workshop_reset: Label
     workshop_qr: Label
     workshop_share_address: Label
+    # Summary downloads (issue 15 item 7): the health-record file under "For clinics".
+    for_clinics_title: Label
+    for_clinics_text: Prose
     workshop_back: Label
 
 

@@ -150,7 +150,11 @@ def preparation_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if summary.leaning:
         blocks.append(_block("field", words.leaning_title, summary.leaning.label))
     blocks += _sure(pack, summary)
-    filled = {words.values_title: values, words.leaning_title: summary.leaning, words.sure_title: summary.sure}
+    filled = {
+        words.values_title: values,
+        words.leaning_title: summary.leaning,
+        words.sure_title: summary.sure,
+    }
     empty = [title for title, content in filled.items() if not content]
     if not summary.questions:
         empty.append(words.questions_title)
@@ -170,7 +174,10 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
     blocks = []
     if summary.values:
         blocks.append(
-            _block("pairs", *(words.value_item.format(label=v.label, rating=v.rating_label) for v in summary.values))
+            _block(
+                "pairs",
+                *(words.value_item.format(label=v.label, rating=v.rating_label) for v in summary.values),
+            )
         )
     if summary.own_value:
         blocks.append(_block("text", Text(words.own_value), Text(summary.own_value, mine=True)))

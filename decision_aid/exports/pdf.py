@@ -15,7 +15,15 @@ from decision_aid.summary import Summary
 
 FONT = "SourceSans"
 BODY_PT = 11  # never smaller: the summary must be easy to read on paper
-SIZES = {"title": 15, "heading": 12.5, "text": BODY_PT, "bullets": BODY_PT, "pairs": BODY_PT, "field": BODY_PT, "note": BODY_PT}
+SIZES = {
+    "title": 15,
+    "heading": 12.5,
+    "text": BODY_PT,
+    "bullets": BODY_PT,
+    "pairs": BODY_PT,
+    "field": BODY_PT,
+    "note": BODY_PT,
+}
 # One US Letter page for every persona with Prepare filled in (tests/unit/test_pdf_pages.py):
 # lines about 1.2 times the type size, narrow margins, little space between blocks.
 LINE = 4.5

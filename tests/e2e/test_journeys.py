@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pypdf
 from playwright.sync_api import Page, expect
@@ -201,13 +202,24 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     text = "\n".join(
         p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.value.path().read_bytes())).pages
     )
-    assert text.index("Help right now") < text.index("What I told the aid")
+    assert (
+        text.index("Help right now")
+        < text.index("Things to discuss because of my answers")
+        < text.index("My questions")
+        < text.index("What I told the aid")
+        < text.index("Next step: Talk with a professional")
+    )
     assert "Talk with a professional" in text and "Book a visit" in text
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as text (Markdown)").click()
     body = markdown.value.path().read_text(encoding="utf-8")
     assert body.startswith("# Ketamine and esketamine for depression: my summary")
     assert "## Next step: Talk with a professional" in body
+    clinics = page.get_by_text("For clinics")
+    act(page, lambda: clinics.click())
+    with page.expect_download() as fhir:
+        page.get_by_role("button", name="Download for health records (FHIR)").click()
+    assert json.loads(fhir.value.path().read_text(encoding="utf-8"))["resourceType"] == "QuestionnaireResponse"
 
 
 def test_clinician_and_workshop_modes(browser, server):
