@@ -123,6 +123,8 @@ def _my_answers(pack: Pack, reasons: tuple[Reason, ...]) -> str:
     """The answers behind a note, by their labels: several to one question share it."""
     labels: dict[str, list[str]] = {}
     for reason in reasons:
+        if reason.answer is None:  # only the crisis part has a reason without an answer
+            continue
         question = pack.questionnaire.by_id[reason.question]
         labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
     return "; ".join(", ".join(chosen) for chosen in labels.values())

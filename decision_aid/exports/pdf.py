@@ -72,10 +72,10 @@ def _draw(pdf: FPDF, block: Block) -> None:
         _two_columns(pdf, block.parts)
     elif block.kind == "field":
         title, *text = block.parts
-        runs = [Run(f"{title.text}: ", bold=True)]
+        line = [Run(f"{title.text}: ", bold=True)]
         for part in text:
-            runs += [Run(part.text)] if part.mine else list(inline_runs(part.text))
-        _paragraph(pdf, tuple(runs), style)
+            line += [Run(part.text)] if part.mine else list(inline_runs(part.text))
+        _paragraph(pdf, tuple(line), style)
     elif block.kind == "bullets":
         for part in block.parts:
             runs = (Run(part.text),) if part.mine else inline_runs(part.text)

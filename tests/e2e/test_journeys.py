@@ -219,7 +219,9 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     act(page, lambda: clinics.click())
     with page.expect_download() as fhir:
         page.get_by_role("button", name="Download for health records (FHIR)").click()
-    assert json.loads(fhir.value.path().read_text(encoding="utf-8"))["resourceType"] == "QuestionnaireResponse"
+    assert (
+        json.loads(fhir.value.path().read_text(encoding="utf-8"))["resourceType"] == "QuestionnaireResponse"
+    )
 
 
 def test_clinician_and_workshop_modes(browser, server):
