@@ -187,11 +187,11 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
 
 
 def _sure(pack: Pack, summary: Summary) -> list[Block]:
+    """The score, and the questions answered no (their next steps stay in the app)."""
     if summary.sure is None:
         return []
-    """The score, and the questions answered no (their next steps stay in the app)."""
     words = pack.summary_text
     said = [words.sure_score.format(yes=summary.sure.yes)]
     if summary.sure.gaps:
         said.append(words.sure_no.format(questions=" ".join(gap.text for gap in summary.sure.gaps)))
-    return [_block("field", words.sure_title, *said)]
+    return [_block("field", words.sure_title, " ".join(said))]  # one line: sentences need a space

@@ -73,7 +73,8 @@ def _draw(pdf: FPDF, block: Block) -> None:
     elif block.kind == "field":
         title, *text = block.parts
         line = [Run(f"{title.text}: ", bold=True)]
-        for part in text:
+        for index, part in enumerate(text):
+            line += [Run(" ")] if index else []  # parts are sentences: as in Markdown, a space
             line += [Run(part.text)] if part.mine else list(inline_runs(part.text))
         _paragraph(pdf, tuple(line), style)
     elif block.kind == "bullets":

@@ -259,3 +259,12 @@ def test_the_summary_speaks_in_the_first_person_and_opens_with_what_to_discuss(p
     )
     before_care = document_words.split(f"# {words.care_title}")[0]
     assert "You told us" not in before_care and "you told" not in before_care.lower()
+
+
+def test_a_one_line_section_keeps_a_space_between_its_sentences(pack):
+    summary = build_summary(
+        pack, persona_answers(pack, "james_blood_pressure"), prepared(pack, "james_blood_pressure")
+    )
+    text = " ".join(pdf_text(pdf_export.render_pdf(pack, summary)).split())
+    assert re.search(r"questions\.I said", text) is None
+    assert "of the four questions. I said no to:" in text
