@@ -28,6 +28,7 @@ FEWEST, MOST = 2, 4
 PICK_KEY = state.widget_key("compare", "options")
 VERY_IMPORTANT = "very"  # the rating on the values scale that moves a row up
 PHONE_WIDTH = 640  # px: at this width or less, cards instead of the grid
+PICK_CLASS = "st-key-" + PICK_KEY.replace(":", "-")  # the class Streamlit gives the picker
 
 # Authored CSS: Streamlit has no element for a grid that turns into cards. Text greys are
 # at least 7:1 on white; the marks carry words, so colour is never the only cue.
@@ -57,10 +58,14 @@ table.aid-grid tr.aid-very th {{ border-left: 0.3rem solid #1d3557; }}
 .aid-card dl {{ margin: 0.5rem 0 0 0; padding: 0; }}
 .aid-card dt {{ font-weight: 600; margin: 0.5rem 0 0 0; padding: 0; }}
 .aid-card dd {{ margin: 0; padding: 0; }}
+/* A picked option: dark text (Streamlit's red on pink is under 4.5:1) and a tick, so the
+   state is not shown by colour alone; screen readers hear aria-pressed. */
+.{PICK_CLASS} button[aria-pressed="true"] p {{ color: #1d3557 !important; font-weight: 600; }}
+.{PICK_CLASS} button[aria-pressed="true"] p::before {{ content: "\\2713\\00a0"; }}
 @media (max-width: {PHONE_WIDTH}px) {{
   .aid-grid-wrap {{ display: none; }}
   .aid-cards {{ display: block; }}
-  .st-key-{PICK_KEY.replace(":", "-")} button {{ min-height: 44px; }}
+  .{PICK_CLASS} button {{ min-height: 44px; }}
 }}
 </style>"""
 
@@ -166,7 +171,9 @@ def grid_html(
     cards = "".join(
         f'<div class="aid-card{" aid-very" if row.id in marked else ""}">'
         f"<h{level}>{escape(row.label)}</h{level}>{_marks(pack, row, marked)}<dl>"
-        + "".join(f"<dt>{escape(column.label)}</dt><dd>{escape(row.cells[column.id])}</dd>" for column in columns)
+        + "".join(
+            f"<dt>{escape(column.label)}</dt><dd>{escape(row.cells[column.id])}</dd>" for column in columns
+        )
         + "</dl></div>"
         for row in rows
     )

@@ -89,7 +89,9 @@ def test_the_options_keep_the_tables_order_whatever_order_they_are_picked_in():
     at = pick(start(), ["iv_ketamine", "stay", "esketamine"])
     html = grid(at)
     labels = {column.id: column.label for column in PACK.options.columns}
-    positions = [html.index(f'<th scope="col">{labels[c]}</th>') for c in ("stay", "esketamine", "iv_ketamine")]
+    positions = [
+        html.index(f'<th scope="col">{labels[c]}</th>') for c in ("stay", "esketamine", "iv_ketamine")
+    ]
     assert positions == sorted(positions)
 
 

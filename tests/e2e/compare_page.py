@@ -7,7 +7,7 @@ you would; the grid is the one a stage of the results will draw with compare_opt
 import streamlit as st
 
 from decision_aid.summary import build_summary
-from decision_aid.ui import offline, state
+from decision_aid.ui import frame, offline, state
 from decision_aid.ui.compare import compare_options
 
 offline.keep_on_machine()
@@ -16,5 +16,6 @@ pack = state.pack()
 very = [value for value in st.query_params.get("very", "").split(",") if value]
 if very and not state.deliberation().values:
     state.update_deliberation(values=dict.fromkeys(very, "very"))
+st.html(frame.READABLE_CSS)  # the app's own rules, drawn by its frame on every screen
 st.title(pack.options.title)
 compare_options(pack, build_summary(pack, state.answers(), state.deliberation()))
