@@ -84,6 +84,8 @@ RESERVED_IDS = frozenset(
         "required_missing",
         "confirm_clear",
         "address_read",
+        "compared",  # the options picked to compare, and a refused pick (Compare options)
+        "compare_refused",
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

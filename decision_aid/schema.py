@@ -189,6 +189,8 @@ class TableRow(Frozen):
     label: Label
     cells: Annotated[dict[str, str], PROSE]
     references: References
+    # Figures from different studies: the comparison grid marks the row with a caution.
+    not_comparable: bool = False
 
 
 class Table(Frozen):
@@ -336,6 +338,17 @@ class UiText(Frozen):
     # Summary downloads (issue 15 item 7): the health-record file under "For clinics".
     for_clinics_title: Label
     for_clinics_text: Prose
+    # Compare options (issue 15 item 5): the Option Grid, decision_aid/ui/compare.py.
+    compare_pick: Annotated[str, template("fewest", "most")]
+    compare_pick_help: Label
+    compare_too_few: Annotated[str, template("fewest", "most")]
+    compare_too_many: Annotated[str, template("most")]
+    compare_caution_title: Label
+    compare_caution: Prose
+    compare_not_comparable: Label
+    compare_very_important: Annotated[str, template("values")]
+    compare_question: Label
+    compare_sources: Label
     workshop_back: Label
 
 

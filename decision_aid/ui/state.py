@@ -5,7 +5,8 @@ Two kinds of key, and neither can be a content id (ids are ``[a-z0-9_]+``; these
 - Widget keys, ``<kind>:<name>`` from ``widget_key``. Kinds: ``q`` a question
   (``q:blood_pressure``); ``values``, ``knowledge``, ``sure`` a deliberation item, named for
   the field it fills; ``ask`` a suggested question ticked; ``own`` the person's own words and
-  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class).
+  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class);
+  ``compare`` the options picked for the comparison grid.
   Widgets are views of the Session. Streamlit forgets a widget's value when it is not drawn,
   so each is seeded from the Session before it is drawn and writes back when it changes.
 
@@ -42,6 +43,8 @@ class Session:
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
     confirm_clear: bool = False
+    compared: tuple[str, ...] = ()  # options-table columns picked to compare, in the table's order
+    compare_refused: bool = False  # the last pick went over the most allowed
     mode: str = field(default="patient", metadata=KEPT)
     presenter: bool = field(default=False, metadata=KEPT)
     address_read: bool = field(default=False, metadata=KEPT)
@@ -194,6 +197,24 @@ def deliberation() -> Deliberation:
 
 def update_deliberation(**changes) -> None:
     session().deliberation = deliberation().update(**changes)
+
+
+# The options picked to compare (Compare options).
+def compared() -> tuple[str, ...]:
+    return session().compared
+
+
+def set_compared(columns: tuple[str, ...]) -> None:
+    session().compared = columns
+
+
+def note_compare_refused() -> None:
+    session().compare_refused = True
+
+
+def take_compare_refused() -> bool:
+    refused, session().compare_refused = session().compare_refused, False
+    return refused
 
 
 # The view: mode, presenter style, crisis region, the address read once.
