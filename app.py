@@ -4,6 +4,7 @@ navigation; no logic."""
 import streamlit as st
 
 from decision_aid.ui import (
+    check,
     frame,
     navigation,
     offline,
@@ -26,6 +27,7 @@ screen = st.navigation(
         {
             "welcome": pages.welcome,
             "questions": pages.questionnaire,
+            "check": check.check_answers,
             "results": pages.results,
             "prepare": prepare.prepare,
             "summary": takeaway.summary,

@@ -256,7 +256,6 @@ class UiText(Frozen):
     start_button: Label
     step_label: Annotated[str, template("number", "total", "title")]
     why_we_ask: Label
-    multi_placeholder: Label
     back_button: Label
     next_button: Label
     results_button: Label
@@ -349,6 +348,12 @@ class UiText(Frozen):
     compare_very_important: Annotated[str, template("values")]
     compare_question: Label
     compare_sources: Label
+    # Questions as people expect them (issue 15 item 4): the check-your-answers screen.
+    check_button: Label
+    check_title: Label
+    check_intro: Prose
+    change_button: Label
+    not_answered: Label
     workshop_back: Label
 
 

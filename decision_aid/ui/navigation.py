@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-NAMES = ("welcome", "questions", "results", "prepare", "summary", "about", "review", "workshop")
+NAMES = ("welcome", "questions", "check", "results", "prepare", "summary", "about", "review", "workshop")
 _screens: dict[str, Callable[[], None]] = {}
 
 

@@ -32,6 +32,7 @@ def prepared():
     ok(at.radio(key="q:blood_pressure").set_value("high_controlled").run())
     press(at, "next_2")
     press(at, "next_3")
+    press(at, "check_to_results")
     press(at, "to_prepare")
     assert at.title[0].value == "Prepare for your visit"
     return at
@@ -147,6 +148,7 @@ def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     ok(at.radio(key="q:self_harm_thoughts").set_value("several_days").run())
     for step in range(4):
         press(at, f"next_{step}")
+    press(at, "check_to_results")  # from "Check your answers"
     press(at, "to_prepare")
     keep_safe = at.checkbox(key="ask:keep_safe")
     assert keep_safe.label == "How can we keep me safe while I decide?" and not keep_safe.value

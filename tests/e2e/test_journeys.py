@@ -45,6 +45,9 @@ def test_full_journey_with_the_mouse(page):
     choose(page, "What is your blood pressure like?", "High, and not under control")
     click_button(page, "Next")
     check_screen(page, "step-4-practical")
+    click_button(page, "Next: check your answers")
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+    check_screen(page, "check-answers")
     click_button(page, "See my results")
     expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
     expect(
@@ -115,6 +118,9 @@ def test_full_journey_with_the_keyboard_alone(page):
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_text("Step 4 of 4")).to_be_visible()
+    tab_to(page, is_button("Next: check your answers"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
     tab_to(page, is_button("See my results"))
     act(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
@@ -136,7 +142,7 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
     panel = page.locator(".st-key-box-crisis_panel")
     expect(panel.get_by_text("Call or text 988, or chat at 988lifeline.org")).to_be_visible()
     check_screen(page, "step-1-crisis-panel")
-    for label in ("Next", "Next", "Next", "See my results"):
+    for label in ("Next", "Next", "Next", "Next: check your answers", "See my results"):
         click_button(page, label)
         # One panel, once the screen has settled: while it changes, Streamlit may still
         # show the previous screen's panel, faded, beside the new one.
@@ -169,6 +175,7 @@ def test_back_and_change_my_answers_keep_answers(page):
     expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
     go_to_step(page, "Next", 3)
     go_to_step(page, "Next", 4)
+    click_button(page, "Next: check your answers")
     click_button(page, "See my results")
     expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
     click_button(page, "Change my answers")
@@ -278,6 +285,8 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
     for label in ("Next", "Next", "Next"):
         click_button(phone, label)
     check("step-4")
+    click_button(phone, "Next: check your answers")
+    check("check-answers")
     click_button(phone, "See my results")
     check("results")
     click_button(phone, "Next: what matters to you")
