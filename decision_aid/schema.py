@@ -347,6 +347,17 @@ class UiText(Frozen):
     workshop_reset: Label
     workshop_qr: Label
     workshop_share_address: Label
+    # Issue 15, phone and presenter (crisis links, the view switch, the room).
+    call_link: Annotated[str, template("number")]
+    text_link: Annotated[str, template("number")]
+    text_body_link: Annotated[str, template("body", "number")]
+    danger_now: Annotated[str, template("emergency")]
+    for_educators: Label
+    fictional_case: Annotated[str, template("name")]
+    workshop_case: Label
+    workshop_qr_full: Label
+    workshop_qr_close: Label
+    workshop_loopback: Prose
     workshop_back: Label
 
 
