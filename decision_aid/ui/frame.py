@@ -26,13 +26,20 @@ READABLE_CSS = """<style>
 .aid-caption { font-size: 0.875rem; color: #595c63; }
 .icon-array { margin-bottom: 1rem; }
 .icon-array p { margin: 0 0 0.5rem 0; }
-.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0.5rem 0; }
-.icon-array figure { flex: 1 1 14rem; margin: 0; }
+.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; margin: 0.5rem 0; }
+.icon-array figure { flex: 1 1 9rem; min-width: 0; margin: 0; }
 .icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 details.fold { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
   padding: 0.5rem 1rem; margin-bottom: 0.5rem; }
 details.fold.sources { margin-bottom: 1rem; }
 details.fold summary { cursor: pointer; }
+@media (max-width: 640px) {
+  .st-key-box-values [role="radiogroup"] { flex-direction: column; flex-wrap: nowrap;
+    align-items: stretch; gap: 0; }
+  .st-key-box-values [role="radiogroup"] > div { width: 100%; }
+  .st-key-box-values [data-testid="stRadioOption"] { min-height: 44px; width: 100%; margin: 0;
+    align-items: center; }
+}
 [role="dialog"] img { max-height: 75vh; width: auto !important; margin: 0 auto; }
 a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
