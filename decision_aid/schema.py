@@ -54,9 +54,10 @@ Figures = Annotated[str, LABEL_WITH_DIGITS]
 # Phone numbers, opening hours ("24/7") and emergency numbers are contact details.
 Contact = Annotated[str, LABEL_WITH_DIGITS]
 # A number to dial or text, as the phone keypad takes it: digits, in groups split by one
-# space ("13 11 14"). A tel: or sms: link is made from it; a letter here is a broken link.
+# space ("13 11 14"). A tel: or sms: link is made from it; a letter here is a broken link,
+# and the pattern refuses it. Only digits can pass, so there are no words to check.
 DIAL_PATTERN = r"^[0-9]+( [0-9]+)*$"
-Dial = Annotated[str, Field(pattern=DIAL_PATTERN), LABEL_WITH_DIGITS]
+Dial = Annotated[str, Field(pattern=DIAL_PATTERN), REVIEWER]
 # Facts about the aid itself (its version, minutes to complete), not clinical claims.
 AboutTheAid = Annotated[str, LABEL_WITH_DIGITS]
 
@@ -214,10 +215,10 @@ class CrisisLine(Frozen):
     hours: Contact = ""
     url: Annotated[str | None, REVIEWER] = None
     # Tap to call or text: links made from these, never from the words in `contact`.
-    call: Annotated[str | None, Field(pattern=DIAL_PATTERN), LABEL_WITH_DIGITS] = None
-    text: Annotated[str | None, Field(pattern=DIAL_PATTERN), LABEL_WITH_DIGITS] = None
+    call: Annotated[str | None, Field(pattern=DIAL_PATTERN), REVIEWER] = None
+    text: Annotated[str | None, Field(pattern=DIAL_PATTERN), REVIEWER] = None
     # The word to send first, when the line asks for one ("Text HOME to 741741").
-    text_body: Contact = ""
+    text_body: Label = ""
 
 
 class CrisisRegion(Frozen):
@@ -225,7 +226,7 @@ class CrisisRegion(Frozen):
     name: Label
     emergency: Contact
     # The emergency numbers to tap, in the order `emergency` names them.
-    emergency_call: Annotated[tuple[Dial, ...], Field(min_length=1), LABEL_WITH_DIGITS]
+    emergency_call: Annotated[tuple[Dial, ...], Field(min_length=1), REVIEWER]
     lines: tuple[CrisisLine, ...]
     references: References
 

@@ -94,7 +94,10 @@ def _call(pack: Pack, number: str) -> str:
 
 
 def _text(pack: Pack, number: str, body: str) -> str:
-    label = pack.ui.text_body_link.format(body=body, number=number) if body else pack.ui.text_link.format(number=number)
+    if body:
+        label = pack.ui.text_body_link.format(body=body, number=number)
+    else:
+        label = pack.ui.text_link.format(number=number)
     return f"[:material/sms: {label}]({sms_address(number, body)})"
 
 

@@ -8,7 +8,6 @@ Only the view and a persona id ever go into the address bar; answers never do.
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from decision_aid.personas import persona_answers
 from decision_aid.schema import Pack
@@ -135,7 +134,7 @@ def _sidebar(pack: Pack) -> None:
             _mode_switch(pack)
         ask = state.take_close_sidebar()
         if ask:
-            components.html(CLOSE_SIDEBAR_JS.format(ask=ask), height=0)
+            st.iframe(CLOSE_SIDEBAR_JS.format(ask=ask), height=1)
 
 
 def _case_switcher(pack: Pack) -> None:
@@ -147,7 +146,7 @@ def _case_switcher(pack: Pack) -> None:
         pack.ui.workshop_case,
         ids,
         index=None,
-        format_func=titles.get,
+        format_func=titles.__getitem__,
         key=key,
         on_change=_case_chosen,
         args=(pack, key, ids),
