@@ -90,7 +90,7 @@ def sms_address(number: str, body: str = "") -> str:
 
 
 def _call(pack: Pack, number: str) -> str:
-    return f"[:material/call: {pack.ui.call_link.format(number=number)}]({tel_address(number)})"
+    return f"[{pack.ui.call_link.format(number=number)}]({tel_address(number)})"
 
 
 def _text(pack: Pack, number: str, body: str) -> str:
@@ -98,7 +98,7 @@ def _text(pack: Pack, number: str, body: str) -> str:
         label = pack.ui.text_body_link.format(body=body, number=number)
     else:
         label = pack.ui.text_link.format(number=number)
-    return f"[:material/sms: {label}]({sms_address(number, body)})"
+    return f"[{label}]({sms_address(number, body)})"
 
 
 def _chosen_region(pack: Pack) -> CrisisRegion:

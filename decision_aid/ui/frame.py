@@ -39,7 +39,8 @@ details.fold summary { cursor: pointer; }
   .st-key-box-values [data-testid="stRadioOption"] { min-height: 44px; width: 100%; margin: 0;
     align-items: center; }
 }
-[role="dialog"] img { max-height: 75vh; width: auto !important; margin: 0 auto; }
+[role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
+  image-rendering: pixelated; }
 a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
@@ -50,8 +51,9 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
 PRESENTER_CSS = """<style>
 .stMainBlockContainer { max-width: 80rem; }
 .stMarkdown p, .stMarkdown li, .stMarkdown td, .stMarkdown th, .stCaption p, label p,
+[data-testid="stMarkdownContainer"] p, a[href^="tel:"], a[href^="sms:"],
 [data-testid="stCaptionContainer"], .aid-caption, .icon-array p, details.fold summary,
-[data-testid="stExpander"] summary p, [data-testid="stAlert"] p, button p,
+[data-testid="stExpander"] summary p, [data-testid="stAlert"] p, button, button p, button span,
 [data-testid="stPageLink"] p, [data-testid="stTable"] td, [data-testid="stTable"] th,
 table td, table th, [data-baseweb="select"] div, input { font-size: 1.4rem !important; }
 button { min-height: 3rem; }

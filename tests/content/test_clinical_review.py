@@ -266,7 +266,9 @@ def test_check_refuses_a_retired_value_that_is_still_offered_or_maps_nowhere(pac
     from decision_aid.content.questions import check_questionnaire
 
     broken = pack.questionnaire.model_copy(
-        update={"retired_values": {"pregnancy": {"none": "none", "gone": "no_such_value"}, "nope": {"a": "b"}}}
+        update={
+            "retired_values": {"pregnancy": {"none": "none", "gone": "no_such_value"}, "nope": {"a": "b"}}
+        }
     )
     places = {(p.code.value, p.entry, p.field) for p in check_questionnaire(broken)}
     assert ("PACK_010", "pregnancy", "retired_values") in places
