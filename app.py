@@ -5,6 +5,7 @@ import streamlit as st
 
 from decision_aid.ui import (
     frame,
+    layout,
     navigation,
     offline,
     pages,
@@ -27,6 +28,10 @@ screen = st.navigation(
             "welcome": pages.welcome,
             "questions": pages.questionnaire,
             "results": pages.results,
+            "basics": pages.basics,
+            "facts": pages.facts,
+            "risks": pages.risks,
+            "compare": pages.compare,
             "prepare": prepare.prepare,
             "summary": takeaway.summary,
             "about": pages.about,
@@ -38,3 +43,4 @@ screen = st.navigation(
 )
 frame.draw(state.pack())
 screen.run()
+layout.scroll_to_top(screen.url_path)

@@ -84,6 +84,8 @@ RESERVED_IDS = frozenset(
         "required_missing",
         "confirm_clear",
         "address_read",
+        "stage",
+        "moves",  # issue 15 (journey): the stage drawn, screen changes counted
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

@@ -7,7 +7,20 @@ from collections.abc import Callable
 
 import streamlit as st
 
-NAMES = ("welcome", "questions", "results", "prepare", "summary", "about", "review", "workshop")
+NAMES = (
+    "welcome",
+    "questions",
+    "results",
+    "basics",
+    "facts",
+    "risks",
+    "compare",
+    "prepare",
+    "summary",
+    "about",
+    "review",
+    "workshop",
+)
 _screens: dict[str, Callable[[], None]] = {}
 
 
