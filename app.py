@@ -4,6 +4,7 @@ navigation; no logic."""
 import streamlit as st
 
 from decision_aid.ui import (
+    check,
     frame,
     layout,
     navigation,
@@ -27,6 +28,7 @@ screen = st.navigation(
         {
             "welcome": pages.welcome,
             "questions": pages.questionnaire,
+            "check": check.check_answers,
             "results": pages.results,
             "basics": pages.basics,
             "facts": pages.facts,

@@ -45,6 +45,7 @@ JOURNEY = [
     ("radio", "What is your blood pressure like?", 1),
     ("click", "Next", 0),
     ("radio", "Could someone drive you home", 0),
+    ("click", "Next: check your answers", 0),
     ("click", "See my results", 0),
     ("click", "Next: what matters to you", 0),
     ("radio", "Feeling better quickly", 2),

@@ -24,6 +24,7 @@ class Stage:
 # After the questionnaire's steps. "results" (What applies to you) keeps the screen name that
 # persona links and the clinician's view already use.
 STAGES: tuple[Stage, ...] = (
+    Stage("check", "check_title"),  # Check your answers (decision_aid/ui/check.py)
     Stage("results", "stage_applies", ("consideration",)),
     Stage("basics", "stage_basics", ("context",)),
     Stage("facts", "stage_facts", ("benefit",)),

@@ -189,6 +189,8 @@ class TableRow(Frozen):
     label: Label
     cells: Annotated[dict[str, str], PROSE]
     references: References
+    # Figures from different studies: the comparison grid marks the row with a caution.
+    not_comparable: bool = False
 
 
 class Table(Frozen):
@@ -254,7 +256,6 @@ class UiText(Frozen):
     start_button: Label
     step_label: Annotated[str, template("number", "total", "title")]
     why_we_ask: Label
-    multi_placeholder: Label
     back_button: Label
     next_button: Label
     results_button: Label
@@ -353,6 +354,26 @@ class UiText(Frozen):
     category_caution: Label
     category_history: Label
     category_practical: Label
+    # Summary downloads (issue 15 item 7): the health-record file under "For clinics".
+    for_clinics_title: Label
+    for_clinics_text: Prose
+    # Compare options (issue 15 item 5): the Option Grid, decision_aid/ui/compare.py.
+    compare_pick: Annotated[str, template("fewest", "most")]
+    compare_pick_help: Label
+    compare_too_few: Annotated[str, template("fewest", "most")]
+    compare_too_many: Annotated[str, template("most")]
+    compare_caution_title: Label
+    compare_caution: Prose
+    compare_not_comparable: Label
+    compare_very_important: Annotated[str, template("values")]
+    compare_question: Label
+    compare_sources: Label
+    # Questions as people expect them (issue 15 item 4): the check-your-answers screen.
+    check_button: Label
+    check_title: Label
+    check_intro: Prose
+    change_button: Label
+    not_answered: Label
     workshop_back: Label
 
 
@@ -460,6 +481,11 @@ class SummaryText(Frozen):
     sure_score: Annotated[str, template("yes")]
     questions_title: Label
     care_title: Label
+    # Summary and PDF (issue 15 item 7): first-person lines, one page.
+    told_none: Label
+    discuss_item: Annotated[str, template("title", "answers")]
+    value_item: Annotated[str, template("label", "rating")]
+    sure_no: Annotated[str, template("questions")]
     not_filled: Label
 
 

@@ -1,21 +1,25 @@
 """The take-away as an ordered list of blocks, shared by every document format.
 
-Crisis lines come first when triggered and the professional-care advice comes last; each
-section has its own function, which reads the Summary's parts, never topic positions. Each
-piece of text says whether the aid wrote it (trusted Markdown) or the person typed it
-(shown exactly as typed, never interpreted).
+Crisis lines come first when triggered and the professional-care advice comes last. Between
+them, what a visit needs first (the points to discuss and the person's questions), then what
+they weighed, then their answers. Each section has its own function, which reads the
+Summary's parts, never topic positions. Each piece of text says whether the aid wrote it
+(trusted Markdown) or the person typed it (shown exactly as typed, never interpreted).
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Literal
 
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
+from decision_aid.tailoring import Reason
 
-# "pairs" is a list of short "label: value" items that a page may lay out in columns.
-BlockKind = Literal["title", "heading", "text", "bullets", "pairs", "note"]
+# "pairs" is a list of short "label: value" items that a page may lay out in columns; a
+# "field" is one short section on one line: its title (shown bold) and its text.
+BlockKind = Literal["title", "heading", "text", "bullets", "pairs", "field", "note"]
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,10 @@ def summary_document(pack: Pack, summary: Summary) -> list[Block]:
     return [
         *header_blocks(pack, summary),
         *crisis_blocks(pack, summary),
-        *answers_blocks(pack, summary),
         *considerations_blocks(pack, summary),
+        *questions_blocks(pack, summary),
         *preparation_blocks(pack, summary),
+        *answers_blocks(pack, summary),
         *care_blocks(pack, summary),
         _block("note", pack.info.disclaimer),
     ]
@@ -50,9 +55,16 @@ def summary_document(pack: Pack, summary: Summary) -> list[Block]:
 def header_blocks(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
     made_on = words.made_on.format(
-        date=f"{summary.created:%d %B %Y}", version=summary.content_version, reviewed=summary.last_reviewed
+        date=_date(summary.created),
+        version=summary.content_version,
+        reviewed=_date(datetime.date.fromisoformat(summary.last_reviewed)),
     )
     return [_block("title", words.title), _block("note", made_on), _block("note", words.for_clinician)]
+
+
+def _date(day: datetime.date) -> str:
+    """One way of writing dates on the page: 3 December 2026."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:
@@ -80,13 +92,13 @@ def crisis_line_items(pack: Pack) -> list[str]:
 
 
 def answers_blocks(pack: Pack, summary: Summary) -> list[Block]:
-    """What the person told the aid, and what they skipped."""
+    """What the person told the aid, and what they skipped: last, for reference."""
     words = pack.summary_text
     blocks = [_block("heading", words.told_us_title)]
     blocks.append(
         _block("pairs", *(f"{a.short}: {', '.join(a.labels)}" for a in summary.answered))
         if summary.answered
-        else _block("text", pack.ui.told_us_none)
+        else _block("text", words.told_none)
     )
     if summary.skipped:
         skipped = "; ".join(s.short for s in summary.skipped)
@@ -95,31 +107,59 @@ def answers_blocks(pack: Pack, summary: Summary) -> list[Block]:
 
 
 def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """Each note the person's answers brought up: its title and the answers that did, in the
+    person's own voice (the note itself stays in the app)."""
     words = pack.summary_text
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
     items = [
-        f"{shown.topic.title}: " + " ".join(reason.text for reason in shown.reasons)
+        words.discuss_item.format(title=shown.topic.title, answers=_my_answers(pack, shown.reasons))
         for shown in summary.considerations
     ]
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
 
 
-def preparation_blocks(pack: Pack, summary: Summary) -> list[Block]:
-    """What matters, leaning, SURE and questions. Sections left empty are named together on
-    one line, so a clinician sees at a glance what was not filled in, and the page stays short."""
-    words = pack.summary_text
-    sections = [
-        (words.values_title, _values(pack, summary)),
-        (words.leaning_title, [_block("text", summary.leaning.label)] if summary.leaning else []),
-        (words.sure_title, _sure(pack, summary)),
-        (words.questions_title, _questions(summary)),
+def _my_answers(pack: Pack, reasons: tuple[Reason, ...]) -> str:
+    """The answers behind a note, by their labels: several to one question share it."""
+    labels: dict[str, list[str]] = {}
+    for reason in reasons:
+        if reason.answer is None:  # only the crisis part has a reason without an answer
+            continue
+        question = pack.questionnaire.by_id[reason.question]
+        labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
+    return "; ".join(", ".join(chosen) for chosen in labels.values())
+
+
+def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """The questions to bring, the aid's then the person's own; nothing when there are none
+    (the preparation section names it as not filled in)."""
+    if not summary.questions:
+        return []
+    own = (Text(q, mine=True) for q in summary.own_questions)
+    return [
+        _block("heading", pack.summary_text.questions_title),
+        _block("bullets", *(Text(p.text) for p in summary.asked_prompts), *own),
     ]
-    blocks: list[Block] = []
-    for title, content in sections:
-        if content:
-            blocks += [_block("heading", title), *content]
-    empty = [title for title, content in sections if not content]
+
+
+def preparation_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """What matters, leaning and SURE. Sections left empty (questions too) are named together
+    on one line, so a clinician sees at a glance what was not filled in, and the page stays
+    short."""
+    words = pack.summary_text
+    values = _values(pack, summary)
+    blocks: list[Block] = [_block("heading", words.values_title), *values] if values else []
+    if summary.leaning:
+        blocks.append(_block("field", words.leaning_title, summary.leaning.label))
+    blocks += _sure(pack, summary)
+    filled = {
+        words.values_title: values,
+        words.leaning_title: summary.leaning,
+        words.sure_title: summary.sure,
+    }
+    empty = [title for title, content in filled.items() if not content]
+    if not summary.questions:
+        empty.append(words.questions_title)
     if empty:
         blocks.append(_block("text", f"{words.not_filled} {'; '.join(empty)}."))
     return blocks
@@ -137,11 +177,8 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
     if summary.values:
         blocks.append(
             _block(
-                "bullets",
-                *(
-                    pack.ui.value_row.format(label=v.label, rating=v.rating_label, row=v.option_row)
-                    for v in summary.values
-                ),
+                "pairs",
+                *(words.value_item.format(label=v.label, rating=v.rating_label) for v in summary.values),
             )
         )
     if summary.own_value:
@@ -150,21 +187,11 @@ def _values(pack: Pack, summary: Summary) -> list[Block]:
 
 
 def _sure(pack: Pack, summary: Summary) -> list[Block]:
+    """The score, and the questions answered no (their next steps stay in the app)."""
     if summary.sure is None:
         return []
-    blocks = [_block("text", pack.summary_text.sure_score.format(yes=summary.sure.yes))]
+    words = pack.summary_text
+    said = [words.sure_score.format(yes=summary.sure.yes)]
     if summary.sure.gaps:
-        sure = pack.deliberation.sure
-        blocks.append(
-            _block("bullets", *(f"{gap.text} {sure.no_label}. {gap.next_step}" for gap in summary.sure.gaps))
-        )
-    elif summary.sure.complete:
-        blocks.append(_block("text", pack.deliberation.sure.all_yes))
-    return blocks
-
-
-def _questions(summary: Summary) -> list[Block]:
-    if not summary.questions:
-        return []
-    own = (Text(q, mine=True) for q in summary.own_questions)
-    return [_block("bullets", *(Text(p.text) for p in summary.asked_prompts), *own)]
+        said.append(words.sure_no.format(questions=" ".join(gap.text for gap in summary.sure.gaps)))
+    return [_block("field", words.sure_title, " ".join(said))]  # one line: sentences need a space

@@ -23,6 +23,9 @@ def _text(part: Text) -> str:
 def _render(block: Block, top_level: int) -> str:
     if block.kind in ("bullets", "pairs"):
         return "\n".join(f"- {_text(part)}" for part in block.parts)
+    if block.kind == "field":
+        title, *text = block.parts
+        return f"**{_text(title)}:** " + " ".join(_text(part) for part in text)
     joined = " ".join(_text(part) for part in block.parts)
     if block.kind == "note":
         return f"*{joined}*"

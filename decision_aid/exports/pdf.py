@@ -15,8 +15,20 @@ from decision_aid.summary import Summary
 
 FONT = "SourceSans"
 BODY_PT = 11  # never smaller: the summary must be easy to read on paper
-SIZES = {"title": 17, "heading": 13, "text": BODY_PT, "bullets": BODY_PT, "pairs": BODY_PT, "note": BODY_PT}
-LINE = 4.9
+SIZES = {
+    "title": 15,
+    "heading": 12.5,
+    "text": BODY_PT,
+    "bullets": BODY_PT,
+    "pairs": BODY_PT,
+    "field": BODY_PT,
+    "note": BODY_PT,
+}
+# One US Letter page for every persona with Prepare filled in (tests/unit/test_pdf_pages.py):
+# lines about 1.2 times the type size, narrow margins, little space between blocks.
+LINE = 4.5
+GAP = 0.3  # after each block
+HEADING_GAP = 0.8  # above each heading
 # A space between two digits (116 123, 0477 13 11 14) never breaks a line: a phone number
 # split over two lines is easy to misdial.
 DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
@@ -24,8 +36,8 @@ DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 def _pdf(pack: Pack) -> FPDF:
     pdf = FPDF(format="letter", unit="mm")
-    pdf.set_margins(16, 13, 16)
-    pdf.set_auto_page_break(auto=True, margin=10)
+    pdf.set_margins(12, 9, 12)
+    pdf.set_auto_page_break(auto=True, margin=7)
     pdf.add_font(FONT, "", fonts.font_files_ttf["SourceSansPro"])
     pdf.add_font(FONT, "B", fonts.font_files_ttf["SourceSansProBold"])
     pdf.add_font(FONT, "I", fonts.font_files_ttf["SourceSansProIt"])
@@ -49,15 +61,22 @@ def render_pdf(pack: Pack, summary: Summary) -> bytes:
 def _draw(pdf: FPDF, block: Block) -> None:
     size = SIZES[block.kind]
     if block.kind in ("title", "heading"):
-        pdf.ln(1.2 if block.kind == "heading" else 0)
+        pdf.ln(HEADING_GAP if block.kind == "heading" else 0)
         pdf.set_font(FONT, "B", size)
-        pdf.multi_cell(0, size * 0.45, block.parts[0].text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(0.6)
+        pdf.multi_cell(0, size * 0.42, block.parts[0].text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(GAP)
         return
     style = "I" if block.kind == "note" else ""
     pdf.set_font(FONT, style, size)
     if block.kind == "pairs":
         _two_columns(pdf, block.parts)
+    elif block.kind == "field":
+        title, *text = block.parts
+        line = [Run(f"{title.text}: ", bold=True)]
+        for index, part in enumerate(text):
+            line += [Run(" ")] if index else []  # parts are sentences: as in Markdown, a space
+            line += [Run(part.text)] if part.mine else list(inline_runs(part.text))
+        _paragraph(pdf, tuple(line), style)
     elif block.kind == "bullets":
         for part in block.parts:
             runs = (Run(part.text),) if part.mine else inline_runs(part.text)
@@ -66,7 +85,7 @@ def _draw(pdf: FPDF, block: Block) -> None:
         for part in block.parts:
             for unit in _units(part):
                 _paragraph(pdf, unit.runs, style, marker=unit.marker, depth=unit.depth)
-    pdf.ln(0.6)
+    pdf.ln(GAP)
 
 
 def _units(part: Text) -> list[Unit]:
@@ -83,7 +102,7 @@ def _two_columns(pdf: FPDF, parts: tuple[Text, ...]) -> None:
         first_row_as_headings=False,
         borders_layout="NONE",
         line_height=LINE,
-        padding=(0.4, 2, 0.4, 0),
+        padding=(0, 2, 0, 0),
         text_align="LEFT",
     ) as table:
         for index in range(half):

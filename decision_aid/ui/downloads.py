@@ -1,6 +1,9 @@
-"""The take-away in three formats, for the summary and the clinician's screens."""
+"""The take-away in three formats, for the summary and the clinician's screens: the two a person
+keeps first, the health-record file for clinics below them."""
 
 from __future__ import annotations
+
+import streamlit as st
 
 from decision_aid.exports.fhir import questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
@@ -12,8 +15,9 @@ from decision_aid.ui.layout import buttons_row
 
 
 def downloads(pack: Pack, document: Summary) -> None:
-    """The take-away in three formats, built in memory only when asked for; nothing is
-    written anywhere, and downloading does not rerun the page."""
+    """The take-away to keep (PDF, Markdown), then the health-record file under "For clinics";
+    each built in memory only when asked for. Nothing is written anywhere, and downloading
+    does not rerun the page."""
     row = buttons_row()
     row.download_button(
         pack.ui.download_pdf,
@@ -25,14 +29,6 @@ def downloads(pack: Pack, document: Summary) -> None:
         on_click="ignore",
     )
     row.download_button(
-        pack.ui.download_fhir,
-        lambda: to_json(questionnaire_response(pack, document)),
-        file_name="my-summary.fhir.json",
-        mime="application/fhir+json",
-        key=state.widget_key("nav", "download_fhir"),
-        on_click="ignore",
-    )
-    row.download_button(
         pack.ui.download_markdown,
         lambda: render_markdown(pack, document),
         file_name="my-summary.md",
@@ -40,3 +36,13 @@ def downloads(pack: Pack, document: Summary) -> None:
         key=state.widget_key("nav", "download_markdown"),
         on_click="ignore",
     )
+    with st.expander(pack.ui.for_clinics_title):
+        st.markdown(pack.ui.for_clinics_text)
+        st.download_button(
+            pack.ui.download_fhir,
+            lambda: to_json(questionnaire_response(pack, document)),
+            file_name="my-summary.fhir.json",
+            mime="application/fhir+json",
+            key=state.widget_key("nav", "download_fhir"),
+            on_click="ignore",
+        )

@@ -10,6 +10,7 @@ import streamlit as st
 NAMES = (
     "welcome",
     "questions",
+    "check",
     "results",
     "basics",
     "facts",

@@ -13,8 +13,10 @@ from decision_aid.schema import Pack, Question, Section
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, stages, state
+from decision_aid.ui.compare import compare_options
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.layout import buttons_row, clear_controls, start_answered, to_first_step, version_line
+from decision_aid.ui.question_css import QUESTION_CSS
 from decision_aid.ui.results_body import applies_body, contents, topic
 from decision_aid.ui.text import citation, step_label
 
@@ -38,6 +40,7 @@ def questionnaire() -> None:
     section = sections[number]
     answers = state.answers()
 
+    st.html(QUESTION_CSS)
     total = len(sections) + len(journey.STAGES)  # one bar from the first question to the summary
     label = step_label(pack, number + 1, total, section.title)
     st.progress((number + 1) / total, text=label)
@@ -66,29 +69,35 @@ def _questions(pack: Pack, section: Section) -> None:
 
 
 def _question(pack: Pack, question: Question) -> None:
-    state.seed_question(question)
+    """The question as a heading, then why we ask, then its options: radio buttons for one
+    answer, a checkbox per choice for several. The heading is the question's one label; the
+    radio group carries it too, as its name."""
     label = question.text + (" *" if question.required else "")
-    if question.kind == "multi":
-        st.multiselect(
-            label,
-            question.values,
-            format_func=lambda value: question.choice(value).label,
-            key=state.question_key(question),
-            placeholder=pack.ui.multi_placeholder,
-            on_change=state.store_question,
-            args=(question,),
-        )
-    else:
-        st.radio(
-            label,
-            question.values,
-            format_func=lambda value: question.choice(value).label,
-            index=None,
-            key=state.question_key(question),
-            on_change=state.store_question,
-            args=(question,),
-        )
-    st.caption(f"{pack.ui.why_we_ask} {question.help}")
+    with st.container(key=state.widget_key("box", f"question_{question.id}")):
+        st.header(label, anchor=False)
+        st.caption(f"{pack.ui.why_we_ask} {question.help}")
+        if question.kind == "multi":
+            state.seed_choices(question)
+            choices = st.container(gap=None)  # rows as close as the radio buttons'
+            for choice in question.choices:
+                choices.checkbox(
+                    choice.label,
+                    key=state.choice_key(question, choice.value),
+                    on_change=state.store_choice,
+                    args=(question, choice.value),
+                )
+        else:
+            state.seed_question(question)
+            st.radio(
+                label,
+                question.values,
+                format_func=lambda value: question.choice(value).label,
+                index=None,
+                key=state.question_key(question),
+                on_change=state.store_question,
+                args=(question,),
+                label_visibility="collapsed",
+            )
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:
@@ -97,7 +106,7 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
     row = buttons_row()
     back = state.widget_key("nav", f"back_{number}")
     row.button(pack.ui.back_button, key=back, on_click=_step_back, args=(number,))
-    label = pack.ui.results_button if number == total - 1 else pack.ui.next_button
+    label = pack.ui.check_button if number == total - 1 else pack.ui.next_button
     row.button(
         label,
         type="primary",
@@ -127,7 +136,7 @@ def _step_forward(pack: Pack, number: int) -> None:
     if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
         state.note_required_missing()
     elif number == len(sections) - 1:
-        state.go_to_page("results")
+        state.go_to_page("check")
     else:
         state.go_to_step(number + 1)
 
@@ -181,9 +190,14 @@ def _stage(name: str) -> None:
 
 
 def _compare(pack: Pack, summary: Summary, shown: tuple[ShownTopic, ...]) -> None:
-    """Compare options: the options table topic, then the care advice (always last)."""
+    """Compare options: the other options' text, the Option Grid of the options the person
+    picks (in place of the whole table), then the care advice, always last."""
     for one in shown:
-        topic(pack, one)
+        if one.topic.table == "options":
+            topic(pack, one, table=False)
+            compare_options(pack, summary, heading_level=3)  # under the topic's h2
+        else:
+            topic(pack, one)
 
 
 def _change_answers_button(pack: Pack) -> None:

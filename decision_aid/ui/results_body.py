@@ -38,7 +38,9 @@ def results_body(pack: Pack, summary: Summary) -> None:
     if summary.crisis is not None:
         crisis_panel(pack, summary.crisis.reasons)
     applies_body(pack, summary)
-    for stage in journey.STAGES[1:]:
+    for stage in journey.STAGES:
+        if stage.name == "results":  # drawn above, as its cards
+            continue
         for shown in journey.stage_topics(summary, stage.name):
             topic(pack, shown)
 
@@ -93,24 +95,26 @@ def contents(pack: Pack, shown_topics: tuple[ShownTopic, ...]) -> None:
     st.markdown(f"**{pack.ui.contents_title}**\n\n{links}")
 
 
-def topic(pack: Pack, shown: ShownTopic) -> None:
+def topic(pack: Pack, shown: ShownTopic, table: bool = True) -> None:
     st.header(shown.topic.title, anchor=shown.topic.id)
     for reason in shown.reasons:
         st.info(because(pack, reason), icon=":material/person:")
-    topic_content(pack, shown.topic)
+    topic_content(pack, shown.topic, table)
 
 
-def topic_content(pack: Pack, topic: Topic) -> None:
+def topic_content(pack: Pack, topic: Topic, table: bool = True) -> None:
+    """The topic's text, its pictures (folded), its table unless ``table`` is False (the
+    Option Grid stands in for it on Compare options), and its sources."""
     # As few elements as the layout allows: Streamlit sends each one as its own message.
     text_first = [text(topic.body)]
     if topic.crisis_lines:
         text_first.append(text(crisis.all_lines(pack)))
     text_last = []
     references = topic.references
-    if topic.table:
-        table = pack.routes if topic.table == "routes" else pack.options
-        text_last.append(table_block(pack, table))
-        references += tuple(ref for row in table.rows for ref in row.references)
+    if topic.table and table:
+        shown_table = pack.routes if topic.table == "routes" else pack.options
+        text_last.append(table_block(pack, shown_table))
+        references += tuple(ref for row in shown_table.rows for ref in row.references)
     text_last.append(sources_block(pack, tuple(dict.fromkeys(references))))
     if topic.icon_arrays:
         # The text gives every figure in words; the pictures of them are one click away,

@@ -3,9 +3,11 @@
 Two kinds of key, and neither can be a content id (ids are ``[a-z0-9_]+``; these have a colon):
 - ``app:session`` holds one ``Session``: the answers, the deliberation, the step, the view.
 - Widget keys, ``<kind>:<name>`` from ``widget_key``. Kinds: ``q`` a question
-  (``q:blood_pressure``); ``values``, ``knowledge``, ``sure`` a deliberation item, named for
+  (``q:blood_pressure``); ``choice`` one checkbox of a multi-choice question
+  (``choice:medicines.maoi``); ``values``, ``knowledge``, ``sure`` a deliberation item, named for
   the field it fills; ``ask`` a suggested question ticked; ``own`` the person's own words and
-  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class).
+  leaning; ``nav`` the shell's buttons, view and region; ``box`` a container (a CSS class);
+  ``compare`` the options picked for the comparison grid.
   Widgets are views of the Session. Streamlit forgets a widget's value when it is not drawn,
   so each is seeded from the Session before it is drawn and writes back when it changes.
 
@@ -42,6 +44,8 @@ class Session:
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
     confirm_clear: bool = False
+    compared: tuple[str, ...] = ()  # options-table columns picked to compare, in the table's order
+    compare_refused: bool = False  # the last pick went over the most allowed
     mode: str = field(default="patient", metadata=KEPT)
     presenter: bool = field(default=False, metadata=KEPT)
     address_read: bool = field(default=False, metadata=KEPT)
@@ -57,8 +61,9 @@ def widget_key(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 
-# Widget keys, by kind: a question's, then the shell's own.
+# Widget keys, by kind: a question's, a multi-choice question's checkboxes, then the shell's own.
 QUESTION = "q"
+CHOICE = "choice"
 MODE_KEY = widget_key("nav", "mode")
 PRESENTER_KEY = widget_key("nav", "presenter")
 REGION_KEY = widget_key("nav", "region")
@@ -106,24 +111,52 @@ def question_key(question: Question) -> str:
 
 
 def seed_question(question: Question) -> None:
-    value = answers().get(question.id)
-    seed(question_key(question), list(value or ()) if question.kind == "multi" else value)
+    """A one-answer question's radio group (multi-choice ones have seed_choices)."""
+    seed(question_key(question), answers().get(question.id))
 
 
 def store_question(question: Question) -> None:
-    """on_change: copy a question widget's value into the answers."""
-    key = question_key(question)
-    value = widget_value(key)
-    if value is GONE:
+    """on_change: copy a one-answer question's radio value into the answers."""
+    value = widget_value(question_key(question))
+    if value is GONE or question.kind == "multi":
         return
-    if question.kind == "multi":
-        if not isinstance(value, list) or not set(value) <= set(question.values):
-            return
-        value = resolve_exclusive(question, tuple(value))
-        st.session_state[key] = list(value)
-    elif value is not None and value not in question.values:
+    if value is not None and value not in question.values:
         return
     session().answers = answers().with_answer(question.id, value)
+
+
+def choice_key(question: Question, value: str) -> str:
+    return widget_key(CHOICE, f"{question.id}.{value}")
+
+
+def chosen(question: Question) -> tuple[str, ...]:
+    value = answers().get(question.id)
+    return tuple(value) if isinstance(value, tuple) else ()
+
+
+def seed_choices(question: Question) -> None:
+    """Each checkbox of a multi-choice question starts ticked when its value was chosen."""
+    picked = chosen(question)
+    for value in question.values:
+        seed(choice_key(question, value), value in picked)
+
+
+def store_choice(question: Question, value: str) -> None:
+    """on_change of one checkbox: add or remove its value. Ticking an exclusive value
+    ("None of these", "Not sure") clears the others; ticking another clears it. The answer
+    is the tuple a multiselect stored, in the order picked. Every checkbox of the question
+    is then set to match, so a repeated or stale click can only repeat its own meaning."""
+    ticked = widget_value(choice_key(question, value), (True, False))
+    if ticked is GONE or value not in question.values:
+        return
+    picked = chosen(question)
+    if ticked and value not in picked:
+        picked = resolve_exclusive(question, (*picked, value))
+    elif not ticked:
+        picked = tuple(v for v in picked if v != value)
+    session().answers = answers().with_answer(question.id, picked)
+    for each in question.values:
+        st.session_state[choice_key(question, each)] = each in picked
 
 
 def replace_answers(new: Answers) -> None:
@@ -211,6 +244,24 @@ def deliberation() -> Deliberation:
 
 def update_deliberation(**changes) -> None:
     session().deliberation = deliberation().update(**changes)
+
+
+# The options picked to compare (Compare options).
+def compared() -> tuple[str, ...]:
+    return session().compared
+
+
+def set_compared(columns: tuple[str, ...]) -> None:
+    session().compared = columns
+
+
+def note_compare_refused() -> None:
+    session().compare_refused = True
+
+
+def take_compare_refused() -> bool:
+    refused, session().compare_refused = session().compare_refused, False
+    return refused
 
 
 # The view: mode, presenter style, crisis region, the address read once.

@@ -20,9 +20,9 @@ def summary() -> None:
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
     st.markdown(pack.ui.summary_intro)
+    downloads(pack, document)  # at the top: what a person came here for
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
         st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
-    downloads(pack, document)
     stages.stage_buttons(pack, "summary", "bottom")
     clear_controls(pack)
     st.caption(pack.info.disclaimer)

@@ -61,7 +61,7 @@ def test_questions_named_like_the_shells_state_work_like_any_other(pack_with_she
     for word in SHELL_WORDS:
         ok(radio(at, f"Extra question {word}?").set_value("yes").run())
     assert all(radio(at, f"Extra question {word}?").value == "yes" for word in SHELL_WORDS)
-    for label in ("Next", "Next", "Next", "See my results"):
+    for label in ("Next", "Next", "Next", "Next: check your answers", "See my results"):
         click(at, label)
     assert at.title[0].value == "What applies to you"
     told = " ".join(e.proto.label + " ".join(m.value for m in at.markdown) for e in at.expander)

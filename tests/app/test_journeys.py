@@ -52,6 +52,10 @@ def step_button(at, kind):
 
 
 def next_step(at):
+    """Next on a step; on the last step it opens "Check your answers", and from there this
+    goes on to the results, as a person's Continue does."""
+    if at.title and at.title[0].value == "Check your answers":
+        return click(at, key="nav:check_to_results")
     return click(at, key=step_button(at, "next"))
 
 
@@ -92,6 +96,26 @@ def markdown_text(at):
     return " ".join(m.value for m in at.markdown)
 
 
+def tick(at, question, value, ticked=True):
+    box = at.checkbox(key=f"choice:{question}.{value}")
+    (box.check() if ticked else box.uncheck()).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def ticked(at, question):
+    """The values whose boxes are ticked, in the question's order."""
+    return [
+        b.key.split(".", 1)[1]
+        for b in at.checkbox
+        if (b.key or "").startswith(f"choice:{question}.") and b.value
+    ]
+
+
+def stored(at, question):
+    return at.session_state["app:session"].answers.get(question)
+
+
 def test_welcome_says_what_the_aid_is_and_is_not(at):
     text = " ".join(m.value for m in at.markdown)
     assert "Not a diagnosis" in text and "not a recommendation" in text and "Not for emergencies" in text
@@ -103,7 +127,7 @@ def test_welcome_says_what_the_aid_is_and_is_not(at):
 
 def test_full_journey_to_results(at):
     start(at)
-    assert at.get("progress")[0].proto.text == "Step 1 of 11: Safety first"
+    assert at.get("progress")[0].proto.text == "Step 1 of 12: Safety first"
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     assert not has_crisis_panel(at)
     next_step(at)
@@ -112,13 +136,15 @@ def test_full_journey_to_results(at):
     at.radio(key="q:adequate_trial").set_value("yes").run()
     next_step(at)
     at.radio(key="q:blood_pressure").set_value("high_uncontrolled").run()
-    at.multiselect(key="q:medicines").select("maoi").run()
+    tick(at, "medicines", "maoi")
     next_step(at)
     at.radio(key="q:transport").set_value("no").run()
+    next_step(at)  # "Next: check your answers"
+    assert at.title[0].value == "Check your answers"
     next_step(at)  # "See my results"
 
     assert at.title[0].value == "What applies to you"
-    assert progress_text(at) == "Step 5 of 11: What applies to you"
+    assert progress_text(at) == "Step 6 of 12: What applies to you"
     assert not has_crisis_panel(at)
     text = markdown_text(at)
     for title in ("Blood pressure", "Stimulants or MAOI antidepressants", "Getting home after a session"):
@@ -127,45 +153,48 @@ def test_full_journey_to_results(at):
     assert "Shown because you told us nobody could drive you home after a visit." in text
     assert "Talk with a professional" not in headings(at)  # the care advice ends the last results stage
     next_stage(at)
-    assert progress_text(at) == "Step 6 of 11: The facts: what they are"
+    assert progress_text(at) == "Step 7 of 12: The facts: what they are"
     go_to_stage(at, "The facts: risks and how they are given")
     routes, options = pack_tables()
-    assert any(f"**{routes.title}**" in m.value for m in at.markdown)
+    # Each table is folded into one part per question, every option answering it.
+    tables = [m.value for m in at.markdown if f"**{routes.title}**" in m.value]
+    assert len(tables) == 1
+    parts = tables[0].split('<details class="fold">')[1:]
+    assert len(parts) == len(routes.rows)
+    assert all(f"| {c.label} |" in parts[0] for c in routes.columns)
     next_stage(at, place="top")
     assert at.title[0].value == "Compare options"
     heads = headings(at)
     assert heads[-1] == "Talk with a professional"
-    # Each table is folded into one part per question, every option answering it.
-    tables = [m.value for m in at.markdown if f"**{options.title}**" in m.value]
-    assert len(tables) == 1
-    parts = tables[0].split('<details class="fold">')[1:]
-    assert len(parts) == len(options.rows)
-    label = options.row("how_well").label
-    how_well = next(p for p in parts if f"<summary>{label}</summary>" in p)
-    assert f"| Option | {label} |" in how_well
-    assert all(f"| {c.label} |" in how_well for c in options.columns)
-    assert "About 69 of 100 responded, compared with 52 of 100 with a placebo spray" in how_well
+    # The Option Grid stands in for the whole options table: pick two, see them side by side.
+    from decision_aid.ui.compare import PICK_KEY
+
+    assert not any(f"**{options.title}**" in m.value for m in at.markdown)
+    at.pills(key=PICK_KEY).set_value(["esketamine", "iv_ketamine"]).run()
+    grid = next(h.value for h in at.html if "aid-grid" in h.value)
+    assert "About 69 of 100 responded, compared with 52 of 100 with a placebo spray" in grid
+    assert headings(at)[-1] == "Talk with a professional"  # the care advice still last
     assert danger_line_present(at)
 
 
 def test_every_stage_has_back_and_next_at_top_and_bottom_and_one_progress_bar(at):
     finish_calmly(at)
-    for number, title in enumerate(STAGE_TITLES, start=5):
+    for number, title in enumerate(STAGE_TITLES, start=6):
         assert at.title[0].value == title
-        assert progress_text(at).startswith(f"Step {number} of 11: ")
+        assert progress_text(at).startswith(f"Step {number} of 12: ")
         keys = {b.key for b in at.button}
         name = stage(at)
         assert {f"nav:stage_back_{name}_bottom"} <= keys
         if title != "Your summary":
             assert {f"nav:stage_next_{name}_top", f"nav:stage_next_{name}_bottom"} <= keys
             next_stage(at, place="top" if number % 2 else "bottom")
-    assert progress_text(at) == "Step 11 of 11: Your summary"
+    assert progress_text(at) == "Step 12 of 12: Your summary"
     for title in reversed(STAGE_TITLES[:-1]):
         back_stage(at)
         assert at.title[0].value == title
-    back_stage(at, place="top")  # from What applies to you to the last question step
-    assert at.title[0].value == "Practical matters"
-    assert progress_text(at) == "Step 4 of 11: Practical matters"
+    back_stage(at, place="top")  # from What applies to you to Check your answers
+    assert at.title[0].value == "Check your answers"
+    assert progress_text(at) == "Step 5 of 12: Check your answers"
 
 
 def late_clicks():
@@ -214,11 +243,12 @@ def test_what_applies_orders_notes_by_category_with_crisis_first(at):
     at.radio(key="q:antidepressants_tried").set_value("1").run()
     next_step(at)
     at.radio(key="q:blood_pressure").set_value("high_uncontrolled").run()
-    at.multiselect(key="q:vascular_conditions").select("aneurysm").run()
+    tick(at, "vascular_conditions", "aneurysm")
     at.radio(key="q:age_group").set_value("65_plus").run()
     next_step(at)
     at.radio(key="q:transport").set_value("no").run()
     next_step(at)
+    next_step(at)  # on from Check your answers
     assert at.title[0].value == "What applies to you"
     assert CRISIS in headings(at)[0]
     groups = [h.value for h in at.header][1:]
@@ -264,7 +294,12 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
     assert has_crisis_panel(at)
     assert at.selectbox(key="nav:region").value == "us"
     assert any("The crisis lines stay at the top of every page." in m.value for m in at.markdown)
-    for expected_title in ("Your depression and treatments so far", "Your health", "Practical matters"):
+    for expected_title in (
+        "Your depression and treatments so far",
+        "Your health",
+        "Practical matters",
+        "Check your answers",
+    ):
         next_step(at)
         assert at.title[0].value == expected_title
         assert has_crisis_panel(at)
@@ -301,14 +336,15 @@ def test_back_and_change_my_answers_keep_answers(at):
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     next_step(at)
     at.radio(key="q:depression_diagnosed").set_value("yes").run()
-    at.multiselect(key="q:other_treatments").select("psychotherapy").select("tms").run()
+    tick(at, "other_treatments", "psychotherapy")
+    tick(at, "other_treatments", "tms")
     next_step(at)
     click(at, key=step_button(at, "back"))
     assert at.radio(key="q:depression_diagnosed").value == "yes"
-    assert at.multiselect(key="q:other_treatments").value == ["psychotherapy", "tms"]
+    assert ticked(at, "other_treatments") == ["psychotherapy", "tms"]
     click(at, key=step_button(at, "back"))
     assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
-    for _ in range(4):
+    for _ in range(5):
         next_step(at)
     assert at.title[0].value == "What applies to you"
     click(at, key="nav:change_answers")
@@ -321,7 +357,7 @@ def test_back_and_change_my_answers_keep_answers(at):
 def test_skipped_questions_are_listed_in_results(at):
     start(at)
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
-    for _ in range(4):
+    for _ in range(5):
         next_step(at)
     told = " ".join(m.value for m in at.markdown)
     assert "Questions you skipped" in told
@@ -334,11 +370,11 @@ def test_choosing_none_clears_other_choices(at):
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     next_step(at)
     next_step(at)
-    at.multiselect(key="q:medicines").select("maoi").run()
-    at.multiselect(key="q:medicines").select("none").run()
-    assert at.multiselect(key="q:medicines").value == ["none"]
-    at.multiselect(key="q:medicines").select("opioids").run()
-    assert at.multiselect(key="q:medicines").value == ["opioids"]
+    tick(at, "medicines", "maoi")
+    tick(at, "medicines", "none")
+    assert ticked(at, "medicines") == ["none"]
+    tick(at, "medicines", "opioids")
+    assert ticked(at, "medicines") == ["opioids"]
 
 
 def results_page_alone():
@@ -372,7 +408,7 @@ def test_crisis_panel_names_the_source_of_its_lines(at):
 def finish_calmly(at):
     start(at)
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
-    for _ in range(4):
+    for _ in range(5):
         next_step(at)
     assert at.title[0].value == "What applies to you"
     return at

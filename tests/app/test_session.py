@@ -17,6 +17,8 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         go_to="results",
         required_missing=True,
         confirm_clear=True,
+        compared=("tms", "ect"),
+        compare_refused=True,
         mode="workshop",
         presenter=True,
         address_read=True,

@@ -39,6 +39,7 @@ def prepared():
     ok(at.radio(key="q:blood_pressure").set_value("high_controlled").run())
     press(at, "next_2")
     press(at, "next_3")
+    press(at, "check_to_results")
     to_prepare(at)
     assert at.title[0].value == "Prepare for your visit"
     return at
@@ -109,8 +110,26 @@ def test_summary_shows_everything_and_offers_three_downloads(prepared):
     ):
         assert expected in text
     assert not any(m.value.startswith("# ") for m in at.markdown)  # one h1 per screen
+    assert text.index("Things to discuss because of my answers") < text.index("What I told the aid")
     downloads = at.get("download_button")
     assert len(downloads) == 3
+    elements = list(_in_order(at.main))
+    kinds = [e.type for e in elements]
+    document = next(i for i, e in enumerate(elements) if e.type == "markdown" and "my summary" in e.value)
+    assert max(i for i, kind in enumerate(kinds) if kind == "download_button") < document  # downloads on top
+    clinics = next(e for e in at.expander if e.label == "For clinics")
+    assert [d.proto.label for d in clinics.get("download_button")] == ["Download for health records (FHIR)"]
+    assert "FHIR" in clinics.markdown[0].value and "clinic" in clinics.markdown[0].value
+
+
+def _in_order(block):
+    """Every element on the screen, top to bottom."""
+    for child in block.children.values():
+        if hasattr(child, "children") and child.type not in ("markdown", "download_button"):
+            yield child
+            yield from _in_order(child)
+        else:
+            yield child
 
 
 def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
@@ -136,6 +155,7 @@ def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     ok(at.radio(key="q:self_harm_thoughts").set_value("several_days").run())
     for step in range(4):
         press(at, f"next_{step}")
+    press(at, "check_to_results")  # from "Check your answers"
     to_prepare(at)
     keep_safe = at.checkbox(key="ask:keep_safe")
     assert keep_safe.label == "How can we keep me safe while I decide?" and not keep_safe.value

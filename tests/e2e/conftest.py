@@ -60,8 +60,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(base: Path) -> Server:
-    """The app as a person meets it, run from an empty folder with an empty home folder."""
+def start_server(base: Path, app: Path = APP) -> Server:
+    """The app (or a test page) as a person meets it, run from an empty folder with an empty home folder."""
     workdir, home, logs = base / "work", base / "home", base / "logs"
     for folder in (workdir, home, logs):
         folder.mkdir(parents=True)
@@ -75,7 +75,7 @@ def start_server(base: Path) -> Server:
                 "-m",
                 "streamlit",
                 "run",
-                str(APP),
+                str(app),
                 "--server.port",
                 str(port),
                 "--server.address",

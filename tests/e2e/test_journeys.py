@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pypdf
 from playwright.sync_api import Page, expect
@@ -46,7 +47,7 @@ def choose(page: Page, question: str, answer: str) -> None:
 def test_full_journey_with_the_mouse(page):
     check_screen(page, "welcome")
     click_button(page, "Start the questions")
-    expect(page.get_by_text("Step 1 of 11: Safety first")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12: Safety first")).to_be_visible()
     check_screen(page, "step-1-safety")
     choose(page, SAFETY, "Not at all")
     expect(page.get_by_text(CRISIS)).to_have_count(0)
@@ -63,14 +64,17 @@ def test_full_journey_with_the_mouse(page):
     choose(page, "What is your blood pressure like?", "High, and not under control")
     click_button(page, "Next")
     check_screen(page, "step-4-practical")
+    click_button(page, "Next: check your answers")
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+    check_screen(page, "check-answers")
     click_button(page, "See my results")
     expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     expect(
         page.get_by_text("Shown because you told us your blood pressure is high and not under control.")
     ).to_be_visible()
-    for number, (name, title) in enumerate(STAGES, start=5):
+    for number, (name, title) in enumerate(STAGES, start=6):
         expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-        expect(page.get_by_text(f"Step {number} of 11: ")).to_be_visible()
+        expect(page.get_by_text(f"Step {number} of 12: ")).to_be_visible()
         check_screen(page, f"stage-{number}-{name}")
         if name == "compare":
             headings = page.locator("h2").all_inner_texts()
@@ -112,7 +116,7 @@ def test_full_journey_with_the_keyboard_alone(page):
     tab_to(page, is_button("Start the questions"))
     assert focused_is_visible(page)
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 1 of 11: Safety first")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12: Safety first")).to_be_visible()
     tab_to(page, "el.type === 'radio'")
     act(page, lambda: page.keyboard.press("Space"))
     expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
@@ -120,10 +124,10 @@ def test_full_journey_with_the_keyboard_alone(page):
     tab_to(page, "el.type === 'radio'", backwards=True)  # Shift+Tab goes back to the question
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 2 of 11")).to_be_visible()
+    expect(page.get_by_text("Step 2 of 12")).to_be_visible()
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 3 of 11")).to_be_visible()
+    expect(page.get_by_text("Step 3 of 12")).to_be_visible()
     tab_to(
         page,
         "el.type === 'radio' && el.closest('[role=radiogroup]').getAttribute('aria-label')"
@@ -134,7 +138,10 @@ def test_full_journey_with_the_keyboard_alone(page):
     expect(page.get_by_role("radio", name="High, but under control with treatment")).to_be_checked()
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 4 of 11")).to_be_visible()
+    expect(page.get_by_text("Step 4 of 12")).to_be_visible()
+    tab_to(page, is_button("Next: check your answers"))
+    act(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
     tab_to(page, is_button("See my results"))
     act(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
@@ -162,7 +169,7 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
     panel = page.locator(".st-key-box-crisis_panel")
     expect(panel.get_by_text("Call or text 988, or chat at 988lifeline.org")).to_be_visible()
     check_screen(page, "step-1-crisis-panel")
-    for label in ("Next", "Next", "Next", "See my results"):
+    for label in ("Next", "Next", "Next", "Next: check your answers", "See my results"):
         click_button(page, label)
         # One panel, once the screen has settled: while it changes, Streamlit may still
         # show the previous screen's panel, faded, beside the new one.
@@ -179,7 +186,7 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
 
 def go_to_step(page: Page, label: str, number: int) -> None:
     click_button(page, label)
-    expect(page.get_by_text(f"Step {number} of 11")).to_be_visible()
+    expect(page.get_by_text(f"Step {number} of 12")).to_be_visible()
 
 
 def to_step_two(page: Page) -> None:
@@ -197,10 +204,11 @@ def test_back_and_change_my_answers_keep_answers(page):
     expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
     go_to_step(page, "Next", 3)
     go_to_step(page, "Next", 4)
+    click_button(page, "Next: check your answers")
     click_button(page, "See my results")
     expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     click_button(page, "Change my answers")
-    expect(page.get_by_text("Step 1 of 11")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12")).to_be_visible()
     expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
     go_to_step(page, "Next", 2)
     expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
@@ -230,13 +238,26 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     text = "\n".join(
         p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.value.path().read_bytes())).pages
     )
-    assert text.index("Help right now") < text.index("What I told the aid")
+    assert (
+        text.index("Help right now")
+        < text.index("Things to discuss because of my answers")
+        < text.index("My questions")
+        < text.index("What I told the aid")
+        < text.index("Next step: Talk with a professional")
+    )
     assert "Talk with a professional" in text and "Book a visit" in text
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as text (Markdown)").click()
     body = markdown.value.path().read_text(encoding="utf-8")
     assert body.startswith("# Ketamine and esketamine for depression: my summary")
     assert "## Next step: Talk with a professional" in body
+    clinics = page.get_by_text("For clinics")
+    act(page, lambda: clinics.click())
+    with page.expect_download() as fhir:
+        page.get_by_role("button", name="Download for health records (FHIR)").click()
+    assert (
+        json.loads(fhir.value.path().read_text(encoding="utf-8"))["resourceType"] == "QuestionnaireResponse"
+    )
 
 
 def test_clinician_and_workshop_modes(browser, server):
@@ -293,6 +314,8 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
     for label in ("Next", "Next", "Next"):
         click_button(phone, label)
     check("step-4")
+    click_button(phone, "Next: check your answers")
+    check("check-answers")
     click_button(phone, "See my results")
     for name, _title in STAGES:
         check(name)

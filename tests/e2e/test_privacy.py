@@ -28,6 +28,7 @@ def test_a_whole_journey_writes_no_file_and_logs_no_answer(browser, tmp_path):
         act(page, lambda: page.get_by_text("Three or more").click())
         for _ in range(2):
             act(page, lambda: page.get_by_role("button", name="Next").click())
+        act(page, lambda: page.get_by_role("button", name="Next: check your answers").click())
         act(page, lambda: page.get_by_role("button", name="See my results").click())
         expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
         for title in (

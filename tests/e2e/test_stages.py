@@ -75,6 +75,9 @@ def test_question_steps_land_at_the_top_after_next(browser, server, size):
             act(page, lambda: page.get_by_role("button", name="Next", exact=True).click())
             heading_in_view(page, title)
         scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("button", name="Next: check your answers").click())
+        heading_in_view(page, "Check your answers")
+        scroll_to_bottom(page)
         act(page, lambda: page.get_by_role("button", name="See my results").click())
         heading_in_view(page, STAGE_TITLES[0])
     finally:

@@ -13,9 +13,10 @@ from tests.unit.test_exports import DELIBERATION, FULL, pdf_text
 SECTIONS = (
     document.header_blocks,
     document.crisis_blocks,
-    document.answers_blocks,
     document.considerations_blocks,
+    document.questions_blocks,
     document.preparation_blocks,
+    document.answers_blocks,
     document.care_blocks,
 )
 
@@ -42,14 +43,19 @@ def test_each_section_holds_only_its_own_part(pack, answers):
     assert document.crisis_blocks(pack, calm) == []
     assert headings(document.answers_blocks(pack, full)) == [words.told_us_title]
     assert headings(document.considerations_blocks(pack, full)) == [words.considerations_title]
-    assert headings(document.preparation_blocks(pack, full)) == [
-        words.values_title,
+    assert headings(document.questions_blocks(pack, full)) == [words.questions_title]
+    assert document.questions_blocks(pack, calm) == []
+    preparation = document.preparation_blocks(pack, full)
+    assert headings(preparation) == [words.values_title]  # leaning and SURE: one line each
+    assert [b.parts[0].text for b in preparation if b.kind == "field"] == [
         words.leaning_title,
         words.sure_title,
-        words.questions_title,
     ]
     empty = document.preparation_blocks(pack, calm)
-    assert [b.kind for b in empty] == ["text"] and empty[0].parts[0].text.startswith(words.not_filled)
+    assert [b.kind for b in empty] == ["text"]
+    assert empty[0].parts[0].text == (
+        f"{words.not_filled} {words.values_title}; {words.leaning_title}; {words.sure_title}; {words.questions_title}."
+    )
     assert headings(document.care_blocks(pack, calm)) == [f"{words.care_title}: {calm.care.topic.title}"]
 
 

@@ -9,11 +9,12 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fontTools.ttLib import TTFont
 
-from decision_aid.deliberation import Deliberation
+from decision_aid.deliberation import Deliberation, suggested_questions
 from decision_aid.exports import pdf as pdf_export
 from decision_aid.exports.document import summary_document
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import escape, render_markdown
+from decision_aid.personas import persona_answers
 from decision_aid.summary import build_summary
 
 HOSTILE = '<script>alert("x")</script> **bold** [link](https://evil.example) ![img](https://evil.example/a.png) # heading'
@@ -72,10 +73,16 @@ def test_markdown_escape_round_trips_plain_words():
 def test_pdf_holds_crisis_lines_first_and_care_advice_last(pack, full_summary):
     text = pdf_text(pdf_export.render_pdf(pack, full_summary))
     crisis = text.index("Help right now")
-    assert crisis < text.index("What I told the aid") < text.index("My questions")
+    assert (
+        crisis
+        < text.index("Things to discuss because of my answers")
+        < text.index("My questions")
+        < text.index("What matters to me")
+        < text.index("What I told the aid")
+    )
     assert "Call or text 988" in text and "116 123" in text
     care = text.index("Next step: Talk with a professional")
-    assert care > text.index("My questions")
+    assert care > text.index("What I told the aid")
     assert "Book a visit" in text[care:]
 
 
@@ -182,3 +189,82 @@ def test_pdf_never_splits_a_phone_number_over_two_lines(pack, full_summary):
     assert "116 123" in numbers and "0477 13 11 14" in numbers
     for number in numbers:
         assert any(number in line for line in lines), number
+
+
+def prepared(pack, persona_id: str) -> Deliberation:
+    """Prepare filled in as a person would: values rated, a leaning, SURE answered (two no),
+    two of the offered questions ticked and one of their own."""
+    offered = [p.id for p in suggested_questions(pack, persona_answers(pack, persona_id))]
+    return Deliberation(
+        values={
+            "quick_relief": "very",
+            "session_side_effects": "somewhat",
+            "time_travel": "somewhat",
+            "cost": "very",
+            "long_term_known": "very",
+            "avoid_needles": "not_important",
+            "avoid_daily_pills": "not_important",
+        },
+        leaning="not_sure",
+        sure={"sure": False, "understand": True, "risks_benefits": True, "encouragement": False},
+        ticked=tuple(offered[:2]),
+        own_questions=("Can my partner stay with me during the session and drive me home afterwards?",),
+    )
+
+
+def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(pack):
+    pages = {}
+    for persona in pack.personas.personas:
+        summary = build_summary(
+            pack, persona_answers(pack, persona.id), prepared(pack, persona.id), datetime.date(2026, 12, 3)
+        )
+        reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+        assert [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages][0] == (612, 792)
+        pages[persona.id] = len(reader.pages)
+        if summary.crisis is not None:
+            # The crisis section is never cut to fit: it stays whole on the first page, and
+            # the care advice may run onto a second one.
+            first = " ".join(reader.pages[0].extract_text().split())
+            assert all(" ".join(item.split()) in first for item in document_crisis_items(pack))
+    assert {p: n for p, n in pages.items() if n != 1} == {"dana_crisis": 2}, pages
+
+
+def document_crisis_items(pack) -> list[str]:
+    from decision_aid.exports.document import crisis_line_items
+
+    return [item.replace("\u00a0", " ") for item in crisis_line_items(pack)]
+
+
+def test_the_summary_speaks_in_the_first_person_and_opens_with_what_to_discuss(pack, answers):
+    summary = build_summary(pack, answers(**FULL), DELIBERATION, today=datetime.date(2026, 11, 28))
+    markdown = render_markdown(pack, summary)
+    headings = re.findall(r"^#+ (.*)$", markdown, re.M)
+    words = pack.summary_text
+    assert headings == [
+        words.title,
+        words.crisis_title,
+        words.considerations_title,
+        words.questions_title,
+        words.values_title,
+        words.told_us_title,
+        f"{words.care_title}: {summary.care.topic.title}",
+    ]
+    assert f"**{words.leaning_title}:** Not sure yet" in markdown
+    assert "I said yes to 2 of the four questions. I said no to:" in markdown
+    assert "- Blood pressure (my answer: High, but under control with treatment)" in markdown
+    mine = [words.title, words.told_us_title, words.questions_title, words.values_title, words.leaning_title]
+    assert all(re.search(r"\b(my|me|I)\b", h, re.I) for h in mine)
+    document_words = (
+        markdown.split(f"# {words.crisis_title}")[0] + markdown.split(f"# {words.considerations_title}")[1]
+    )
+    before_care = document_words.split(f"# {words.care_title}")[0]
+    assert "You told us" not in before_care and "you told" not in before_care.lower()
+
+
+def test_a_one_line_section_keeps_a_space_between_its_sentences(pack):
+    summary = build_summary(
+        pack, persona_answers(pack, "james_blood_pressure"), prepared(pack, "james_blood_pressure")
+    )
+    text = " ".join(pdf_text(pdf_export.render_pdf(pack, summary)).split())
+    assert re.search(r"questions\.I said", text) is None
+    assert "of the four questions. I said no to:" in text

@@ -131,12 +131,9 @@ def _markdown_agrees(summary, markdown: str) -> None:
         assert WORDS.skipped not in markdown
     for shown in summary.body:
         if shown.topic.kind == "consideration":
-            assert f"- {shown.topic.title}: " in markdown
+            assert f"- {shown.topic.title} (" in markdown
     for value in summary.values:
-        assert (
-            PACK.ui.value_row.format(label=value.label, rating=value.rating_label, row=value.option_row)
-            in markdown
-        )
+        assert f"- {WORDS.value_item.format(label=value.label, rating=value.rating_label)}\n" in markdown
     if summary.own_value:
         assert escape(summary.own_value) in markdown
     if summary.leaning is not None:
@@ -158,10 +155,10 @@ def _pdf_agrees(summary, text: str) -> None:
     flat = _squash(text)
     assert (_squash(WORDS.crisis_title) in flat) is (summary.crisis is not None)
     care = _squash(f"{WORDS.care_title}: {summary.care.topic.title}")
-    assert (
-        flat.rindex(care)
-        > flat.index(_squash(WORDS.considerations_title))
-        > flat.index(_squash(WORDS.told_us_title))
+    assert (  # points to discuss first, answers last, care advice after everything
+        flat.index(_squash(WORDS.considerations_title))
+        < flat.index(_squash(WORDS.told_us_title))
+        < flat.rindex(care)
     )
     for answer in summary.answered:
         assert _squash(answer.short) in flat

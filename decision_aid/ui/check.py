@@ -1,0 +1,80 @@
+"""Check your answers: every question the person was asked, with their answer or "Not
+answered", and a Change button that opens the step it is on. Then on to the results."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid import flow, safety
+from decision_aid.answers import Answers
+from decision_aid.schema import Pack, Question
+from decision_aid.ui import stages, state
+from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.layout import buttons_row, start_answered
+from decision_aid.ui.question_css import QUESTION_CSS
+
+
+def check_answers() -> None:
+    pack = state.pack()
+    st.html(QUESTION_CSS)
+    stages.progress(pack, "check")  # issue 15 journey: the one progress bar
+    answers = start_answered(pack, pack.ui.check_title)
+    if answers is None:
+        return
+    if safety.show_crisis_panel(answers, safety_step_open=False):
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+    st.markdown(pack.ui.check_intro)
+    with st.container(key=state.widget_key("box", "check_answers")):
+        for number, section in enumerate(pack.questionnaire.sections):
+            st.header(section.title, anchor=False)
+            for question in flow.visible_questions(pack.questionnaire, answers, section):
+                row = st.container(
+                    horizontal=True,
+                    horizontal_alignment="distribute",
+                    vertical_alignment="center",
+                    border=True,
+                )
+                row.markdown(f"**{question.short}**  \n{answer_text(pack, question, answers)}")
+                row.button(
+                    pack.ui.change_button,
+                    key=state.widget_key("nav", f"change_{question.id}"),
+                    on_click=change,
+                    args=(number,),
+                )
+        row = buttons_row()
+        last = len(pack.questionnaire.sections) - 1
+        row.button(
+            pack.ui.back_button, key=state.widget_key("nav", "check_back"), on_click=change, args=(last,)
+        )
+        row.button(
+            pack.ui.results_button,
+            type="primary",
+            key=state.widget_key("nav", "check_to_results"),
+            on_click=to_results,
+            args=(pack,),
+        )
+
+
+def answer_text(pack: Pack, question: Question, answers: Answers) -> str:
+    value = answers.get(question.id)
+    if value is None:
+        return pack.ui.not_answered
+    values = value if isinstance(value, tuple) else (value,)
+    return ", ".join(question.choice(v).label for v in values)
+
+
+def change(number: int) -> None:
+    state.go_to_step(number)
+    state.go_to_page("questions")
+
+
+def to_results(pack: Pack) -> None:
+    """Required questions still rule: one left unanswered opens its step, with the notice."""
+    answers = state.answers()
+    for number, section in enumerate(pack.questionnaire.sections):
+        if flow.missing_required(pack.questionnaire, answers, section):
+            state.go_to_step(number)
+            state.note_required_missing()
+            state.go_to_page("questions")
+            return
+    state.go_to_page("results")

@@ -1,0 +1,161 @@
+"""Questions as people expect them: a checkbox per choice, with "None of these" and "Not
+sure" exclusive both ways, and "Check your answers" before the results."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from decision_aid.answers import resolve_exclusive
+from decision_aid.content import load_pack
+from tests.app.test_journeys import APP, click, next_step, start, stored, tick, ticked
+
+VESSELS = "vascular_conditions"  # exclusive: none, unsure
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=30).run()
+    assert not app.exception
+    return app
+
+
+def to_health_step(at):
+    start(at)
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
+    next_step(at)
+    next_step(at)
+    assert at.title[0].value == "Your health"
+    return at
+
+
+def test_every_choice_is_a_visible_checkbox_and_there_is_no_dropdown(at):
+    to_health_step(at)
+    question = load_pack("en").questionnaire.by_id[VESSELS]
+    boxes = [b for b in at.checkbox if (b.key or "").startswith(f"choice:{VESSELS}.")]
+    assert [b.label for b in boxes] == [c.label for c in question.choices]
+    assert not at.multiselect
+    assert all(not b.value for b in boxes)  # nothing pre-answered
+
+
+@pytest.mark.parametrize("exclusive", ["none", "unsure"])
+def test_an_exclusive_choice_clears_the_others_and_another_clears_it(at, exclusive):
+    to_health_step(at)
+    tick(at, VESSELS, "aneurysm")
+    tick(at, VESSELS, "stroke")
+    assert ticked(at, VESSELS) == ["aneurysm", "stroke"]
+    tick(at, VESSELS, exclusive)
+    assert ticked(at, VESSELS) == [exclusive]
+    assert stored(at, VESSELS) == (exclusive,)
+    tick(at, VESSELS, "heart_disease")
+    assert ticked(at, VESSELS) == ["heart_disease"]
+    assert stored(at, VESSELS) == ("heart_disease",)
+
+
+def test_none_and_not_sure_clear_each_other(at):
+    to_health_step(at)
+    tick(at, VESSELS, "none")
+    tick(at, VESSELS, "unsure")
+    assert ticked(at, VESSELS) == ["unsure"] and stored(at, VESSELS) == ("unsure",)
+    tick(at, VESSELS, "none")
+    assert ticked(at, VESSELS) == ["none"] and stored(at, VESSELS) == ("none",)
+
+
+def test_the_stored_answer_is_what_the_multiselect_stored():
+    """The multiselect stored resolve_exclusive of its list, in the order picked: the
+    checkboxes store the same tuple for every sequence of ticks and unticks."""
+    pack = load_pack("en")
+    question = pack.questionnaire.by_id[VESSELS]
+    sequences = [
+        [("stroke", True), ("aneurysm", True)],
+        [("aneurysm", True), ("stroke", True), ("aneurysm", False)],
+        [("avm", True), ("unsure", True), ("brain_bleed", True), ("stroke", True)],
+        [("none", True), ("none", False)],
+    ]
+    for sequence in sequences:
+        at = to_health_step(AppTest.from_file(APP, default_timeout=30).run())
+        multiselect: list[str] = []  # what the dropdown held, as the person changed it
+        for value, on in sequence:
+            tick(at, VESSELS, value, on)
+            multiselect = [*multiselect, value] if on else [v for v in multiselect if v != value]
+            multiselect = list(resolve_exclusive(question, tuple(multiselect)))
+        assert stored(at, VESSELS) == (tuple(multiselect) or None), sequence
+
+
+def test_a_repeated_tick_changes_nothing(at):
+    to_health_step(at)
+    tick(at, VESSELS, "aneurysm")
+    tick(at, VESSELS, "none")
+    # The second event of a double click: the same box, the same value, again.
+    at.checkbox(key=f"choice:{VESSELS}.none").check().run()
+    assert ticked(at, VESSELS) == ["none"] and stored(at, VESSELS) == ("none",)
+    tick(at, VESSELS, "none", False)
+    at.checkbox(key=f"choice:{VESSELS}.none").uncheck().run()
+    assert ticked(at, VESSELS) == [] and stored(at, VESSELS) is None
+
+
+def to_check(at):
+    to_health_step(at)
+    at.radio(key="q:blood_pressure").set_value("high_uncontrolled").run()
+    tick(at, "medicines", "maoi")
+    tick(at, "medicines", "opioids")
+    next_step(at)
+    next_step(at)  # "Next: check your answers"
+    assert at.title[0].value == "Check your answers"
+    return at
+
+
+def told(at):
+    return [m.value for m in at.markdown]
+
+
+def test_check_your_answers_lists_every_question_with_its_answer(at):
+    to_check(at)
+    pack = load_pack("en")
+    rows = told(at)
+    assert "**Thoughts of death or self-harm, last 2 weeks**  \nNot at all" in rows
+    assert "**Blood pressure**  \nHigh, and not under control" in rows
+    medicines = pack.questionnaire.by_id["medicines"]
+    labels = ", ".join(medicines.choice(v).label for v in ("maoi", "opioids"))
+    assert f"**{medicines.short}**  \n{labels}" in rows
+    assert f"**{pack.questionnaire.by_id['age_group'].short}**  \nNot answered" in rows
+    # A hidden follow-up is not listed; every listed question has its own Change button.
+    assert not any(pack.questionnaire.by_id["adequate_trial"].short in r for r in rows)
+    changes = [b for b in at.button if (b.key or "").startswith("nav:change_")]
+    assert len(changes) == sum(1 for r in rows if r.startswith("**") and "  \n" in r)
+    assert {b.label for b in changes} == {"Change"}
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("self_harm_thoughts", "Safety first"),
+        ("other_treatments", "Your depression and treatments so far"),
+        ("medicines", "Your health"),
+        ("transport", "Practical matters"),
+    ],
+)
+def test_change_opens_the_step_of_that_question_with_its_answer_kept(at, question, title):
+    to_check(at)
+    click(at, key=f"nav:change_{question}")
+    assert at.title[0].value == title
+    assert ticked(at, "medicines") == ["maoi", "opioids"] or title != "Your health"
+    assert any(h.value.startswith(load_pack("en").questionnaire.by_id[question].text) for h in at.header)
+
+
+def test_see_my_results_from_the_check_screen(at):
+    to_check(at)
+    click(at, key="nav:check_to_results")
+    assert at.title[0].value == "What applies to you"
+
+
+def test_the_safety_question_still_rules_on_the_check_screen():
+    def check_alone():
+        from decision_aid.ui.check import check_answers
+
+        check_answers()
+
+    page = AppTest.from_function(check_alone, default_timeout=30).run()
+    assert not page.exception
+    assert "answer the safety question first" in page.info[0].value
+    assert [b.label for b in page.button] == ["Go to the questions"]

@@ -1,0 +1,100 @@
+"""Questions on a phone (390x844): answer rows at least 44 px tall, question text at least
+18 px, checkboxes whose "None of these" and "Not sure" are exclusive, and "Check your
+answers" with a Change button per answer. axe-core on every step and the check screen."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import act, check_screen
+from tests.e2e.test_journeys import SAFETY, choose, click_button
+
+TARGETS = """() => [...document.querySelectorAll(
+    '[data-testid=stMain] [data-testid=stRadioOption], [data-testid=stMain] [data-testid=stCheckbox] > label')]
+  .filter(e => e.offsetParent !== null)
+  .map(e => [e.innerText.trim(), e.getBoundingClientRect().height])"""
+QUESTIONS = """() => [...document.querySelectorAll('[class*="st-key-box-question_"] h2')]
+  .map(e => [e.innerText.trim(), parseFloat(getComputedStyle(e).fontSize)])"""
+VESSELS = "Have you ever had any of these? Choose all that apply."
+MEASURED: list[str] = []
+
+
+def measure(page: Page, step: int) -> None:
+    expect(page.get_by_text(f"Step {step} of 4")).to_be_visible()
+    targets = page.evaluate(TARGETS)
+    questions = page.evaluate(QUESTIONS)
+    assert targets and questions
+    MEASURED.append(
+        f"step {step}: {len(targets)} answer rows, {min(h for _, h in targets):.1f}-"
+        f"{max(h for _, h in targets):.1f} px tall; {len(questions)} questions, "
+        f"text {min(s for _, s in questions):.0f} px"
+    )
+    print(MEASURED[-1])
+    assert [t for t in targets if t[1] < 44] == []
+    assert [q for q in questions if q[1] < 18] == []
+
+
+def group(page: Page, question: str):
+    return page.locator('[class*="st-key-box-question_"]').filter(
+        has=page.get_by_role("heading", name=question)
+    )
+
+
+def box(page: Page, question: str, label: str):
+    return group(page, question).get_by_role("checkbox", name=label, exact=True)
+
+
+def tick(page: Page, question: str, label: str) -> None:
+    """A tap on the row's words, as a person taps it (the box itself is drawn over the input)."""
+    act(page, lambda: group(page, question).get_by_text(label, exact=True).click())
+
+
+def test_answer_targets_and_question_text_are_big_enough_on_a_phone(phone):
+    click_button(phone, "Start the questions")
+    measure(phone, 1)
+    check_screen(phone, "phone-questions-step-1")
+    choose(phone, SAFETY, "Not at all")
+    for step in (2, 3, 4):
+        click_button(phone, "Next")
+        measure(phone, step)
+        check_screen(phone, f"phone-questions-step-{step}")
+
+
+def test_none_and_not_sure_are_exclusive_in_the_browser(phone):
+    click_button(phone, "Start the questions")
+    choose(phone, SAFETY, "Not at all")
+    click_button(phone, "Next")
+    click_button(phone, "Next")
+    stroke, none, unsure = (box(phone, VESSELS, n) for n in ("A stroke", "None of these", "Not sure"))
+    tick(phone, VESSELS, "A stroke")
+    expect(stroke).to_be_checked()
+    tick(phone, VESSELS, "None of these")
+    expect(none).to_be_checked()
+    expect(stroke).not_to_be_checked()
+    tick(phone, VESSELS, "Not sure")
+    expect(unsure).to_be_checked()
+    expect(none).not_to_be_checked()
+    tick(phone, VESSELS, "A stroke")
+    expect(stroke).to_be_checked()
+    expect(unsure).not_to_be_checked()
+    expect(phone.get_by_text("Select all")).to_have_count(0)
+
+
+def test_check_your_answers_and_change(phone):
+    click_button(phone, "Start the questions")
+    choose(phone, SAFETY, "Not at all")
+    click_button(phone, "Next")
+    click_button(phone, "Next")
+    tick(phone, VESSELS, "An aneurysm (a bulge in a blood vessel)")
+    click_button(phone, "Next")
+    click_button(phone, "Next: check your answers")
+    expect(phone.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+    expect(phone.get_by_text("An aneurysm (a bulge in a blood vessel)")).to_be_visible()
+    expect(phone.get_by_text("Not answered").first).to_be_visible()
+    check_screen(phone, "phone-check-answers")
+    row = phone.locator(
+        '[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stHorizontalBlock"]'
+    ).filter(has_text="Blood vessel, heart or brain history")
+    act(phone, lambda: row.last.get_by_role("button", name="Change").click())
+    expect(phone.get_by_text("Step 3 of 4")).to_be_visible()
+    expect(box(phone, VESSELS, "An aneurysm (a bulge in a blood vessel)")).to_be_checked()
