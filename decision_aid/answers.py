@@ -66,10 +66,20 @@ def parse_answers(questionnaire: Questionnaire, raw: Any) -> Answers:
         if question is None:
             known = ", ".join(q.id for q in questionnaire.questions)
             raise AnswersError(f"unknown question id {question_id!r}; known ids: {known}")
-        parsed = _parse_value(question, value)
+        parsed = _parse_value(question, _replace_retired(questionnaire, question_id, value))
         if parsed is not None and parsed != ():
             values[question_id] = parsed
     return Answers(values=values)
+
+
+def _replace_retired(questionnaire: Questionnaire, question_id: str, value: Any) -> Any:
+    """A choice value the aid no longer offers, saved in an older file, read as its replacement."""
+    replaced = questionnaire.retired_values.get(question_id, {})
+    if isinstance(value, str):
+        return replaced.get(value, value)
+    if isinstance(value, list):
+        return [replaced.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _parse_value(question: Question, value: Any) -> AnswerValue | None:

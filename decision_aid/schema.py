@@ -53,6 +53,11 @@ Wording = Annotated[str, Field(min_length=1), LABEL_WITH_DIGITS]
 Figures = Annotated[str, LABEL_WITH_DIGITS]
 # Phone numbers, opening hours ("24/7") and emergency numbers are contact details.
 Contact = Annotated[str, LABEL_WITH_DIGITS]
+# A number to dial or text, as the phone keypad takes it: digits, in groups split by one
+# space ("13 11 14"). A tel: or sms: link is made from it; a letter here is a broken link,
+# and the pattern refuses it. Only digits can pass, so there are no words to check.
+DIAL_PATTERN = r"^[0-9]+( [0-9]+)*$"
+Dial = Annotated[str, Field(pattern=DIAL_PATTERN), REVIEWER]
 # Facts about the aid itself (its version, minutes to complete), not clinical claims.
 AboutTheAid = Annotated[str, LABEL_WITH_DIGITS]
 
@@ -105,6 +110,9 @@ class Questionnaire(Frozen):
     # Ids of questions the aid no longer asks: answers files saved before are still read,
     # and the retired answer is dropped (nothing uses it).
     retired: Annotated[tuple[str, ...], REVIEWER] = ()
+    # Choice values the aid no longer offers: question id -> {old value: the value that
+    # replaced it}. Answers files saved before are still read, with the old value swapped.
+    retired_values: Annotated[dict[str, dict[str, str]], REVIEWER] = {}
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
@@ -208,12 +216,19 @@ class CrisisLine(Frozen):
     contact: Contact
     hours: Contact = ""
     url: Annotated[str | None, REVIEWER] = None
+    # Tap to call or text: links made from these, never from the words in `contact`.
+    call: Annotated[str | None, Field(pattern=DIAL_PATTERN), REVIEWER] = None
+    text: Annotated[str | None, Field(pattern=DIAL_PATTERN), REVIEWER] = None
+    # The word to send first, when the line asks for one ("Text HOME to 741741").
+    text_body: Label = ""
 
 
 class CrisisRegion(Frozen):
     id: Id
     name: Label
     emergency: Contact
+    # The emergency numbers to tap, in the order `emergency` names them.
+    emergency_call: Annotated[tuple[Dial, ...], Field(min_length=1), REVIEWER]
     lines: tuple[CrisisLine, ...]
     references: References
 
@@ -374,6 +389,17 @@ class UiText(Frozen):
     check_intro: Prose
     change_button: Label
     not_answered: Label
+    # Issue 15, phone and presenter (crisis links, the view switch, the room).
+    call_link: Annotated[str, template("number")]
+    text_link: Annotated[str, template("number")]
+    text_body_link: Annotated[str, template("body", "number")]
+    danger_now: Annotated[str, template("emergency")]
+    for_educators: Label
+    fictional_case: Annotated[str, template("name")]
+    workshop_case: Label
+    workshop_qr_full: Label
+    workshop_qr_close: Label
+    workshop_loopback: Prose
     workshop_back: Label
 
 

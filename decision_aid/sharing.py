@@ -16,6 +16,12 @@ def share_address(current: str | None) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/", "mode=patient", ""))
 
 
+def is_loopback(address: str) -> bool:
+    """An address only this machine can open (localhost, 127.x.x.x, ::1): no phone in a room can."""
+    host = (urlsplit(address if "//" in address else f"//{address}").hostname or "").lower()
+    return host == "localhost" or host.endswith(".localhost") or host.startswith("127.") or host == "::1"
+
+
 def qr_png(address: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(address, error="m").save(buffer, kind="png", scale=8, border=2)

@@ -46,6 +46,25 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
         problems.append(
             Problem(Code.DUPLICATE_ID, FILE, section_id, "id", "a section and a question share this id")
         )
+    return problems + _check_retired_values(questionnaire)
+
+
+def _check_retired_values(questionnaire: Questionnaire) -> list[Problem]:
+    """A retired value names a question still asked, is no longer offered, and maps to a choice."""
+    problems = []
+    for question_id, mapping in questionnaire.retired_values.items():
+        question = questionnaire.by_id.get(question_id)
+        if question is None:
+            message = f"{question_id!r} is not a question"
+            problems.append(Problem(Code.UNKNOWN_QUESTION, FILE, question_id, "retired_values", message))
+            continue
+        for old, new in mapping.items():
+            if old in question.values:
+                message = f"{old!r} is still a choice, so it cannot be retired"
+                problems.append(Problem(Code.DUPLICATE_ID, FILE, question_id, "retired_values", message))
+            if new not in question.values:
+                message = f"{old!r} is replaced by {new!r}, which is not a choice"
+                problems.append(Problem(Code.NOT_A_CHOICE, FILE, question_id, "retired_values", message))
     return problems
 
 

@@ -1,18 +1,26 @@
-"""Crisis resources: the one-line notice on every page and the full panel."""
+"""Crisis resources: the one-line notice on every page and the full panel.
+
+Every number a person can call or text is a tap-to-call (``tel:``) or tap-to-text (``sms:``)
+link, made from the digits in crisis.yaml (``call``, ``text``, ``emergency_call``), never
+read out of the words beside them. These links open the phone's own dialler: no request.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.schema import CrisisRegion, Pack
+from decision_aid.schema import CrisisLine, CrisisRegion, Pack
 from decision_aid.tailoring import Reason
 from decision_aid.ui import state
 from decision_aid.ui.text import because, citation
 
 
 def danger_line(pack: Pack) -> None:
-    """Every page, the welcome page included: the emergency line, crisis lines one click away."""
-    with st.expander(pack.ui.danger_expander, icon=":material/emergency:"):
+    """Every page, the welcome page included: the emergency number to tap, crisis lines one click away."""
+    region = _chosen_region(pack)
+    links = " ".join(_call(pack, number) for number in region.emergency_call)
+    st.markdown(f"{pack.ui.danger_now.format(emergency=region.emergency)} {links}")
+    with st.expander(pack.ui.danger_expander):
         crisis_lines(pack)
 
 
@@ -26,14 +34,14 @@ def all_lines(pack: Pack) -> str:
 
 
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
-    """The full crisis panel: shown at once on a worrying safety answer, and on every later page."""
+    """The full crisis panel: shown at once on a worrying safety answer, and on every later page.
+
+    The numbers to tap come first, right under the heading and the place they are for;
+    why the panel is here and what else to know follow.
+    """
     topic = pack.topic("crisis")
     with st.container(border=True, key=state.widget_key("box", "crisis_panel")):
         st.header(f":material/support: {topic.title}", anchor="crisis")
-        for reason in reasons:
-            st.caption(because(pack, reason))
-        st.markdown(topic.body)
-        st.markdown(pack.crisis.intro)
         ids = tuple(r.id for r in pack.crisis.regions)
         state.seed(state.REGION_KEY, state.region(ids[0]))
         chosen = st.selectbox(
@@ -46,14 +54,52 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
         )
         region = pack.crisis.region(chosen)
         st.markdown(region_lines(pack, region))
+        for reason in reasons:
+            st.caption(because(pack, reason))
+        st.markdown(topic.body)
+        st.markdown(pack.crisis.intro)
         st.markdown(pack.crisis.on_screen)
         with st.expander(f"{pack.ui.sources_label} ({len(region.references)})"):
             st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in region.references))
 
 
 def region_lines(pack: Pack, region: CrisisRegion) -> str:
-    rows = [f"- {pack.ui.emergency_label} **{region.emergency}**"]
+    """One row per number: what it is in words, then the links that call or text it."""
+    emergency = " ".join(_call(pack, number) for number in region.emergency_call)
+    rows = [f"- {pack.ui.emergency_label} **{region.emergency}**  \n{emergency}"]
     for line in region.lines:
         hours = f" ({line.hours})" if line.hours else ""
-        rows.append(f"- {line.name}: **{line.contact}**{hours}")
+        rows.append(f"- {line.name}: **{line.contact}**{hours}  \n{line_links(pack, line)}")
     return "\n".join(rows)
+
+
+def line_links(pack: Pack, line: CrisisLine) -> str:
+    links = [_call(pack, line.call)] if line.call else []
+    if line.text:
+        links.append(_text(pack, line.text, line.text_body))
+    return " ".join(links)
+
+
+def tel_address(number: str) -> str:
+    return "tel:" + number.replace(" ", "")
+
+
+def sms_address(number: str, body: str = "") -> str:
+    # "?&body=" is read by both Android ("?body=") and iOS ("&body=") messaging apps.
+    return "sms:" + number.replace(" ", "") + (f"?&body={body}" if body else "")
+
+
+def _call(pack: Pack, number: str) -> str:
+    return f"[{pack.ui.call_link.format(number=number)}]({tel_address(number)})"
+
+
+def _text(pack: Pack, number: str, body: str) -> str:
+    if body:
+        label = pack.ui.text_body_link.format(body=body, number=number)
+    else:
+        label = pack.ui.text_link.format(number=number)
+    return f"[{label}]({sms_address(number, body)})"
+
+
+def _chosen_region(pack: Pack) -> CrisisRegion:
+    return pack.crisis.region(state.region(pack.crisis.regions[0].id))

@@ -25,22 +25,49 @@ READABLE_CSS = """<style>
 .aid-caption { font-size: 0.875rem; color: #595c63; }
 .icon-array { margin-bottom: 1rem; }
 .icon-array p { margin: 0 0 0.5rem 0; }
-.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0.5rem 0; }
-.icon-array figure { flex: 1 1 14rem; margin: 0; }
+.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; margin: 0.5rem 0; }
+.icon-array figure { flex: 1 1 9rem; min-width: 0; margin: 0; }
 .icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 details.fold { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
   padding: 0.5rem 1rem; margin-bottom: 0.5rem; }
 details.fold.sources { margin-bottom: 1rem; }
 details.fold summary { cursor: pointer; }
+@media (max-width: 640px) {
+  .st-key-box-values [role="radiogroup"] { flex-direction: column; flex-wrap: nowrap;
+    align-items: stretch; gap: 0; }
+  .st-key-box-values [role="radiogroup"] > div { width: 100%; }
+  .st-key-box-values [data-testid="stRadioOption"] { min-height: 44px; width: 100%; margin: 0;
+    align-items: center; }
+}
+[role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
+  image-rendering: pixelated; }
+a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
+  min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
+  border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
 </style>"""
-# Larger type for a room; authored CSS, since Streamlit has no setting for it.
+# Larger type for a room, on every part of a screen: the notes and their "Shown because"
+# lines, tables, buttons, links, the danger line. Authored CSS: Streamlit has no setting for it.
 PRESENTER_CSS = """<style>
-.stMainBlockContainer { max-width: 64rem; }
-.stMarkdown p, .stMarkdown li, .stCaption p, label p,
-.icon-array p, details.fold summary { font-size: 1.3rem !important; }
+.stMainBlockContainer { max-width: 80rem; }
+.stMarkdown p, .stMarkdown li, .stMarkdown td, .stMarkdown th, .stCaption p, label p,
+[data-testid="stMarkdownContainer"] p, a[href^="tel:"], a[href^="sms:"],
+[data-testid="stCaptionContainer"], .aid-caption, .icon-array p, details.fold summary,
+[data-testid="stExpander"] summary p, [data-testid="stAlert"] p, button, button p, button span,
+[data-testid="stPageLink"] p, [data-testid="stTable"] td, [data-testid="stTable"] th,
+table td, table th, [data-baseweb="select"] div, input { font-size: 1.4rem !important; }
+button { min-height: 3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
 </style>"""
+# Click Streamlit's own "Collapse sidebar" button, on a phone only (Streamlit's md
+# breakpoint), after the view changed. Runs in a same-origin component frame; no request.
+CLOSE_SIDEBAR_JS = """<script>/* ask {ask} */
+const doc = window.parent.document;
+if (window.parent.innerWidth < 768) {{
+  const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (button) {{ button.click(); }}
+}}
+</script>"""
 
 
 def draw(pack: Pack) -> None:
@@ -50,15 +77,16 @@ def draw(pack: Pack) -> None:
     target = state.take_go_to()
     if target:
         navigation.go(target)
-    _mode_switch(pack)
+    _sidebar(pack)
     st.html(READABLE_CSS)
     if state.mode() == "workshop" and state.presenter():
         st.html(PRESENTER_CSS)
     danger_line(pack)
+    _fictional_banner(pack)
 
 
 def _read_address_once(pack: Pack) -> None:
-    """Links like ?mode=workshop&persona=ID open a view, and load a fictional case."""
+    """Links like ?mode=workshop&persona=ID&presenter=1 open a view, and load a fictional case."""
     if not state.take_address_unread():
         return
     mode = st.query_params.get("mode")
@@ -66,6 +94,10 @@ def _read_address_once(pack: Pack) -> None:
         state.set_mode(mode)
         if mode != "patient":
             state.go_to_page(HOME[mode])
+    if state.mode() == "workshop" and st.query_params.get("presenter") == "1":
+        state.set_presenter(True)
+    elif "presenter" in st.query_params:
+        del st.query_params["presenter"]
     persona_id = st.query_params.get("persona")
     if state.mode() == "workshop" and persona_id and pack.personas.get(persona_id):
         load_persona(pack, persona_id)
@@ -75,8 +107,59 @@ def _read_address_once(pack: Pack) -> None:
 
 def load_persona(pack: Pack, persona_id: str) -> None:
     state.replace_answers(persona_answers(pack, persona_id))
+    state.set_persona(persona_id)
     st.query_params["persona"] = persona_id
     state.go_to_page("results")
+
+
+def _fictional_banner(pack: Pack) -> None:
+    """On every screen while a fictional case is loaded, so a room knows whose answers these are."""
+    persona = pack.personas.get(state.persona() or "")
+    if persona is not None:
+        st.info(pack.ui.fictional_case.format(name=persona.title), icon=":material/theater_comedy:")
+
+
+def _sidebar(pack: Pack) -> None:
+    """Workshop controls for an educator; the view switch folded away at the bottom, since
+    patients need none of it (clinician and workshop views open through their links)."""
+    with st.sidebar:
+        if state.mode() == "workshop":
+            st.page_link(navigation.page("workshop"), label=pack.ui.workshop_back, icon=":material/groups:")
+            _case_switcher(pack)
+            st.button(
+                pack.ui.workshop_reset,
+                key=state.widget_key("nav", "reset_sidebar"),
+                icon=":material/restart_alt:",
+                on_click=reset_and_go_back,
+            )
+        with st.expander(pack.ui.for_educators, expanded=state.mode() != "patient"):
+            _mode_switch(pack)
+        ask = state.take_close_sidebar()
+        if ask:
+            st.iframe(CLOSE_SIDEBAR_JS.format(ask=ask), height=1)
+
+
+def _case_switcher(pack: Pack) -> None:
+    ids = tuple(p.id for p in pack.personas.personas)
+    key = state.widget_key("nav", "case")
+    state.seed(key, state.persona())
+    titles = {p.id: p.title for p in pack.personas.personas}
+    st.selectbox(
+        pack.ui.workshop_case,
+        ids,
+        index=None,
+        format_func=titles.__getitem__,
+        key=key,
+        on_change=_case_chosen,
+        args=(pack, key, ids),
+    )
+
+
+def _case_chosen(pack: Pack, key: str, ids: tuple[str, ...]) -> None:
+    persona_id = state.widget_value(key, ids)
+    if isinstance(persona_id, str):
+        load_persona(pack, persona_id)
+        state.ask_close_sidebar()
 
 
 def _mode_switch(pack: Pack) -> None:
@@ -86,19 +169,8 @@ def _mode_switch(pack: Pack) -> None:
         "workshop": pack.ui.mode_workshop,
     }
     state.seed(state.MODE_KEY, state.mode())
-    with st.sidebar:
-        st.radio(
-            pack.ui.mode_label, MODES, format_func=labels.get, key=state.MODE_KEY, on_change=_mode_changed
-        )
-        st.caption(pack.ui.mode_help)
-        if state.mode() == "workshop":
-            st.page_link(navigation.page("workshop"), label=pack.ui.workshop_back, icon=":material/groups:")
-            st.button(
-                pack.ui.workshop_reset,
-                key=state.widget_key("nav", "reset_sidebar"),
-                icon=":material/restart_alt:",
-                on_click=reset_and_go_back,
-            )
+    st.radio(pack.ui.mode_label, MODES, format_func=labels.get, key=state.MODE_KEY, on_change=_mode_changed)
+    st.caption(pack.ui.mode_help)
 
 
 def _mode_changed() -> None:
@@ -108,7 +180,10 @@ def _mode_changed() -> None:
     state.set_mode(mode)
     st.query_params.clear()
     st.query_params["mode"] = mode
+    if mode == "workshop" and state.presenter():
+        st.query_params["presenter"] = "1"
     state.go_to_page(HOME[mode])
+    state.ask_close_sidebar()
 
 
 def reset_and_go_back() -> None:

@@ -69,8 +69,10 @@ def _values(pack: Pack) -> None:
     content = pack.deliberation.values
     st.header(content.title)
     st.markdown(content.intro)
-    for item in content.items:
-        _value(pack, item)
+    # The box names the scales for frame.READABLE_CSS: stacked, tall rows on a phone.
+    with st.container(key=state.widget_key("box", "values")):
+        for item in content.items:
+            _value(pack, item)
     key = state.widget_key("own", "value")
     state.seed(key, state.deliberation().own_value)
     st.text_input(

@@ -52,6 +52,10 @@ class Session:
     stage: str = ""  # the stage after the questions last drawn (decision_aid/journey.py)
     # Counts screen changes, so the scroll-to-top hook differs on every one (layout.py).
     moves: int = field(default=0, metadata=KEPT)
+    persona: str | None = None  # the fictional case loaded in the workshop, if any
+    # Close the sidebar on a phone after the view changes (once; the count makes each ask new).
+    close_sidebar: bool = False
+    sidebar_closes: int = field(default=0, metadata=KEPT)
 
     def for_next_person(self) -> Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
@@ -277,6 +281,10 @@ def presenter() -> bool:
     return session().presenter
 
 
+def set_presenter(value: bool) -> None:
+    session().presenter = value
+
+
 def store_presenter() -> None:
     value = widget_value(PRESENTER_KEY, (True, False))
     if value is not GONE:
@@ -291,6 +299,25 @@ def store_region(allowed: tuple[str, ...]) -> None:
     value = widget_value(REGION_KEY, allowed)
     if value is not GONE:
         session().region = str(value)
+
+
+def persona() -> str | None:
+    return session().persona
+
+
+def set_persona(persona_id: str | None) -> None:
+    session().persona = persona_id
+
+
+def ask_close_sidebar() -> None:
+    session().close_sidebar = True
+    session().sidebar_closes += 1
+
+
+def take_close_sidebar() -> int:
+    """The number of this ask to close the sidebar, or 0 when none is waiting."""
+    asked, session().close_sidebar = session().close_sidebar, False
+    return session().sidebar_closes if asked else 0
 
 
 def take_address_unread() -> bool:

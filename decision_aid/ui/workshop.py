@@ -5,16 +5,23 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.schema import Pack, Persona
-from decision_aid.sharing import qr_png, share_address
+from decision_aid.sharing import is_loopback, qr_png, share_address
 from decision_aid.ui import state
 from decision_aid.ui.frame import load_persona, reset_and_go_back
+
+SHARE_KEY = state.widget_key("nav", "share_address")
 
 
 def workshop() -> None:
     pack = state.pack()
     st.title(pack.ui.workshop_title)
     state.seed(state.PRESENTER_KEY, state.presenter())
-    st.toggle(pack.ui.workshop_presenter, key=state.PRESENTER_KEY, on_change=state.store_presenter)
+    st.toggle(pack.ui.workshop_presenter, key=state.PRESENTER_KEY, on_change=_presenter_changed)
+    address = _share_address(pack)
+    if address and st.button(
+        pack.ui.workshop_qr_full, key=state.widget_key("nav", "qr_full"), icon=":material/qr_code_2:"
+    ):
+        st.dialog(pack.ui.workshop_qr, width="large")(_qr_full_screen)(pack, address)
     st.markdown(pack.personas.intro)
     for persona in pack.personas.personas:
         _persona_card(pack, persona)
@@ -24,7 +31,35 @@ def workshop() -> None:
         icon=":material/restart_alt:",
         on_click=reset_and_go_back,
     )
-    _qr_code(pack)
+    if address:
+        label = f"{pack.ui.workshop_qr}: {address}"
+        st.image(qr_png(address), caption=label, alt=label, width=260)
+
+
+def _presenter_changed() -> None:
+    """Presenter view is kept in the address, so a reload or a shared link keeps it."""
+    state.store_presenter()
+    if state.presenter():
+        st.query_params["presenter"] = "1"
+    else:
+        st.query_params.pop("presenter", None)
+
+
+def _share_address(pack: Pack) -> str:
+    state.seed(SHARE_KEY, share_address(st.context.url))
+    address = st.text_input(pack.ui.workshop_share_address, key=SHARE_KEY)
+    if address and is_loopback(address):
+        st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")
+    return address
+
+
+def _qr_full_screen(pack: Pack, address: str) -> None:
+    """The QR code as large as the screen allows, in a dialog, with the address in words."""
+    if is_loopback(address):
+        st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")
+    label = f"{pack.ui.workshop_qr}: {address}"
+    st.image(qr_png(address), alt=label, width="stretch")
+    st.subheader(address, anchor=False)
 
 
 def _persona_card(pack: Pack, persona: Persona) -> None:
@@ -41,12 +76,3 @@ def _persona_card(pack: Pack, persona: Persona) -> None:
             on_click=load_persona,
             args=(pack, persona.id),
         )
-
-
-def _qr_code(pack: Pack) -> None:
-    key = state.widget_key("nav", "share_address")
-    state.seed(key, share_address(st.context.url))
-    address = st.text_input(pack.ui.workshop_share_address, key=key)
-    if address:
-        label = f"{pack.ui.workshop_qr}: {address}"
-        st.image(qr_png(address), caption=label, alt=label, width=260)

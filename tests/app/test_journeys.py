@@ -39,7 +39,9 @@ def has_crisis_panel(at):
 
 
 def danger_line_present(at):
-    return any(e.label.startswith("In danger now?") for e in at.expander)
+    """The line with the emergency number to tap, then the crisis lines folded under it."""
+    line = any("In danger now?" in m.value and "](tel:" in m.value for m in at.markdown)
+    return line and any(e.label == "Crisis lines" for e in at.expander)
 
 
 def start(at):

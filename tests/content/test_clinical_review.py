@@ -253,3 +253,24 @@ def test_the_take_away_carries_what_to_do_now_but_not_screen_only_words(pack, an
     markdown = flat(render_markdown(pack, build_summary(pack, answers(self_harm_thoughts="several_days"))))
     assert "go to the nearest emergency department" in markdown
     assert pack.crisis.on_screen not in markdown  # "at the top of every page" is not true on paper
+
+
+def test_a_retired_pregnancy_choice_in_an_old_answers_file_reads_as_its_replacement(pack):
+    """Issue 15: one choice for "does not apply"; files saved with the old value still load."""
+    assert "not_applicable" not in pack.questionnaire.by_id["pregnancy"].values
+    answers = parse_answers(pack.questionnaire, {"pregnancy": "not_applicable", "bipolar": "no"})
+    assert answers.values == {"pregnancy": "none", "bipolar": "no"}
+
+
+def test_check_refuses_a_retired_value_that_is_still_offered_or_maps_nowhere(pack):
+    from decision_aid.content.questions import check_questionnaire
+
+    broken = pack.questionnaire.model_copy(
+        update={
+            "retired_values": {"pregnancy": {"none": "none", "gone": "no_such_value"}, "nope": {"a": "b"}}
+        }
+    )
+    places = {(p.code.value, p.entry, p.field) for p in check_questionnaire(broken)}
+    assert ("PACK_010", "pregnancy", "retired_values") in places
+    assert ("PACK_028", "pregnancy", "retired_values") in places
+    assert ("PACK_020", "nope", "retired_values") in places

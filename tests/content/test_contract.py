@@ -18,7 +18,7 @@ CONTRACT = {
     "blood_pressure": ["normal", "high_controlled", "high_uncontrolled", "unsure"],
     "vascular_conditions": ["aneurysm", "avm", "brain_bleed", "stroke", "heart_disease", "none", "unsure"],
     "substance_use": ["alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other", "none"],
-    "pregnancy": ["pregnant", "planning", "breastfeeding", "none", "not_applicable"],
+    "pregnancy": ["pregnant", "planning", "breastfeeding", "none"],
     "other_conditions": ["bladder", "liver", "breathing_or_sleep_apnea", "ketamine_allergy", "none"],
     "medicines": ["benzodiazepines_or_sleep", "stimulants", "maoi", "opioids", "none", "unsure"],
     "age_group": ["under_18", "18_to_64", "65_plus"],

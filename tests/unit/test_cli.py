@@ -114,7 +114,8 @@ def test_summary_markdown(tmp_path):
     assert result.stdout.startswith("# Ketamine and esketamine for depression: my summary")
     assert "Help right now" not in result.stdout
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## What I told the aid"
+    assert headings[0] == "## Things to discuss because of my answers"  # points first, answers last
+    assert headings[-2:] == ["## What I told the aid", "## Next step: Talk with a professional"]
     assert headings[-1] == "## Next step: Talk with a professional"
 
 

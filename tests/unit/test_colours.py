@@ -33,3 +33,21 @@ def test_caption_grey_is_readable_on_every_background():
     grey = re.search(r"color: (#[0-9a-f]{6})", frame.READABLE_CSS).group(1)
     assert contrast(grey, WHITE) >= 4.5
     assert contrast(grey, STREAMLIT_SIDEBAR) >= 4.5
+
+
+def primary_colour() -> str:
+    import tomllib
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+    return tomllib.loads(config.read_text())["theme"]["primaryColor"]
+
+
+def test_primary_colour_is_calm_and_readable_both_ways():
+    """Issue 15: not red; white button text on it, and it as text or a focus ring on white."""
+    primary = primary_colour()
+    red, green, blue = (int(primary[i : i + 2], 16) for i in (1, 3, 5))
+    assert blue > red and blue > green, f"{primary} is not a blue"
+    assert contrast(WHITE, primary) >= 4.5
+    assert contrast(primary, WHITE) >= 4.5
+    assert contrast(primary, STREAMLIT_SIDEBAR) >= 4.5

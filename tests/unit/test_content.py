@@ -246,3 +246,28 @@ def test_figures_are_rendered_from_the_numbers_file_everywhere(pack):
     cell = next(r for r in pack.options.rows if r.id == "how_well").cells["esketamine"]
     assert f"About {esketamine} of 100 responded, compared with {placebo} of 100" in cell
     assert "{{" not in " ".join(t.body + t.title for t in pack.topics)
+
+
+def test_check_refuses_a_crisis_number_with_letters(pack_copy):
+    """Tap-to-call links are made from `call` / `text` / `emergency_call`: digits only."""
+    crisis = pack_copy / "en" / "crisis.yaml"
+    edit(crisis, 'call: "116 123"', 'call: "116 123 (free)"')
+    edit(crisis, 'text: "741741"', 'text: "741741 HOME"')
+    edit(crisis, 'emergency_call: ["000"]', 'emergency_call: ["000", "triple zero"]')
+    found = problems_for(pack_copy)
+    assert ("PACK_005", "crisis.yaml", "uk", "regions > 2 > lines > 0 > call") in found, found
+    assert ("PACK_005", "crisis.yaml", "us", "regions > 0 > lines > 2 > text") in found, found
+    assert ("PACK_005", "crisis.yaml", "au", "regions > 3 > emergency_call > 1") in found, found
+
+
+def test_every_crisis_line_and_emergency_has_a_number_to_tap(pack):
+    """Each line is tappable: a number to call or text, from data, not from its words."""
+    texts = {"988", "741741", "838255", "85258", "0477 13 11 14"}
+    found = set()
+    for region in pack.crisis.regions:
+        assert region.emergency_call, region.id
+        for line in region.lines:
+            assert line.call or line.text, (region.id, line.name)
+            if line.text:
+                found.add(line.text)
+    assert texts <= found

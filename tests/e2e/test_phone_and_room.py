@@ -1,0 +1,158 @@
+"""Issue 15 in a real browser: tap-to-call crisis numbers first, icon-array pairs side by
+side and a stacked importance scale on a 390 px phone, the sidebar closed after a view
+change, and the room's presenter view (banner, larger notes, full-screen QR)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import act, check_screen, open_page
+
+CRISIS = "Help is available right now"
+SAFETY = (
+    "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
+    "be better off dead, or of hurting yourself in some way? *"
+)
+
+
+def box(locator) -> dict:
+    found = locator.bounding_box()
+    assert found is not None
+    return found
+
+
+def click_button(page: Page, name: str) -> None:
+    act(page, lambda: page.get_by_role("button", name=name, exact=True).click())
+
+
+def test_crisis_numbers_are_tap_targets_first_in_the_panel(phone):
+    click_button(phone, "Start the questions")
+    act(phone, lambda: phone.get_by_role("radiogroup", name=SAFETY).get_by_text("Several days").click())
+    panel = phone.locator(".st-key-box-crisis_panel")
+    expect(panel.get_by_role("heading", name=CRISIS)).to_be_visible()
+    links = panel.locator('a[href^="tel:"], a[href^="sms:"]')
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs == ["tel:911", "tel:988", "sms:988", "tel:988", "sms:838255", "sms:741741?&body=HOME"]
+    first_link = box(links.first)
+    explanation = box(panel.get_by_text("Thoughts of death or of hurting yourself are a sign"))
+    assert first_link["y"] < explanation["y"]
+    for i in range(links.count()):
+        assert box(links.nth(i))["height"] >= 44, hrefs[i]
+    # The danger line at the top of every page: the emergency number to tap.
+    danger = phone.locator('a[href="tel:911"]').first
+    expect(danger).to_be_visible()
+    assert box(danger)["height"] >= 44
+    check_screen(phone, "phone-crisis-links")
+
+
+def next_stage_until(page: Page, title: str) -> None:
+    """Each stage's Next (decision_aid/journey.py) until the stage with this heading."""
+    while page.locator("h1").first.inner_text() != title:
+        before = page.locator("h1").first.inner_text()
+        act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_top"] button').click())
+        expect(page.locator("h1").first).not_to_have_text(before)
+
+
+def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=maria_trd")
+    expect(phone.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
+    next_stage_until(phone, "The facts: how well they work")
+    expect(phone.locator(".icon-array figure img").first).to_be_attached()
+    phone.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    groups = phone.evaluate(
+        """() => [...document.querySelectorAll('.icon-array .ia-groups')].map(g =>
+               [...g.querySelectorAll('figure img')].map(i => { const r = i.getBoundingClientRect();
+                  return {x: r.x, y: r.y, w: r.width, h: r.height}; }))"""
+    )
+    pairs = [g for g in groups if len(g) == 2]
+    assert pairs, "no icon-array pairs on Maria's results"
+    for left, right in pairs:
+        assert left["x"] + left["w"] <= right["x"], (left, right)  # beside, not under
+        assert abs(left["y"] - right["y"]) < left["h"] / 2, (left, right)  # on one line
+        assert right["x"] + right["w"] <= 390, right
+        assert left["w"] >= 120, left  # still legible: 100 people in a 10 x 10 grid
+    phone.context.close()
+
+
+def test_the_importance_scale_is_stacked_and_tall_on_a_phone(browser, server):
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=leo_first_episode")
+    next_stage_until(phone, "Prepare for your visit")
+    scale = phone.get_by_role("radiogroup", name="Feeling better quickly")
+    options = scale.locator('[data-testid="stRadioOption"]')
+    scale.scroll_into_view_if_needed()
+    boxes = [box(options.nth(i)) for i in range(options.count())]
+    assert len(boxes) == 3, boxes
+    for above, below in zip(boxes, boxes[1:], strict=False):
+        assert below["y"] >= above["y"] + above["height"] - 1, boxes  # one under the other
+        assert abs(below["x"] - above["x"]) < 1
+    assert all(b["height"] >= 44 for b in boxes), boxes
+    check_screen(phone, "phone-prepare-scale")
+    phone.context.close()
+
+
+def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
+    sidebar = phone.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    phone.get_by_test_id("stExpandSidebarButton").click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    switch = sidebar.get_by_text("For clinicians and educators")
+    expect(switch).to_be_visible()
+    switch.click()
+    views = sidebar.get_by_role("radiogroup", name="View")
+    expect(views).to_be_visible()
+    act(phone, lambda: views.get_by_text("Workshop", exact=True).click())
+    expect(phone.get_by_role("heading", name="Workshop", level=1)).to_be_visible()
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+
+
+def test_patients_do_not_see_the_view_switch(page):
+    expect(page.get_by_text("Clinician review", exact=True)).to_be_hidden()
+    expect(page.get_by_role("radiogroup", name="View")).to_be_hidden()
+
+
+def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, server):
+    room = open_page(
+        browser,
+        server,
+        width=1280,
+        height=800,
+        path="?mode=workshop&persona=james_blood_pressure&presenter=1",
+    )
+    banner = room.get_by_text("Fictional case: James, 58", exact=False)
+    expect(banner).to_be_visible()
+    # The presenter style arrives with the run that loads the case: wait for it to apply.
+    room.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid=stMarkdownContainer] p')].some(p =>
+               p.innerText.includes('Shown because') && parseFloat(getComputedStyle(p).fontSize) >= 20)"""
+    )
+    sizes = room.evaluate(
+        """() => ({
+            because: parseFloat(getComputedStyle([...document.querySelectorAll('[data-testid=stMarkdownContainer] p')]
+                     .find(p => p.innerText.includes('Shown because'))).fontSize),
+            fold: parseFloat(getComputedStyle(document.querySelector('[data-testid=stExpander] summary p')).fontSize),
+            danger: parseFloat(getComputedStyle(document.querySelector('a[href^="tel:"]')).fontSize),
+        })"""
+    )
+    reset = room.get_by_role("button", name="Reset for the next person")
+    sizes["button"] = reset.evaluate(
+        """b => parseFloat(getComputedStyle(
+               document.createTreeWalker(b, NodeFilter.SHOW_TEXT).nextNode().parentElement).fontSize)"""
+    )
+    assert all(size >= 20 for size in sizes.values()), sizes
+    assert "presenter=1" in room.url
+    check_screen(room, "presenter-james-results")
+    room.context.close()
+
+
+def test_full_screen_qr_warns_that_a_loopback_address_cannot_be_reached(browser, server):
+    room = open_page(browser, server, width=1280, height=800, path="?mode=workshop")
+    warning = "Attendees cannot reach this address; use the machine's network address."
+    expect(room.get_by_text(warning)).to_be_visible()  # the server runs on 127.0.0.1
+    click_button(room, "Show the QR code full screen")
+    dialog = room.get_by_role("dialog")
+    expect(dialog.get_by_text(warning)).to_be_visible()
+    image = dialog.get_by_role("img", name="Scan to open the aid on your phone", exact=False)
+    expect(image).to_be_visible()
+    assert box(image)["height"] >= 400
+    check_screen(room, "workshop-qr-full-screen")
+    room.context.close()
