@@ -94,21 +94,20 @@ def _units(part: Text) -> list[Unit]:
 
 
 def _two_columns(pdf: FPDF, parts: tuple[Text, ...]) -> None:
-    """Short items side by side, read down the first column then the second: half the lines."""
+    """Short items side by side, read down the first column then the second: half the lines.
+    Each column flows on its own, so a long item on one side leaves no gap beside a short one
+    (table rows did), and no item is split between the columns."""
     half = (len(parts) + 1) // 2
-    left, right = parts[:half], parts[half:]
-    with pdf.table(
-        col_widths=(1, 1),
-        first_row_as_headings=False,
-        borders_layout="NONE",
-        line_height=LINE,
-        padding=(0, 2, 0, 0),
-        text_align="LEFT",
-    ) as table:
-        for index in range(half):
-            row = table.row()
-            for column in (left, right):
-                row.cell(column[index].text if index < len(column) else "")
+    gutter = 4
+    width = (pdf.epw - gutter) / 2
+    top, bottoms = pdf.get_y(), []
+    for offset, column in ((0.0, parts[:half]), (width + gutter, parts[half:])):
+        pdf.set_y(top)
+        for part in column:
+            pdf.set_x(pdf.l_margin + offset)
+            pdf.multi_cell(width, LINE, part.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        bottoms.append(pdf.get_y())
+    pdf.set_y(max(bottoms))
 
 
 def _paragraph(pdf: FPDF, runs: tuple[Run, ...], style: str, marker: str = "", depth: int = 0) -> None:
