@@ -6,6 +6,7 @@ import streamlit as st
 from decision_aid.ui import (
     check,
     frame,
+    layout,
     navigation,
     offline,
     pages,
@@ -29,6 +30,10 @@ screen = st.navigation(
             "questions": pages.questionnaire,
             "check": check.check_answers,
             "results": pages.results,
+            "basics": pages.basics,
+            "facts": pages.facts,
+            "risks": pages.risks,
+            "compare": pages.compare,
             "prepare": prepare.prepare,
             "summary": takeaway.summary,
             "about": pages.about,
@@ -40,3 +45,4 @@ screen = st.navigation(
 )
 frame.draw(state.pack())
 screen.run()
+layout.scroll_to_top(screen.url_path)

@@ -87,6 +87,8 @@ RESERVED_IDS = frozenset(
         "required_missing",
         "confirm_clear",
         "address_read",
+        "stage",
+        "moves",  # issue 15 (journey): the stage drawn, screen changes counted
         "compared",  # the options picked to compare, and a refused pick (Compare options)
         "compare_refused",
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)

@@ -349,6 +349,26 @@ class UiText(Frozen):
     workshop_reset: Label
     workshop_qr: Label
     workshop_share_address: Label
+    # Issue 15 (journey): the staged path after the questions, and "What applies to you".
+    stage_applies: Label
+    stage_basics: Label
+    stage_facts: Label
+    stage_risks: Label
+    stage_compare: Label
+    stage_prepare: Label
+    stage_summary: Label
+    next_to: Annotated[str, template("title")]
+    contents_title: Label
+    applies_intro: Prose
+    applies_none: Prose
+    applies_skipped: Prose
+    full_note: Label
+    pictures_label: Label
+    category_contraindication: Label
+    category_warning: Label
+    category_caution: Label
+    category_history: Label
+    category_practical: Label
     # Summary downloads (issue 15 item 7): the health-record file under "For clinics".
     for_clinics_title: Label
     for_clinics_text: Prose

@@ -8,7 +8,7 @@ import streamlit as st
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
 from decision_aid.schema import Pack, Question
-from decision_aid.ui import state
+from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.layout import buttons_row, start_answered
 from decision_aid.ui.question_css import QUESTION_CSS
@@ -17,6 +17,7 @@ from decision_aid.ui.question_css import QUESTION_CSS
 def check_answers() -> None:
     pack = state.pack()
     st.html(QUESTION_CSS)
+    stages.progress(pack, "check")  # issue 15 journey: the one progress bar
     answers = start_answered(pack, pack.ui.check_title)
     if answers is None:
         return

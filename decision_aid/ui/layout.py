@@ -73,3 +73,23 @@ def clear_controls(pack: Pack) -> None:
         on_click=state.set_confirm_clear,
         args=(False,),
     )
+
+
+# Streamlit keeps the scroll position of its main container when the screen changes. This
+# script, drawn at the end of every full run, puts the new screen's top in view. Streamlit
+# keeps an element whose content is unchanged and does not run its script again, so the
+# content names the screen, the step and the count of moves: it differs on every screen
+# change (Next, Back, Reset, a link, the browser's Back), and stays the same when a run only
+# redraws the screen the person is on. No request leaves the page.
+_TO_TOP = """<script>/* {marker} */
+(() => {{
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) main.scrollTo(0, 0);
+  window.scrollTo(0, 0);
+}})();
+</script>"""
+
+
+def scroll_to_top(screen: str) -> None:
+    marker = f"{screen}:{state.step()}:{state.moves()}"
+    st.html(_TO_TOP.format(marker=marker), unsafe_allow_javascript=True)

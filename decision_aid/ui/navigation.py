@@ -7,7 +7,21 @@ from collections.abc import Callable
 
 import streamlit as st
 
-NAMES = ("welcome", "questions", "check", "results", "prepare", "summary", "about", "review", "workshop")
+NAMES = (
+    "welcome",
+    "questions",
+    "check",
+    "results",
+    "basics",
+    "facts",
+    "risks",
+    "compare",
+    "prepare",
+    "summary",
+    "about",
+    "review",
+    "workshop",
+)
 _screens: dict[str, Callable[[], None]] = {}
 
 

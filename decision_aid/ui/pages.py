@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid import flow, safety
+from decision_aid import flow, journey, safety
 from decision_aid.readability import median_grade, topic_readings
 from decision_aid.schema import Pack, Question, Section
-from decision_aid.summary import build_summary
-from decision_aid.ui import navigation, state
+from decision_aid.summary import Summary, build_summary
+from decision_aid.tailoring import ShownTopic
+from decision_aid.ui import navigation, stages, state
+from decision_aid.ui.compare import compare_options
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.layout import buttons_row, clear_controls, start_answered, to_first_step, version_line
 from decision_aid.ui.question_css import QUESTION_CSS
-from decision_aid.ui.results_body import results_body
+from decision_aid.ui.results_body import applies_body, contents, topic
 from decision_aid.ui.text import citation, step_label
 
 
@@ -39,8 +41,9 @@ def questionnaire() -> None:
     answers = state.answers()
 
     st.html(QUESTION_CSS)
-    label = step_label(pack, number + 1, len(sections), section.title)
-    st.progress((number + 1) / len(sections), text=label)
+    total = len(sections) + len(journey.STAGES)  # one bar from the first question to the summary
+    label = step_label(pack, number + 1, total, section.title)
+    st.progress((number + 1) / total, text=label)
     st.title(section.title)
     safety_step_open = any(q.id == safety.SAFETY_QUESTION for q in section.questions)
     if safety.show_crisis_panel(answers, safety_step_open=safety_step_open) and not safety_step_open:
@@ -139,26 +142,66 @@ def _step_forward(pack: Pack, number: int) -> None:
 
 
 def results() -> None:
+    """What applies to you: the first stage after the questions."""
+    _stage("results")
+
+
+def basics() -> None:
+    _stage("basics")
+
+
+def facts() -> None:
+    _stage("facts")
+
+
+def risks() -> None:
+    _stage("risks")
+
+
+def compare() -> None:
+    _stage("compare")
+
+
+def _stage(name: str) -> None:
     pack = state.pack()
-    answers = start_answered(pack, pack.ui.results_title)
+    stages.progress(pack, name)
+    answers = start_answered(pack, journey.stage_title(pack, name))
     if answers is None:
         return
-    results_body(pack, build_summary(pack, answers))
-    if not (state.mode() == "workshop" and state.presenter()):
-        row = buttons_row()
-        row.button(
-            pack.ui.prepare_button,
-            type="primary",
-            key=state.widget_key("nav", "to_prepare"),
-            on_click=state.go_to_page,
-            args=("prepare",),
-        )
-        row.button(
-            pack.ui.change_answers, key=state.widget_key("nav", "change_answers"), on_click=to_first_step
-        )
+    summary = build_summary(pack, answers)
+    if summary.crisis is not None:
+        crisis_panel(pack, summary.crisis.reasons)
+    stages.stage_buttons(pack, name, "top")
+    shown = journey.stage_topics(summary, name)
+    presenting = state.mode() == "workshop" and state.presenter()
+    if name == "results":
+        applies_body(pack, summary, None if presenting else lambda: _change_answers_button(pack))
+    elif name == "compare":
+        _compare(pack, summary, shown)
+    else:
+        contents(pack, shown)
+        for one in shown:
+            topic(pack, one)
+    stages.stage_buttons(pack, name, "bottom")
+    if not presenting:
         clear_controls(pack)
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(pack.info.disclaimer)
+
+
+def _compare(pack: Pack, summary: Summary, shown: tuple[ShownTopic, ...]) -> None:
+    """Compare options: the other options' text, the Option Grid of the options the person
+    picks (in place of the whole table), then the care advice, always last."""
+    for one in shown:
+        if one.topic.table == "options":
+            topic(pack, one, table=False)
+            compare_options(pack, summary, heading_level=3)  # under the topic's h2
+        else:
+            topic(pack, one)
+
+
+def _change_answers_button(pack: Pack) -> None:
+    st.button(pack.ui.change_answers, key=state.widget_key("nav", "change_answers"), on_click=to_first_step)
 
 
 def about() -> None:

@@ -14,9 +14,8 @@ from decision_aid.deliberation import (
 )
 from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow, ValueItem
-from decision_aid.ui import state
+from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel
-from decision_aid.ui.layout import buttons_row
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -24,28 +23,17 @@ def prepare() -> None:
     """Each section is a fragment: a click reruns only its own section."""
     pack = state.pack()
     answers = state.answers()
+    stages.progress(pack, "prepare")
     st.title(pack.ui.prepare_title)
     if safety.crisis_triggered(answers):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+    stages.stage_buttons(pack, "prepare", "top")
     _values(pack)
     _leaning(pack)
     _knowledge(pack)
     _sure(pack)
     _questions(pack)
-    row = buttons_row()
-    row.button(
-        pack.ui.see_summary,
-        type="primary",
-        key=state.widget_key("nav", "to_summary"),
-        on_click=state.go_to_page,
-        args=("summary",),
-    )
-    row.button(
-        pack.ui.back_to_results,
-        key=state.widget_key("nav", "back_to_results"),
-        on_click=state.go_to_page,
-        args=("results",),
-    )
+    stages.stage_buttons(pack, "prepare", "bottom")
 
 
 def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str) -> bool | None:

@@ -49,6 +49,9 @@ class Session:
     mode: str = field(default="patient", metadata=KEPT)
     presenter: bool = field(default=False, metadata=KEPT)
     address_read: bool = field(default=False, metadata=KEPT)
+    stage: str = ""  # the stage after the questions last drawn (decision_aid/journey.py)
+    # Counts screen changes, so the scroll-to-top hook differs on every one (layout.py).
+    moves: int = field(default=0, metadata=KEPT)
     persona: str | None = None  # the fictional case loaded in the workshop, if any
     # Close the sidebar on a phone after the view changes (once; the count makes each ask new).
     close_sidebar: bool = False
@@ -193,6 +196,7 @@ def step() -> int:
 
 def go_to_step(number: int) -> None:
     session().step = max(0, number)
+    session().moves += 1
 
 
 def go_to_page(name: str) -> None:
@@ -200,6 +204,19 @@ def go_to_page(name: str) -> None:
     (frame.draw), so the screen the button sits on is not drawn again first. Under
     workshop load that halves the work of most clicks."""
     session().go_to = name
+    session().moves += 1
+
+
+def moves() -> int:
+    return session().moves
+
+
+def stage() -> str:
+    return session().stage
+
+
+def set_stage(name: str) -> None:
+    session().stage = name
 
 
 def take_go_to() -> str | None:

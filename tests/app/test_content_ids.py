@@ -63,15 +63,19 @@ def test_questions_named_like_the_shells_state_work_like_any_other(pack_with_she
     assert all(radio(at, f"Extra question {word}?").value == "yes" for word in SHELL_WORDS)
     for label in ("Next", "Next", "Next", "Next: check your answers", "See my results"):
         click(at, label)
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     told = " ".join(e.proto.label + " ".join(m.value for m in at.markdown) for e in at.expander)
     assert all(f"Extra question {word}? **Yes**" in told for word in SHELL_WORDS)
-    click(at, "Next: what matters to you")
+    for _ in range(4):  # the facts in three stages, then compare options
+        click(at, next(b.label for b in at.button if b.label.startswith("Next:")))
+    click(at, "Next: What matters to you")
     assert at.title[0].value == "Prepare for your visit"
     leaning = radio(at, "Which way are you leaning")
     assert leaning.value is None  # not the "yes" given to the question named "leaning"
     ok(leaning.set_value("not_sure").run())
     assert radio(at, "Which way are you leaning").value == "not_sure"
-    click(at, "Back to my results")
+    for _ in range(5):  # Back through the stages to What applies to you
+        ok(at.button(key=f"nav:stage_back_{at.session_state['app:session'].stage}_top").click().run())
+    assert at.title[0].value == "What applies to you"
     click(at, "Change my answers")
     assert all(radio(at, f"Extra question {word}?").value == "yes" for word in SHELL_WORDS)

@@ -61,6 +61,43 @@ def next_step(at):
     return click(at, key=step_button(at, "next"))
 
 
+STAGE_TITLES = (
+    "What applies to you",
+    "The facts: what they are",
+    "The facts: how well they work",
+    "The facts: risks and how they are given",
+    "Compare options",
+    "Prepare for your visit",
+    "Your summary",
+)
+
+
+def stage(at):
+    return at.session_state["app:session"].stage
+
+
+def next_stage(at, place="bottom"):
+    return click(at, key=f"nav:stage_next_{stage(at)}_{place}")
+
+
+def back_stage(at, place="bottom"):
+    return click(at, key=f"nav:stage_back_{stage(at)}_{place}")
+
+
+def progress_text(at):
+    return at.get("progress")[0].proto.text
+
+
+def go_to_stage(at, title):
+    while at.title[0].value != title:
+        next_stage(at)
+    return at
+
+
+def markdown_text(at):
+    return " ".join(m.value for m in at.markdown)
+
+
 def tick(at, question, value, ticked=True):
     box = at.checkbox(key=f"choice:{question}.{value}")
     (box.check() if ticked else box.uncheck()).run()
@@ -92,7 +129,7 @@ def test_welcome_says_what_the_aid_is_and_is_not(at):
 
 def test_full_journey_to_results(at):
     start(at)
-    assert "Step 1 of 4" in at.get("progress")[0].proto.text
+    assert at.get("progress")[0].proto.text == "Step 1 of 12: Safety first"
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     assert not has_crisis_panel(at)
     next_step(at)
@@ -108,29 +145,148 @@ def test_full_journey_to_results(at):
     assert at.title[0].value == "Check your answers"
     next_step(at)  # "See my results"
 
-    assert at.title[0].value == "Your results"
-    heads = headings(at)
+    assert at.title[0].value == "What applies to you"
+    assert progress_text(at) == "Step 6 of 12: What applies to you"
     assert not has_crisis_panel(at)
-    assert heads[-1] == "Talk with a professional"
-    assert {"Blood pressure", "Stimulants or MAOI antidepressants", "Getting home after a session"} <= set(
-        heads
-    )
-    reasons = [i.value for i in at.info]
-    assert "Shown because you told us your blood pressure is high and not under control." in reasons
-    assert "Shown because you told us nobody could drive you home after a visit." in reasons
-    # Each table is folded into one part per question, every option answering it.
+    text = markdown_text(at)
+    for title in ("Blood pressure", "Stimulants or MAOI antidepressants", "Getting home after a session"):
+        assert f"### {title}" in text
+    assert "Shown because you told us your blood pressure is high and not under control." in text
+    assert "Shown because you told us nobody could drive you home after a visit." in text
+    assert "Talk with a professional" not in headings(at)  # the care advice ends the last results stage
+    next_stage(at)
+    assert progress_text(at) == "Step 7 of 12: The facts: what they are"
+    go_to_stage(at, "The facts: risks and how they are given")
     routes, options = pack_tables()
-    tables = [m.value for m in at.markdown if f"**{options.title}**" in m.value]
+    # Each table is folded into one part per question, every option answering it.
+    tables = [m.value for m in at.markdown if f"**{routes.title}**" in m.value]
     assert len(tables) == 1
     parts = tables[0].split('<details class="fold">')[1:]
-    assert len(parts) == len(options.rows)
-    label = options.row("how_well").label
-    how_well = next(p for p in parts if f"<summary>{label}</summary>" in p)
-    assert f"| Option | {label} |" in how_well
-    assert all(f"| {c.label} |" in how_well for c in options.columns)
-    assert "About 69 of 100 responded, compared with 52 of 100 with a placebo spray" in how_well
-    assert any(f"**{routes.title}**" in m.value for m in at.markdown)
+    assert len(parts) == len(routes.rows)
+    assert all(f"| {c.label} |" in parts[0] for c in routes.columns)
+    next_stage(at, place="top")
+    assert at.title[0].value == "Compare options"
+    heads = headings(at)
+    assert heads[-1] == "Talk with a professional"
+    # The Option Grid stands in for the whole options table: pick two, see them side by side.
+    from decision_aid.ui.compare import PICK_KEY
+
+    assert not any(f"**{options.title}**" in m.value for m in at.markdown)
+    at.pills(key=PICK_KEY).set_value(["esketamine", "iv_ketamine"]).run()
+    grid = next(h.value for h in at.html if "aid-grid" in h.value)
+    assert "About 69 of 100 responded, compared with 52 of 100 with a placebo spray" in grid
+    assert headings(at)[-1] == "Talk with a professional"  # the care advice still last
     assert danger_line_present(at)
+
+
+def test_every_stage_has_back_and_next_at_top_and_bottom_and_one_progress_bar(at):
+    finish_calmly(at)
+    for number, title in enumerate(STAGE_TITLES, start=6):
+        assert at.title[0].value == title
+        assert progress_text(at).startswith(f"Step {number} of 12: ")
+        keys = {b.key for b in at.button}
+        name = stage(at)
+        assert {f"nav:stage_back_{name}_bottom"} <= keys
+        if title != "Your summary":
+            assert {f"nav:stage_next_{name}_top", f"nav:stage_next_{name}_bottom"} <= keys
+            next_stage(at, place="top" if number % 2 else "bottom")
+    assert progress_text(at) == "Step 12 of 12: Your summary"
+    for title in reversed(STAGE_TITLES[:-1]):
+        back_stage(at)
+        assert at.title[0].value == title
+    back_stage(at, place="top")  # from What applies to you to Check your answers
+    assert at.title[0].value == "Check your answers"
+    assert progress_text(at) == "Step 5 of 12: Check your answers"
+
+
+def late_clicks():
+    import streamlit as st
+
+    from decision_aid.ui import stages, state
+
+    state.set_stage("basics")
+    stages._forward("results")  # a second click made on What applies to you arrives late
+    st.text(f"late: {state.take_go_to()}")
+    stages._forward("basics")
+    st.text(f"current: {state.take_go_to()}")
+
+
+def test_a_stale_second_click_does_not_move_on_twice():
+    page = AppTest.from_function(late_clicks, default_timeout=30).run()
+    assert not page.exception
+    assert [t.value for t in page.text] == ["late: None", "current: facts"]
+
+
+def test_long_stages_open_with_a_contents_list_linking_their_topics(at):
+    finish_calmly(at)
+    next_stage(at)
+    next_stage(at)
+    assert at.title[0].value == "The facts: how well they work"
+    contents = next(m.value for m in at.markdown if m.value.startswith("**On this page:**"))
+    for title in headings(at):
+        anchor = next(t.id for t in load_pack_en().topics if t.title == title)
+        assert f"[{title}](#{anchor})" in contents
+
+
+def load_pack_en():
+    from decision_aid.content import load_pack
+
+    return load_pack("en")
+
+
+def test_what_applies_orders_notes_by_category_with_crisis_first(at):
+    from decision_aid.ui.results_body import SEVERITY
+
+    pack = load_pack_en()
+    # Answers that raise a note in every category, and the crisis part.
+    start(at)
+    at.radio(key="q:self_harm_thoughts").set_value("several_days").run()
+    next_step(at)
+    at.radio(key="q:antidepressants_tried").set_value("1").run()
+    next_step(at)
+    at.radio(key="q:blood_pressure").set_value("high_uncontrolled").run()
+    tick(at, "vascular_conditions", "aneurysm")
+    at.radio(key="q:age_group").set_value("65_plus").run()
+    next_step(at)
+    at.radio(key="q:transport").set_value("no").run()
+    next_step(at)
+    next_step(at)  # on from Check your answers
+    assert at.title[0].value == "What applies to you"
+    assert CRISIS in headings(at)[0]
+    groups = [h.value for h in at.header][1:]
+    labels = [
+        "The label says: must not be used",
+        "Label warning",
+        "Caution",
+        "About your treatment so far",
+        "Practical",
+    ]
+    assert [g.split(" ", 1)[1] for g in groups] == labels  # after each one's icon
+    # Each card carries its label in words and an icon, and its severity in its style.
+    cards = [m.value for m in at.markdown if m.value.startswith(":material/")]
+    assert cards[0].startswith(":material/block: **The label says: must not be used**")
+    assert "### Aneurysm, AVM, stroke or bleeding in the brain" in cards[0]
+    assert "Shown because you told us you have had an aneurysm." in cards[0]
+    order = ["contraindication", "warning", "caution", "history", "practical"]
+    categories = []
+    for card in cards:
+        title = card.split("### ", 1)[1].split("\n", 1)[0]
+        categories.append(next(t.category for t in pack.topics if t.title == title))
+    assert categories == sorted(categories, key=order.index)
+    assert SEVERITY["contraindication"][0] == "urgent" and SEVERITY["warning"][0] == "warning"
+    # Each note opens in full below its card.
+    notes = [e for e in at.expander if e.label.startswith("Read the full note: ")]
+    assert len(notes) == len(cards)
+    assert all(n.markdown for n in notes)
+
+
+def test_what_applies_says_so_when_nothing_applies_and_when_questions_were_skipped(at):
+    finish_calmly(at)  # every question after the first left unanswered
+    text = markdown_text(at)
+    assert "Nothing you told us matched one of our special notes." in text
+    assert "some notes that could apply to you may be missing" in at.warning[0].value
+    click(at, key="nav:change_answers")
+    assert at.title[0].value == "Safety first"
 
 
 def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
@@ -151,8 +307,13 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
         assert has_crisis_panel(at)
         assert CRISIS in headings(at)[0]
     next_step(at)
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     assert CRISIS in headings(at)[0]
+    for _ in STAGE_TITLES[1:-1]:  # the summary puts it first in its own document
+        next_stage(at)
+        assert CRISIS in headings(at)[0], at.title[0].value
+    back_stage(at)
+    assert at.title[0].value == "Compare options"
     assert headings(at)[-1] == "Talk with a professional"
 
 
@@ -187,7 +348,7 @@ def test_back_and_change_my_answers_keep_answers(at):
     assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
     for _ in range(5):
         next_step(at)
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     click(at, key="nav:change_answers")
     assert at.title[0].value == "Safety first"
     assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
@@ -251,13 +412,21 @@ def finish_calmly(at):
     at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
     for _ in range(5):
         next_step(at)
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     return at
 
 
 def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
     finish_calmly(at)
-    arrays = [h.value for h in at.html if 'class="icon-array"' in h.value]
+    arrays = []
+    for _ in STAGE_TITLES[1:5]:
+        next_stage(at)
+        arrays += [h.value for h in at.html if 'class="icon-array"' in h.value]
+        # The pictures are one click away, under the words that give every figure.
+        folded = [e for e in at.expander if e.label == "See these numbers as pictures"]
+        assert sum(len([h for h in e.get("html") if "icon-array" in h.value]) for e in folded) == len(
+            [h for h in at.html if 'class="icon-array"' in h.value]
+        )
     from decision_aid.content import load_pack
 
     pack = load_pack("en")
@@ -274,14 +443,19 @@ def test_benefits_are_drawn_as_icon_arrays_with_both_framings_in_words(at):
 
 def test_every_topic_ends_with_its_sources_folded_away(at):
     finish_calmly(at)
-    blocks = [m for m in at.markdown if '<details class="fold sources">' in m.value]
-    assert len(blocks) == len(headings(at))
+    blocks = []
+    for _ in STAGE_TITLES[1:5]:
+        next_stage(at)
+        found = [m for m in at.markdown if '<details class="fold sources">' in m.value]
+        assert len(found) == len(headings(at))
+        blocks += found
     assert all(m.allow_html and m.value.endswith("</details>") for m in blocks)
     assert any("TRANSFORM-2" in m.value.split('<details class="fold sources">')[1] for m in blocks)
 
 
 def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis(at):
     finish_calmly(at)
+    go_to_stage(at, "The facts: how well they work")
     assert not has_crisis_panel(at)
     assert "Suicidal thoughts: what is known" in headings(at)
     text = " ".join(m.value for m in at.markdown)

@@ -33,8 +33,10 @@ def choose_mode(at, mode):
 
 
 def consideration_titles(at):
+    """The notes on What applies to you: each card's title, an h3 in its first line."""
     titles = {t.title: t.id for t in PACK.topics if t.kind == "consideration"}
-    return sorted(titles[h.value] for h in at.header if h.value in titles)
+    cards = [m.value.split("### ", 1)[1].split("\n", 1)[0] for m in at.markdown if "\n\n### " in m.value]
+    return sorted(titles[c] for c in cards if c in titles)
 
 
 @pytest.mark.parametrize("persona", [p.id for p in PACK.personas.personas])
@@ -42,14 +44,14 @@ def test_each_persona_loads_and_shows_exactly_its_considerations(persona):
     at = open_app(mode="workshop")
     assert at.title[0].value == "Workshop"
     ok(at.button(key=f"nav:load_{persona}").click().run())
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     assert consideration_titles(at) == sorted(PACK.personas.get(persona).shows)
     assert dict(at.query_params) == {"mode": "workshop", "persona": persona}
 
 
 def test_a_link_with_mode_and_persona_opens_that_case():
     at = open_app(mode="workshop", persona="dana_crisis")
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     assert "Help is available right now" in at.header[0].value
 
 
@@ -62,8 +64,10 @@ def test_personas_are_marked_fictional_on_screen():
 def test_reset_for_the_next_person_leaves_nothing_behind():
     at = open_app(mode="workshop")
     ok(at.button(key="nav:load_james_blood_pressure").click().run())
-    assert at.title[0].value == "Your results"
-    ok(at.button(key="nav:to_prepare").click().run())
+    assert at.title[0].value == "What applies to you"
+    while at.title[0].value != "Prepare for your visit":
+        stage = at.session_state[SESSION].stage
+        ok(at.button(key=f"nav:stage_next_{stage}_top").click().run())
     ok(at.radio(key="values:cost").set_value("somewhat").run())
     ok(at.checkbox(key="ask:blood_pressure_checks").check().run())
     ok(at.text_input(key="own:question").input("Who pays?").run())
@@ -140,7 +144,7 @@ def test_qr_code_points_at_the_apps_own_address():
 
 def test_clear_my_answers_after_a_persona_link_really_clears():
     at = open_app(mode="workshop", persona="james_blood_pressure")
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
     ok(at.button(key="nav:clear").click().run())
     ok(at.button(key="nav:clear_yes").click().run())
     assert at.title[0].value == "Ketamine and esketamine for depression"

@@ -148,7 +148,7 @@ def test_change_opens_the_step_of_that_question_with_its_answer_kept(at, questio
 def test_see_my_results_from_the_check_screen(at):
     to_check(at)
     click(at, key="nav:check_to_results")
-    assert at.title[0].value == "Your results"
+    assert at.title[0].value == "What applies to you"
 
 
 def test_the_safety_question_still_rules_on_the_check_screen():

@@ -22,6 +22,13 @@ def press(at, name):
     return ok(at.button(key=f"nav:{name}").click().run())
 
 
+def to_prepare(at):
+    """From What applies to you through the staged path (Next on each stage)."""
+    for stage in ("results", "basics", "facts", "risks", "compare"):
+        press(at, f"stage_next_{stage}_bottom")
+    return at
+
+
 @pytest.fixture
 def prepared():
     at = ok(AppTest.from_file(APP, default_timeout=30).run())
@@ -33,7 +40,7 @@ def prepared():
     press(at, "next_2")
     press(at, "next_3")
     press(at, "check_to_results")
-    press(at, "to_prepare")
+    to_prepare(at)
     assert at.title[0].value == "Prepare for your visit"
     return at
 
@@ -91,7 +98,7 @@ def test_summary_shows_everything_and_offers_three_downloads(prepared):
     ok(at.radio(key="values:cost").set_value("somewhat").run())
     ok(at.radio(key="own:leaning").set_value("not_sure").run())
     ok(at.checkbox(key="ask:approved_or_off_label").check().run())
-    press(at, "to_summary")
+    press(at, "stage_next_prepare_bottom")
     assert at.title[0].value == "Your summary"
     text = " ".join(m.value for m in at.markdown)
     for expected in (
@@ -128,7 +135,7 @@ def _in_order(block):
 def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
     at = prepared
     ok(at.radio(key="values:cost").set_value("very").run())
-    press(at, "to_summary")
+    press(at, "stage_next_prepare_bottom")
     press(at, "clear")
     assert "You cannot undo it" in at.warning[0].value
     press(at, "clear_cancel")
@@ -149,11 +156,11 @@ def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     for step in range(4):
         press(at, f"next_{step}")
     press(at, "check_to_results")  # from "Check your answers"
-    press(at, "to_prepare")
+    to_prepare(at)
     keep_safe = at.checkbox(key="ask:keep_safe")
     assert keep_safe.label == "How can we keep me safe while I decide?" and not keep_safe.value
     note = "this question is always in your summary, ticked or not"
     assert any(note in c.value for c in at.caption)
-    press(at, "to_summary")
+    press(at, "stage_next_prepare_bottom")
     summary = next(m.value for m in at.markdown if m.value.startswith("## Ketamine and esketamine"))
     assert summary.count("- How can we keep me safe while I decide?\n") == 1

@@ -21,6 +21,25 @@ def click_button(page: Page, name: str) -> None:
     act(page, lambda: page.get_by_role("button", name=name, exact=True).click())
 
 
+def next_stage(page: Page, place: str = "top") -> None:
+    """The stage's Next (at its top or bottom), then wait for the next stage's heading."""
+    title = page.locator("h1").first.inner_text()
+    act(page, lambda: page.locator(f'[class*="st-key-nav-stage_next_"][class*="_{place}"] button').click())
+    expect(page.locator("h1").first).not_to_have_text(title)
+    wait_for_app(page)
+
+
+STAGES = (
+    ("results", "What applies to you"),
+    ("basics", "The facts: what they are"),
+    ("facts", "The facts: how well they work"),
+    ("risks", "The facts: risks and how they are given"),
+    ("compare", "Compare options"),
+    ("prepare", "Prepare for your visit"),
+    ("summary", "Your summary"),
+)
+
+
 def choose(page: Page, question: str, answer: str) -> None:
     act(page, lambda: page.get_by_role("radiogroup", name=question).get_by_text(answer, exact=True).click())
 
@@ -28,7 +47,7 @@ def choose(page: Page, question: str, answer: str) -> None:
 def test_full_journey_with_the_mouse(page):
     check_screen(page, "welcome")
     click_button(page, "Start the questions")
-    expect(page.get_by_text("Step 1 of 4: Safety first")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12: Safety first")).to_be_visible()
     check_screen(page, "step-1-safety")
     choose(page, SAFETY, "Not at all")
     expect(page.get_by_text(CRISIS)).to_have_count(0)
@@ -39,7 +58,7 @@ def test_full_journey_with_the_mouse(page):
         "During this time of depression, how many different antidepressant medicines have you tried?",
         "Three or more",
     )
-    expect(page.get_by_text("Did you take any of them for at least 6 weeks")).to_be_visible()
+    expect(page.get_by_text("Did you take any of them for at least 6 weeks").first).to_be_visible()
     click_button(page, "Next")
     check_screen(page, "step-3-health")
     choose(page, "What is your blood pressure like?", "High, and not under control")
@@ -49,18 +68,20 @@ def test_full_journey_with_the_mouse(page):
     expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
     check_screen(page, "check-answers")
     click_button(page, "See my results")
-    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     expect(
         page.get_by_text("Shown because you told us your blood pressure is high and not under control.")
     ).to_be_visible()
-    check_screen(page, "results")
-    headings = page.locator("h2").all_inner_texts()
-    assert headings[-1].strip() == "Talk with a professional"
-    click_button(page, "Next: what matters to you")
-    check_screen(page, "prepare")
-    click_button(page, "See my summary")
+    for number, (name, title) in enumerate(STAGES, start=6):
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        expect(page.get_by_text(f"Step {number} of 12: ")).to_be_visible()
+        check_screen(page, f"stage-{number}-{name}")
+        if name == "compare":
+            headings = page.locator("h2").all_inner_texts()
+            assert headings[-1].strip() == "Talk with a professional"
+        if name != "summary":
+            next_stage(page, place="bottom" if number % 2 else "top")
     expect(page.get_by_text("Next step: Talk with a professional")).to_be_visible()
-    check_screen(page, "summary")
 
 
 def test_about_page(browser, server):
@@ -95,7 +116,7 @@ def test_full_journey_with_the_keyboard_alone(page):
     tab_to(page, is_button("Start the questions"))
     assert focused_is_visible(page)
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 1 of 4: Safety first")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12: Safety first")).to_be_visible()
     tab_to(page, "el.type === 'radio'")
     act(page, lambda: page.keyboard.press("Space"))
     expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
@@ -103,10 +124,10 @@ def test_full_journey_with_the_keyboard_alone(page):
     tab_to(page, "el.type === 'radio'", backwards=True)  # Shift+Tab goes back to the question
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 2 of 4")).to_be_visible()
+    expect(page.get_by_text("Step 2 of 12")).to_be_visible()
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 3 of 4")).to_be_visible()
+    expect(page.get_by_text("Step 3 of 12")).to_be_visible()
     tab_to(
         page,
         "el.type === 'radio' && el.closest('[role=radiogroup]').getAttribute('aria-label')"
@@ -117,21 +138,30 @@ def test_full_journey_with_the_keyboard_alone(page):
     expect(page.get_by_role("radio", name="High, but under control with treatment")).to_be_checked()
     tab_to(page, is_button("Next"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_text("Step 4 of 4")).to_be_visible()
+    expect(page.get_by_text("Step 4 of 12")).to_be_visible()
     tab_to(page, is_button("Next: check your answers"))
     act(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
     tab_to(page, is_button("See my results"))
     act(page, lambda: page.keyboard.press("Enter"))
-    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     expect(
         page.get_by_text("Shown because you told us you have high blood pressure that is under control.")
     ).to_be_visible()
+    # On through the stages with the keyboard: each stage's Next, at its top.
+    for _name, title in STAGES[1:4]:
+        tab_to(page, "el.tagName === 'BUTTON' && el.innerText.trim().startsWith('Next: ')")
+        assert focused_is_visible(page)
+        act(page, lambda: page.keyboard.press("Enter"))
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     # Folded parts (sources, a table's questions) open from the keyboard too.
-    tab_to(page, "el.tagName === 'SUMMARY' && el.innerText.trim() === 'How soon might it help?'", limit=200)
+    question = "Approved by the US FDA for depression?"
+    tab_to(page, f"el.tagName === 'SUMMARY' && el.innerText.trim() === {question!r}", limit=200)
     assert focused_is_visible(page)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("cell", name="Weeks. In research a medicine is judged").first).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="Yes, for adults with treatment-resistant depression").first
+    ).to_be_visible()
 
 
 def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
@@ -149,15 +179,17 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
         expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
         expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
     assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
-    click_button(page, "Next: what matters to you")
-    expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
-    click_button(page, "See my summary")
+    for _stage in STAGES[1:-1]:  # first on every stage, Prepare included
+        next_stage(page)
+        expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
+        assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
+    next_stage(page)
     expect(page.get_by_role("heading", name="Help right now")).to_be_visible()
 
 
 def go_to_step(page: Page, label: str, number: int) -> None:
     click_button(page, label)
-    expect(page.get_by_text(f"Step {number} of 4")).to_be_visible()
+    expect(page.get_by_text(f"Step {number} of 12")).to_be_visible()
 
 
 def to_step_two(page: Page) -> None:
@@ -177,9 +209,9 @@ def test_back_and_change_my_answers_keep_answers(page):
     go_to_step(page, "Next", 4)
     click_button(page, "Next: check your answers")
     click_button(page, "See my results")
-    expect(page.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     click_button(page, "Change my answers")
-    expect(page.get_by_text("Step 1 of 4")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 12")).to_be_visible()
     expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
     go_to_step(page, "Next", 2)
     expect(diagnosed.get_by_role("radio", name="Yes")).to_be_checked()
@@ -202,8 +234,8 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
         page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/?mode=workshop&persona=dana_crisis"
     )
     wait_for_app(page)
-    click_button(page, "Next: what matters to you")
-    click_button(page, "See my summary")
+    for _stage in STAGES[:-1]:
+        next_stage(page)
     with page.expect_download() as pdf:
         page.get_by_role("button", name="Download PDF").click()
     text = "\n".join(
@@ -288,8 +320,7 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
     click_button(phone, "Next: check your answers")
     check("check-answers")
     click_button(phone, "See my results")
-    check("results")
-    click_button(phone, "Next: what matters to you")
-    check("prepare")
-    click_button(phone, "See my summary")
-    check("summary")
+    for name, _title in STAGES:
+        check(name)
+        if name != "summary":
+            next_stage(phone)

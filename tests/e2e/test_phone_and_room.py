@@ -45,9 +45,18 @@ def test_crisis_numbers_are_tap_targets_first_in_the_panel(phone):
     check_screen(phone, "phone-crisis-links")
 
 
+def next_stage_until(page: Page, title: str) -> None:
+    """Each stage's Next (decision_aid/journey.py) until the stage with this heading."""
+    while page.locator("h1").first.inner_text() != title:
+        before = page.locator("h1").first.inner_text()
+        act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_top"] button').click())
+        expect(page.locator("h1").first).not_to_have_text(before)
+
+
 def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=maria_trd")
-    expect(phone.get_by_role("heading", name="Your results", level=1)).to_be_visible()
+    expect(phone.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
+    next_stage_until(phone, "The facts: how well they work")
     expect(phone.locator(".icon-array figure img").first).to_be_attached()
     phone.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     groups = phone.evaluate(
@@ -67,7 +76,7 @@ def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
 
 def test_the_importance_scale_is_stacked_and_tall_on_a_phone(browser, server):
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=leo_first_episode")
-    click_button(phone, "Next: what matters to you")
+    next_stage_until(phone, "Prepare for your visit")
     scale = phone.get_by_role("radiogroup", name="Feeling better quickly")
     options = scale.locator('[data-testid="stRadioOption"]')
     scale.scroll_into_view_if_needed()
@@ -113,13 +122,13 @@ def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, s
     expect(banner).to_be_visible()
     # The presenter style arrives with the run that loads the case: wait for it to apply.
     room.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid=stAlert] p')].some(p =>
-               p.innerText.startsWith('Shown because') && parseFloat(getComputedStyle(p).fontSize) >= 20)"""
+        """() => [...document.querySelectorAll('[data-testid=stMarkdownContainer] p')].some(p =>
+               p.innerText.includes('Shown because') && parseFloat(getComputedStyle(p).fontSize) >= 20)"""
     )
     sizes = room.evaluate(
         """() => ({
-            because: parseFloat(getComputedStyle([...document.querySelectorAll('[data-testid=stAlert] p')]
-                     .find(p => p.innerText.startsWith('Shown because'))).fontSize),
+            because: parseFloat(getComputedStyle([...document.querySelectorAll('[data-testid=stMarkdownContainer] p')]
+                     .find(p => p.innerText.includes('Shown because'))).fontSize),
             fold: parseFloat(getComputedStyle(document.querySelector('[data-testid=stExpander] summary p')).fontSize),
             danger: parseFloat(getComputedStyle(document.querySelector('a[href^="tel:"]')).fontSize),
         })"""

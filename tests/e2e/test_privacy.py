@@ -30,11 +30,19 @@ def test_a_whole_journey_writes_no_file_and_logs_no_answer(browser, tmp_path):
             act(page, lambda: page.get_by_role("button", name="Next").click())
         act(page, lambda: page.get_by_role("button", name="Next: check your answers").click())
         act(page, lambda: page.get_by_role("button", name="See my results").click())
-        expect(page.get_by_role("heading", name="Your results")).to_be_visible()
-        act(page, lambda: page.get_by_role("button", name="Next: what matters to you").click())
+        expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
+        for title in (
+            "The facts: what they are",
+            "The facts: how well they work",
+            "The facts: risks and how they are given",
+            "Compare options",
+            "Prepare for your visit",
+        ):
+            act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_top"] button').click())
+            expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
         page.get_by_label("Add your own question (optional)").fill(f"Ask about {MARKER}")
         act(page, lambda: page.get_by_role("button", name="Add question").click())
-        act(page, lambda: page.get_by_role("button", name="See my summary").click())
+        act(page, lambda: page.get_by_role("button", name="See my summary").last.click())
         expect(page.get_by_text(f"Ask about {MARKER}")).to_be_visible()
         with page.expect_download() as download:
             page.get_by_role("button", name="Download PDF").click()

@@ -1,0 +1,82 @@
+"""The patient's path after the questions: its stages, in order, and which topics each shows.
+
+Plain data and pure functions: the screens (decision_aid/ui/stages.py) draw what this says.
+Every topic of the Summary lands in exactly one stage; crisis first and the care advice last
+stay as decision_aid.safety framed them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decision_aid.schema import Pack, TopicCategory, TopicKind
+from decision_aid.summary import Summary
+from decision_aid.tailoring import ShownTopic
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # the screen's name (decision_aid/ui/navigation.py)
+    title_field: str  # its title in the pack's UiText
+    kinds: tuple[TopicKind, ...] = ()  # the topics it shows, by kind
+
+
+# After the questionnaire's steps. "results" (What applies to you) keeps the screen name that
+# persona links and the clinician's view already use.
+STAGES: tuple[Stage, ...] = (
+    Stage("check", "check_title"),  # Check your answers (decision_aid/ui/check.py)
+    Stage("results", "stage_applies", ("consideration",)),
+    Stage("basics", "stage_basics", ("context",)),
+    Stage("facts", "stage_facts", ("benefit",)),
+    Stage("risks", "stage_risks", ("risk", "route")),
+    Stage("compare", "stage_compare", ("option", "next_step")),
+    Stage("prepare", "stage_prepare"),
+    Stage("summary", "stage_summary"),
+)
+NAMES = tuple(stage.name for stage in STAGES)
+
+# Most serious first: what the label says must not happen, then its warnings, then cautions,
+# then the person's treatment so far, then practical matters.
+CATEGORY_ORDER: tuple[TopicCategory, ...] = ("contraindication", "warning", "caution", "history", "practical")
+
+
+def stage(name: str) -> Stage:
+    return next(s for s in STAGES if s.name == name)
+
+
+def stage_title(pack: Pack, name: str) -> str:
+    return str(getattr(pack.ui, stage(name).title_field))
+
+
+def position(pack: Pack, name: str) -> tuple[int, int]:
+    """(number, total) on the one progress bar that runs from the first question to the summary."""
+    steps = len(pack.questionnaire.sections)
+    return steps + NAMES.index(name) + 1, steps + len(STAGES)
+
+
+def next_stage(name: str) -> str | None:
+    index = NAMES.index(name)
+    return NAMES[index + 1] if index + 1 < len(NAMES) else None
+
+
+def previous_stage(name: str) -> str | None:
+    """None before the first stage: the way back is the questionnaire's last step."""
+    index = NAMES.index(name)
+    return NAMES[index - 1] if index > 0 else None
+
+
+def stage_topics(summary: Summary, name: str) -> tuple[ShownTopic, ...]:
+    """The stage's topics in the Summary's order (the care advice is last, in the last one).
+    The crisis topic is not among them: it is the panel every stage opens with."""
+    kinds = stage(name).kinds
+    return tuple(shown for shown in (*summary.body, summary.care) if shown.topic.kind in kinds)
+
+
+def applies_groups(summary: Summary) -> tuple[tuple[TopicCategory, tuple[ShownTopic, ...]], ...]:
+    """The considerations grouped by category, most serious first; empty groups left out."""
+    groups = []
+    for category in CATEGORY_ORDER:
+        shown = tuple(s for s in summary.considerations if s.topic.category == category)
+        if shown:
+            groups.append((category, shown))
+    return tuple(groups)

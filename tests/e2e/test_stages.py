@@ -1,0 +1,124 @@
+"""The staged path after the questions in a real browser: every screen change lands at the
+top (laptop and phone), and the browser's Back button walks back through the stages."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import act, open_page, wait_for_app
+
+LAPTOP = (1280, 800)
+PHONE = (390, 844)
+STAGE_TITLES = (
+    "What applies to you",
+    "The facts: what they are",
+    "The facts: how well they work",
+    "The facts: risks and how they are given",
+    "Compare options",
+    "Prepare for your visit",
+    "Your summary",
+)
+
+
+def scroll_to_bottom(page: Page) -> None:
+    page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=stMain]'); m.scrollTo(0, m.scrollHeight); }"
+    )
+
+
+def heading_in_view(page: Page, title: str) -> None:
+    """The screen's h1 is in the viewport, and the main container is scrolled to its top."""
+    heading = page.get_by_role("heading", name=title, level=1)
+    expect(heading).to_be_in_viewport()
+    # The scroll happens once the screen is drawn: poll the real position, not a sleep.
+    page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop === 0")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, box
+
+
+def click_stage(page: Page, kind: str, place: str = "bottom") -> str:
+    title = page.locator("h1").first.inner_text()
+    act(page, lambda: page.locator(f'[class*="st-key-nav-stage_{kind}_"][class*="_{place}"] button').click())
+    expect(page.locator("h1").first).not_to_have_text(title)
+    wait_for_app(page)
+    return title
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_next_and_back_land_at_the_top_of_every_stage(browser, server, size):
+    page = open_page(
+        browser, server, width=size[0], height=size[1], path="?mode=workshop&persona=dana_crisis"
+    )
+    try:
+        heading_in_view(page, STAGE_TITLES[0])
+        for title in STAGE_TITLES[1:]:
+            scroll_to_bottom(page)
+            click_stage(page, "next")  # the Next at the bottom of the long page
+            heading_in_view(page, title)
+        for title in reversed(STAGE_TITLES[:-1]):
+            scroll_to_bottom(page)
+            click_stage(page, "back")
+            heading_in_view(page, title)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_question_steps_land_at_the_top_after_next(browser, server, size):
+    page = open_page(browser, server, width=size[0], height=size[1])
+    try:
+        act(page, lambda: page.get_by_role("button", name="Start the questions").click())
+        act(page, lambda: page.get_by_text("Not at all", exact=True).click())
+        for title in ("Your depression and treatments so far", "Your health", "Practical matters"):
+            scroll_to_bottom(page)
+            act(page, lambda: page.get_by_role("button", name="Next", exact=True).click())
+            heading_in_view(page, title)
+        scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("button", name="Next: check your answers").click())
+        heading_in_view(page, "Check your answers")
+        scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("button", name="See my results").click())
+        heading_in_view(page, STAGE_TITLES[0])
+    finally:
+        page.context.close()
+
+
+def test_a_link_and_change_my_answers_land_at_the_top(browser, server):
+    page = open_page(
+        browser, server, width=PHONE[0], height=PHONE[1], path="?mode=workshop&persona=leo_first_episode"
+    )
+    try:
+        click_stage(page, "next")
+        scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("link", name="About this aid, its sources and authors").click())
+        heading_in_view(page, "About this aid")
+        page.go_back()
+        wait_for_app(page)
+        heading_in_view(page, STAGE_TITLES[1])
+        click_stage(page, "back")
+        scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("button", name="Change my answers").click())
+        heading_in_view(page, "Safety first")
+    finally:
+        page.context.close()
+
+
+def test_the_browsers_back_button_walks_back_through_the_stages(browser, server):
+    page = open_page(browser, server, path="?mode=workshop&persona=james_blood_pressure")
+    try:
+        expect(page.get_by_role("heading", name=STAGE_TITLES[0], level=1)).to_be_visible()
+        click_stage(page, "next")
+        click_stage(page, "next")
+        expect(page.get_by_role("heading", name=STAGE_TITLES[2], level=1)).to_be_visible()
+        assert set(page.url.split("?", 1)[1].split("&")) == {"mode=workshop", "persona=james_blood_pressure"}
+        for title in (STAGE_TITLES[1], STAGE_TITLES[0]):
+            page.go_back()
+            wait_for_app(page)
+            expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+            heading_in_view(page, title)
+        page.go_forward()
+        wait_for_app(page)
+        expect(page.get_by_role("heading", name=STAGE_TITLES[1], level=1)).to_be_visible()
+    finally:
+        page.context.close()
