@@ -19,6 +19,7 @@ class Stage:
     name: str  # the screen's name (decision_aid/ui/navigation.py)
     title_field: str  # its title in the pack's UiText
     kinds: tuple[TopicKind, ...] = ()  # the topics it shows, by kind
+    topics: tuple[str, ...] = ()  # and these by id, taken from the stage their kind puts them in
 
 
 # After the questionnaire's steps. "results" (What applies to you) keeps the screen name that
@@ -26,7 +27,9 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("check", "check_title"),  # Check your answers (decision_aid/ui/check.py)
     Stage("results", "stage_applies", ("consideration",)),
-    Stage("basics", "stage_basics", ("context",)),
+    # "How fast it works" sits with the basics: the benefits stage alone ran past 5 laptop
+    # screens, and how soon and how long is part of what these medicines are.
+    Stage("basics", "stage_basics", ("context",), ("how_fast_how_long",)),
     Stage("facts", "stage_facts", ("benefit",)),
     Stage("risks", "stage_risks", ("risk", "route")),
     Stage("compare", "stage_compare", ("option", "next_step")),
@@ -68,8 +71,14 @@ def previous_stage(name: str) -> str | None:
 def stage_topics(summary: Summary, name: str) -> tuple[ShownTopic, ...]:
     """The stage's topics in the Summary's order (the care advice is last, in the last one).
     The crisis topic is not among them: it is the panel every stage opens with."""
-    kinds = stage(name).kinds
-    return tuple(shown for shown in (*summary.body, summary.care) if shown.topic.kind in kinds)
+    this = stage(name)
+    elsewhere = {topic for other in STAGES if other is not this for topic in other.topics}
+    return tuple(
+        shown
+        for shown in (*summary.body, summary.care)
+        if shown.topic.id in this.topics
+        or (shown.topic.kind in this.kinds and shown.topic.id not in elsewhere)
+    )
 
 
 def applies_groups(summary: Summary) -> tuple[tuple[TopicCategory, tuple[ShownTopic, ...]], ...]:
