@@ -20,6 +20,13 @@ STEPS = [
     [("What is your blood pressure like?", ["Normal", "High, controlled", "High", "Not sure"])],
     [("Could someone drive you home", ["Yes", "No", "Not sure"])],
 ]
+STAGES = [
+    "The facts: what they are",
+    "The facts: how well they work",
+    "The facts: risks and how they are given",
+    "Compare options",
+    "What matters to you",
+]
 screen = st.session_state.setdefault("screen", "welcome")
 st.expander("In danger now? Call your local emergency number. Crisis lines").write("Call 988.")
 
@@ -40,17 +47,28 @@ elif screen == "step":
     back, forward = st.columns(2)
     back.button("Back")
     last = step == len(STEPS) - 1
-    if forward.button("See my results" if last else "Next"):
-        st.session_state.update(screen="results" if last else "step", step=step + 1)
+    if forward.button("Next: check your answers" if last else "Next"):
+        st.session_state.update(screen="check" if last else "step", step=step + 1)
         st.rerun()
-elif screen == "results":
-    st.title("Your results")
-    for index in range(16):
+elif screen == "check":
+    st.title("Check your answers")
+    for index in range(17):
+        st.markdown(f"**Question {index}**  \nAn answer")
+        st.button("Change", key=f"change_{index}")
+    if st.button("See my results"):
+        st.session_state.update(screen="stage", stage=0)
+        st.rerun()
+elif screen == "stage":
+    # The staged results: What applies to you, then four more stages, each a few topics long.
+    stage = st.session_state["stage"]
+    st.progress((stage + 6) / 12, text=f"Step {stage + 6} of 12")
+    st.title(f"Stage {stage}")
+    for index in range(4):
         st.header(f"Topic {index}")
         st.markdown("Plain-language text about one topic, with numbers as natural frequencies. " * 8)
         st.expander("Sources").markdown("- A citation, with its DOI.")
-    if st.button("Next: what matters to you"):
-        st.session_state.update(screen="prepare")
+    if st.button(f"Next: {STAGES[stage]}"):
+        st.session_state.update(screen="stage" if stage + 1 < len(STAGES) else "prepare", stage=stage + 1)
         st.rerun()
 else:
     st.title("Prepare for your visit")
