@@ -5,26 +5,14 @@ QR code's loopback warning (AppTest)."""
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import load_pack
 from decision_aid.sharing import is_loopback
+from tests.app.test_modes import ok, open_app  # ok also holds the address to view keys only
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
 SESSION = "app:session"
-
-
-def ok(at):
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_app(**params):
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return ok(at.run())
 
 
 def markdown(at):

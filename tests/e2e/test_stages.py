@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.app.test_journeys import STAGE_TITLES
 from tests.e2e.conftest import act, open_page, wait_for_app
 
 LAPTOP = (1280, 800)
 PHONE = (390, 844)
-STAGE_TITLES = (
-    "What applies to you",
-    "The facts: what they are",
-    "The facts: how well they work",
-    "The facts: risks and how they are given",
-    "Compare options",
-    "Prepare for your visit",
-    "Your summary",
-)
 
 
 def scroll_to_bottom(page: Page) -> None:
