@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decision_aid.answers import Answers
-from decision_aid.conditions import evaluate
+from decision_aid.conditions import clauses, evaluate
 from decision_aid.schema import Question, Questionnaire, Section
 
 
@@ -28,6 +28,16 @@ def visible_questions(
     effective = effective_answers(questionnaire, answers)
     questions = section.questions if section is not None else questionnaire.questions
     return [q for q in questions if _visible(q, effective, questionnaire)]
+
+
+def gating_questions(questionnaire: Questionnaire) -> set[str]:
+    """The ids of the questions whose answers show or hide other questions."""
+    return {
+        clause.question
+        for question in questionnaire.questions
+        if question.show_when is not None
+        for clause in clauses(question.show_when)
+    }
 
 
 def unanswered(questionnaire: Questionnaire, answers: Answers) -> list[Question]:

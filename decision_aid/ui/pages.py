@@ -58,14 +58,22 @@ def questionnaire() -> None:
 @st.fragment
 def _questions(pack: Pack, section: Section) -> None:
     """The step's questions. A fragment: answering one reruns only this part, not the
-    page, and follow-up questions and the crisis panel still appear at once."""
+    page, and follow-up questions still appear at once. A question that neither shows nor
+    hides others nor is shown by one is a fragment of its own and reruns only itself: on a
+    step of several questions that is most of the work of a click, and a workshop clicks all
+    at once. (A follow-up drawn as a fragment inside this one lost its answer in the browser
+    when it was hidden and shown again.)"""
+    gating = flow.gating_questions(pack.questionnaire)
     for question in flow.visible_questions(pack.questionnaire, state.answers(), section):
-        _question(pack, question)
-        # Right under the safety question, so it appears the moment it is answered.
-        if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(
-            state.answers(), safety_step_open=True
-        ):
-            crisis_panel(pack, (safety.crisis_reason(pack, state.answers()),))
+        if question.id in gating or question.show_when is not None:
+            _question(pack, question)
+        else:
+            _question_alone(pack, question)
+
+
+@st.fragment
+def _question_alone(pack: Pack, question: Question) -> None:
+    _question(pack, question)
 
 
 def _question(pack: Pack, question: Question) -> None:
@@ -98,6 +106,10 @@ def _question(pack: Pack, question: Question) -> None:
                 args=(question,),
                 label_visibility="collapsed",
             )
+    # Right under the safety question, so it appears the moment it is answered.
+    answers = state.answers()
+    if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(answers, safety_step_open=True):
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:

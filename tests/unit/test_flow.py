@@ -41,3 +41,24 @@ def test_only_the_safety_question_is_required(pack):
     assert ids(flow.missing_required(q, Answers(), q.sections[0])) == ["self_harm_thoughts"]
     for section in q.sections[1:]:
         assert flow.missing_required(q, Answers(), section) == []
+
+
+def test_gating_questions_are_those_other_questions_depend_on(pack):
+    """A question that shows or hides others: the screen reruns the whole step when it
+    changes; every other question reruns only itself."""
+    assert flow.gating_questions(pack.questionnaire) == {"antidepressants_tried"}
+
+
+def test_changing_a_question_that_gates_nothing_never_changes_what_is_visible(pack):
+    """What the screen's per-question reruns rely on, tried over every choice."""
+    questionnaire = pack.questionnaire
+    gating = flow.gating_questions(questionnaire)
+    for question in questionnaire.questions:
+        if question.id in gating:
+            continue
+        seen = set()
+        for value in (None, *question.values):
+            answer = value if question.kind != "multi" or value is None else (value,)
+            shown = flow.visible_questions(questionnaire, Answers().with_answer(question.id, answer))
+            seen.add(tuple(q.id for q in shown))
+        assert len(seen) == 1, question.id
