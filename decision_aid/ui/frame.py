@@ -70,6 +70,17 @@ if (window.parent.innerWidth < 768) {{
 </script>"""
 
 
+def switch_first() -> None:
+    """Run before anything is sent: a click that changes screens (state.go_to_page) reruns
+    as the new screen at once, so the run it ends sends nothing, not even the page setup
+    and the list of screens. Half the runs of a journey are such runs. A session's first run
+    has no screens registered yet; there draw() switches."""
+    if state.has_run():
+        target = state.take_go_to()
+        if target:
+            navigation.go(target)
+
+
 def draw(pack: Pack) -> None:
     """Run before the screen, on every full run."""
     _read_address_once(pack)

@@ -320,6 +320,11 @@ def take_close_sidebar() -> int:
     return session().sidebar_closes if asked else 0
 
 
+def has_run() -> bool:
+    """Whether a run of this session has drawn the frame, and so registered the screens."""
+    return session().address_read
+
+
 def take_address_unread() -> bool:
     """True the first time only in a session: links are read from the address once."""
     unread, session().address_read = not session().address_read, True
