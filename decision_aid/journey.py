@@ -32,7 +32,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("basics", "stage_basics", ("context",), ("how_fast_how_long",)),
     Stage("facts", "stage_facts", ("benefit",)),
     Stage("risks", "stage_risks", ("risk", "route")),
-    Stage("compare", "stage_compare", ("option", "next_step")),
+    # The two trials of ketamine against ECT open Compare options: that is a comparison, and
+    # the benefits stage ran past 5 laptop screens with them.
+    Stage("compare", "stage_compare", ("option", "next_step"), ("ketamine_vs_ect",)),
     Stage("prepare", "stage_prepare"),
     Stage("summary", "stage_summary"),
 )
