@@ -24,5 +24,4 @@ def summary() -> None:
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
         st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
     stages.stage_buttons(pack, "summary", "bottom")
-    clear_controls(pack)
-    st.caption(pack.info.disclaimer)
+    clear_controls(pack)  # the document above ends with the disclaimer: not said twice

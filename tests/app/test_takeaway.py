@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation
 
+PACK = load_pack("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -164,3 +166,12 @@ def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     press(at, "stage_next_prepare_bottom")
     summary = next(m.value for m in at.markdown if m.value.startswith("## Ketamine and esketamine"))
     assert summary.count("- How can we keep me safe while I decide?\n") == 1
+
+
+def test_the_summary_screen_says_the_disclaimer_once(prepared):
+    """The document on screen ends with it; the screen does not repeat it under the buttons."""
+    at = prepared
+    press(at, "stage_next_prepare_bottom")
+    disclaimer = " ".join(PACK.info.disclaimer.split())
+    shown = [e.value for e in (*at.markdown, *at.caption) if disclaimer in " ".join(e.value.split())]
+    assert len(shown) == 1, shown
