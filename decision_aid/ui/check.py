@@ -39,7 +39,7 @@ def check_answers() -> None:
                     pack.ui.change_button,
                     key=state.widget_key("nav", f"change_{question.id}"),
                     on_click=change,
-                    args=(number,),
+                    args=(number, question.id),
                 )
         row = buttons_row()
         last = len(pack.questionnaire.sections) - 1
@@ -63,9 +63,13 @@ def answer_text(pack: Pack, question: Question, answers: Answers) -> str:
     return ", ".join(question.choice(v).label for v in values)
 
 
-def change(number: int) -> None:
-    state.go_to_step(number)
-    state.go_to_page("questions")
+def change(number: int, question_id: str | None = None) -> None:
+    """Open the step; from a Change button, at that question."""
+    if question_id is None:
+        state.go_to_step(number)
+        state.go_to_page("questions")
+    else:
+        state.go_to_question(number, question_id)
 
 
 def to_results(pack: Pack) -> None:

@@ -3,12 +3,16 @@ answers, the version line and the clear-everything controls."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from decision_aid import safety
 from decision_aid.answers import Answers
 from decision_aid.schema import Pack
 from decision_aid.ui import state
+
+ID = re.compile(r"[a-z0-9_]+")  # content ids; nothing else goes into the script
 
 
 def buttons_row():
@@ -90,6 +94,23 @@ _TO_TOP = """<script>/* {marker} */
 </script>"""
 
 
+# Change on Check your answers opens the step at its question, with its first answer
+# focused, so a keyboard or screen-reader user is where they meant to be too.
+_TO_QUESTION = """<script>/* {marker} */
+(() => {{
+  const box = document.querySelector('.st-key-box-question_{question}');
+  if (!box) return;
+  box.scrollIntoView({{block: 'start'}});
+  const first = box.querySelector('input');
+  if (first) first.focus({{preventScroll: true}});
+}})();
+</script>"""
+
+
 def scroll_to_top(screen: str) -> None:
     marker = f"{screen}:{state.step()}:{state.moves()}"
-    st.html(_TO_TOP.format(marker=marker), unsafe_allow_javascript=True)
+    question = state.take_focus() if screen == "questions" else None
+    if question is not None and ID.fullmatch(question):
+        st.html(_TO_QUESTION.format(marker=marker, question=question), unsafe_allow_javascript=True)
+    else:
+        st.html(_TO_TOP.format(marker=marker), unsafe_allow_javascript=True)

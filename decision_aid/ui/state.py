@@ -50,6 +50,7 @@ class Session:
     presenter: bool = field(default=False, metadata=KEPT)
     address_read: bool = field(default=False, metadata=KEPT)
     stage: str = ""  # the stage after the questions last drawn (decision_aid/journey.py)
+    focus: str | None = None  # a question to open its step at (Change, on Check your answers)
     # Counts screen changes, so the scroll-to-top hook differs on every one (layout.py).
     moves: int = field(default=0, metadata=KEPT)
     persona: str | None = None  # the fictional case loaded in the workshop, if any
@@ -197,6 +198,18 @@ def step() -> int:
 def go_to_step(number: int) -> None:
     session().step = max(0, number)
     session().moves += 1
+
+
+def go_to_question(number: int, question_id: str) -> None:
+    """Open the questionnaire at step ``number``, scrolled to this question (layout.py)."""
+    go_to_step(number)
+    session().focus = question_id
+    go_to_page("questions")
+
+
+def take_focus() -> str | None:
+    question_id, session().focus = session().focus, None
+    return question_id
 
 
 def go_to_page(name: str) -> None:

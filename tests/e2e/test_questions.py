@@ -98,3 +98,9 @@ def test_check_your_answers_and_change(phone):
     act(phone, lambda: row.last.get_by_role("button", name="Change").click())
     expect(phone.get_by_text("Step 3 of 12", exact=False)).to_be_visible()
     expect(box(phone, VESSELS, "An aneurysm (a bulge in a blood vessel)")).to_be_checked()
+    # Change opens the step at that question, its first answer focused, not at the step's top.
+    question = phone.get_by_role("heading", name=VESSELS)
+    expect(question).to_be_in_viewport()
+    expect(phone.get_by_role("heading", name="Your health", level=1)).not_to_be_in_viewport()
+    focused = phone.evaluate("document.activeElement.closest('[class*=st-key-box-question_]')?.className")
+    assert "st-key-box-question_vascular_conditions" in (focused or ""), focused
