@@ -210,9 +210,7 @@ class _Writer:
 
     def chars(self) -> str:
         bits = self.bits + [0] * (-len(self.bits) % 5)
-        return "".join(
-            ALPHABET[int("".join(map(str, bits[i : i + 5])), 2)] for i in range(0, len(bits), 5)
-        )
+        return "".join(ALPHABET[int("".join(map(str, bits[i : i + 5])), 2)] for i in range(0, len(bits), 5))
 
 
 class _Reader:
@@ -283,9 +281,7 @@ def _read_flag(bits: _Reader) -> bool | None:
     return None if value == 0 else value == 2
 
 
-def _compact(
-    pack: Pack, answers: Answers, deliberation: Deliberation | None, texts: list[str] | None
-) -> str:
+def _compact(pack: Pack, answers: Answers, deliberation: Deliberation | None, texts: list[str] | None) -> str:
     out = _Writer()
     out.write(fingerprint(pack), 16)
     out.write(deliberation is not None, 1)
@@ -436,4 +432,3 @@ def _qr(code: str):
 
 def _raw(answers: Answers) -> dict[str, str | list[str]]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in answers.values.items()}
-
