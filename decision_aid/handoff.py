@@ -13,14 +13,16 @@ How the UI calls it (issue 16):
 
 The format, version 1 (``K1``): ``K`` ``1`` L body CCCC, in Crockford base32 (digits and
 capital letters without I, L, O, U: safe to read aloud, all in the QR alphanumeric set),
-grouped by four with dashes. L is the code's length modulo 32 (a missing or extra character
-is caught for certain); CCCC is a CRC-16 of everything before it (any one mistyped
-character, and any two neighbours swapped, is caught for certain). The body is a bit string:
-a 16-bit fingerprint of the questionnaire's shape (question ids and choice values, and the
-deliberation's ids), then each answer as choice indexes in the pack's order, then, when
-given, the deliberation (ratings, leaning, knowledge check, SURE, ticked prompts) and, only
-when the person agreed, their own words (UTF-8, deflated when that is shorter). Ids and
-values, never words: a code survives a change of wording, not a change of ids.
+grouped by four with dashes. L is the code's length modulo 32 (a character missing or extra
+after it is caught for certain; before it, the checksum catches it); CCCC is a CRC-16 of
+everything before it (any one mistyped character is caught for certain, and so is any swap
+of two neighbours within the first part; tests check every swap in the personas' codes).
+The body is a bit string: a 16-bit fingerprint of the questionnaire's shape (question
+ids and choice values, and the deliberation's ids), then each answer as choice indexes in
+the pack's order, then, when given, the deliberation (ratings, leaning, knowledge check,
+SURE, ticked prompts) and, only when the person agreed, their own words (UTF-8, deflated
+when that is shorter). Ids and values, never words: a code survives a change of wording,
+not a change of ids.
 """
 
 from __future__ import annotations
@@ -101,8 +103,11 @@ def encode(
     parse_answers(pack.questionnaire, _raw(answers))  # never encode what a file could not hold
     texts = _texts(pack, deliberation) if deliberation is not None and include_questions else None
     while True:
-        code = _format(_compact(pack, answers, deliberation, texts))
-        if len(code) <= MAX_CODE_CHARS or texts is None or texts == [""]:
+        try:
+            code = _format(_compact(pack, answers, deliberation, texts))
+        except _TooLong:
+            code = ""
+        if code and (len(code) <= MAX_CODE_CHARS or texts is None or texts == [""]):
             return code
         texts = _shorter(texts)
 
@@ -193,6 +198,10 @@ def read_qr(image: bytes) -> str | None:
 
 
 # --- the bit string -------------------------------------------------------------------------
+
+
+class _TooLong(Exception):
+    """The person's words do not fit: encode() leaves some out."""
 
 
 class _Exhausted(Exception):
@@ -334,9 +343,8 @@ def _write_texts(out: _Writer, texts: list[str]) -> None:
     packed = zlib.compress(raw, 9, wbits=-15) if raw else raw
     compressed = len(packed) < len(raw)
     data = packed if compressed else raw
-    limit = (1 << _TEXT_LENGTH_BITS) - 1
-    if len(data) > limit:  # far more than one QR code holds: encode() leaves text out
-        data, compressed = b"", False
+    if len(data) >= 1 << _TEXT_LENGTH_BITS:  # far more than one QR code holds
+        raise _TooLong
     out.write(compressed, 1)
     out.write(len(data), _TEXT_LENGTH_BITS)
     for byte in data:
