@@ -102,12 +102,14 @@ def encode(
     """
     parse_answers(pack.questionnaire, _raw(answers))  # never encode what a file could not hold
     texts = _texts(pack, deliberation) if deliberation is not None and include_questions else None
+    if texts is None:
+        return _format(_compact(pack, answers, deliberation, None))
     while True:
         try:
             code = _format(_compact(pack, answers, deliberation, texts))
         except _TooLong:
             code = ""
-        if code and (len(code) <= MAX_CODE_CHARS or texts is None or texts == [""]):
+        if code and (len(code) <= MAX_CODE_CHARS or texts == [""]):
             return code
         texts = _shorter(texts)
 
@@ -187,7 +189,9 @@ def read_qr(image: bytes) -> str | None:
 
     try:
         with Image.open(io.BytesIO(image)) as picture:
-            found = zxingcpp.read_barcodes(picture.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+            found = zxingcpp.read_barcodes(
+                picture.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+            )
     except (UnidentifiedImageError, OSError, ValueError):
         return None
     texts = [barcode.text for barcode in found if barcode.text]
