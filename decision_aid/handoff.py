@@ -97,8 +97,8 @@ def encode(
     """The grouped code for these answers (and weighing, and own words if the person agreed).
 
     Own words are cleaned as the aid cleans them and capped by the pack's limits; if they
-    would make the code longer than one QR code holds, the last questions (then the own
-    value) are left out: ``decode`` shows what the code carries.
+    would make the code longer than one QR code holds, the own value, then the last
+    questions, are left out: ``decode`` shows what the code carries.
     """
     parse_answers(pack.questionnaire, _raw(answers))  # never encode what a file could not hold
     texts = _texts(pack, deliberation) if deliberation is not None and include_questions else None
@@ -338,7 +338,9 @@ def _texts(pack: Pack, deliberation: Deliberation) -> list[str]:
 
 
 def _shorter(texts: list[str]) -> list[str]:
-    """Leave out the last own question; with none left, the own value."""
+    """Leave out the own value first (the questions matter more in a visit), then the last question."""
+    if texts[0]:
+        return ["", *texts[1:]]
     return texts[:-1] if len(texts) > 1 else [""]
 
 
