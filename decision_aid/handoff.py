@@ -168,7 +168,7 @@ def fingerprint(pack: Pack) -> int:
     return int.from_bytes(digest[:2], "big")
 
 
-def qr_png(code: str, scale: int = 6) -> bytes:
+def qr_png(code: str, scale: int = 8) -> bytes:
     """A PNG of the QR code (error correction L at least; segno raises it when it fits)."""
     buffer = io.BytesIO()
     _qr(code).save(buffer, kind="png", scale=scale, border=4)
