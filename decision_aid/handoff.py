@@ -192,7 +192,7 @@ def read_qr(image: bytes) -> str | None:
             found = zxingcpp.read_barcodes(
                 picture.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
             )
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return None
     texts = [barcode.text for barcode in found if barcode.text]
     if not texts:
