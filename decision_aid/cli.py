@@ -6,18 +6,22 @@ Exit codes: 0 success, 1 the content pack has problems, 2 bad input (never a tra
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from decision_aid.answers import parse_answers
+from decision_aid.answers import Answers, parse_answers
+from decision_aid.clinician import record_note
 from decision_aid.content import PackError, load_pack, read_pack, read_templates
 from decision_aid.content.figures import count_figures
+from decision_aid.deliberation import Deliberation
 from decision_aid.errors import DecisionAidError
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
 from decision_aid.exports.pdf import render_pdf
+from decision_aid.handoff import decode, encode, qr_png, qr_version
 from decision_aid.personas import persona_answers
 from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
 from decision_aid.schema import Pack
@@ -45,9 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     given = summary.add_mutually_exclusive_group(required=True)
     given.add_argument("--answers", type=Path, help="JSON: question id -> answer")
     given.add_argument("--persona", help="a fictional persona's id (see: personas)")
-    summary.add_argument("--format", choices=("json", "md", "pdf", "fhir"), default="json")
+    given.add_argument("--code", help="a hand-off code (see: code)")
+    summary.add_argument("--format", choices=("json", "md", "pdf", "fhir", "note"), default="json")
+    summary.add_argument(
+        "--date", type=_when, help="the record note's date and time, ISO 8601 (default: now)"
+    )
     summary.add_argument("--out", type=Path, help="write to this file instead of standard output")
     summary.add_argument("--locale", default="en")
+
+    code = commands.add_parser("code", help="print the hand-off code for an answers file")
+    answers = code.add_mutually_exclusive_group(required=True)
+    answers.add_argument("--answers", type=Path, help="JSON: question id -> answer")
+    answers.add_argument("--persona", help="a fictional persona's id (see: personas)")
+    code.add_argument(
+        "--deliberation", type=Path, help="JSON: values, leaning, knowledge, sure, ticked, own_questions"
+    )
+    code.add_argument("--questions", action="store_true", help="include the person's own words")
+    code.add_argument("--qr", type=Path, help="also write the code's QR code to this PNG file")
+    code.add_argument("--locale", default="en")
 
     personas = commands.add_parser("personas", help="list the fictional personas")
     personas.add_argument("--locale", default="en")
@@ -72,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         if pack is None:
             return EXIT_PACK
         return _write(to_json(questionnaire_resource(pack)), None)
+    if args.command == "code":
+        return _code(args)
     return _summary(args)
 
 
@@ -137,9 +158,12 @@ def _summary(args: argparse.Namespace) -> int:
     pack = _pack_or_none(args.locale)
     if pack is None:
         return EXIT_PACK
+    deliberation = None
     try:
         if args.persona:
             answers = persona_answers(pack, args.persona)
+        elif args.code is not None:
+            answers, deliberation = decode(pack, args.code)
         else:
             answers = parse_answers(pack.questionnaire, json.loads(args.answers.read_text(encoding="utf-8")))
     except DecisionAidError as error:  # bad answers or an unknown persona; the message says which
@@ -148,9 +172,11 @@ def _summary(args: argparse.Namespace) -> int:
         return _bad_input(f"cannot read {args.answers}: {error.strerror or error}")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return _bad_input(f"{args.answers} is not valid JSON: {error}")
-    summary = build_summary(pack, answers)
-    if args.format == "md":
-        document: str | bytes = render_markdown(pack, summary)
+    summary = build_summary(pack, answers, deliberation)
+    if args.format == "note":
+        document: str | bytes = record_note(pack, summary, args.date or datetime.datetime.now())
+    elif args.format == "md":
+        document = render_markdown(pack, summary)
     elif args.format == "pdf":
         document = render_pdf(pack, summary)
     elif args.format == "fhir":
@@ -176,3 +202,50 @@ def _write(document: str | bytes, out: Path | None) -> int:
 def _bad_input(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT
+
+
+# --- issue 16: the hand-off code ---------------------------------------------------------------
+
+
+def _when(text: str) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date and time: {text!r}") from None
+
+
+def _code(args: argparse.Namespace) -> int:
+    """Print the hand-off code (and write its QR code): exit 2 on bad answers, never a traceback."""
+    pack = _pack_or_none(args.locale)
+    if pack is None:
+        return EXIT_PACK
+    try:
+        answers = _code_answers(pack, args)
+        deliberation = _code_deliberation(args.deliberation)
+    except DecisionAidError as error:
+        return _bad_input(str(error))
+    except OSError as error:
+        return _bad_input(f"cannot read {error.filename}: {error.strerror or error}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return _bad_input(f"not valid JSON: {error}")
+    except ValueError as error:  # pydantic's ValidationError: a deliberation file that does not fit
+        return _bad_input(f"{args.deliberation}: {' '.join(str(error).split())}")
+    code = encode(pack, answers, deliberation, include_questions=args.questions)
+    if args.qr is not None:
+        status = _write(qr_png(code), args.qr)
+        if status != EXIT_OK:
+            return status
+        print(f"QR code (version {qr_version(code)}) written to {args.qr}", file=sys.stderr)
+    return _write(code + "\n", None)
+
+
+def _code_answers(pack: Pack, args: argparse.Namespace) -> Answers:
+    if args.persona:
+        return persona_answers(pack, args.persona)
+    return parse_answers(pack.questionnaire, json.loads(args.answers.read_text(encoding="utf-8")))
+
+
+def _code_deliberation(path: Path | None) -> Deliberation | None:
+    if path is None:
+        return None
+    return Deliberation.model_validate(json.loads(path.read_text(encoding="utf-8")))

@@ -21,6 +21,7 @@ from decision_aid.fields import (
     Prose,
     References,
     ReviewerNote,
+    Words,
     template,
 )
 
@@ -259,6 +260,85 @@ class PackInfo(Frozen):
     fhir_canonical: MachineText
 
 
+# Issue 16 (helper A): the hand-off code's messages, and the clinician's key points and record
+# note (decision_aid/handoff.py, decision_aid/clinician.py). Clinician-facing words: the label's
+# own terms are kept; "PHQ-9 item 9" names the questionnaire item, so its digits are no figure.
+ITEM_NINE = Words(names=frozenset({"score", "answer"}), figures=False)
+
+
+class HandoffText(Frozen):
+    """What is wrong with a hand-off code, in plain words (``decision_aid.handoff``)."""
+
+    empty: Prose
+    bad_character: Annotated[str, template("character")]
+    incomplete: Prose
+    mistyped: Prose
+    unknown_version: Prose
+    other_questionnaire: Prose
+    damaged: Prose
+
+
+class ChecklistLabels(Frozen):
+    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``)."""
+
+    aneurysm_avm: Label
+    intracerebral_haemorrhage: Label
+    hypersensitivity: Label
+    blood_pressure: Label
+    pregnancy_breastfeeding: Label
+    psychosis: Label
+    substance_use: Label
+    age: Label
+
+
+class ChecklistStatus(Frozen):
+    reported: Label
+    denied: Label
+    not_sure: Label
+    not_answered: Label
+
+
+class LabelCategory(Frozen):
+    """Where the label puts an item: what kind of item it is, never a verdict."""
+
+    contraindication: Label
+    boxed_warning: Label
+    warning: Label
+    population: Label
+
+
+class ClinicianText(Frozen):
+    key_points_title: Label
+    item9: Annotated[str, ITEM_NINE]
+    item9_declined: Annotated[str, LABEL_WITH_DIGITS]
+    item9_not_answered: Annotated[str, LABEL_WITH_DIGITS]
+    crisis_shown: Label
+    crisis_not_shown: Label
+    checklist_title: Label
+    checklist: ChecklistLabels
+    status: ChecklistStatus
+    category: LabelCategory
+    checklist_item: Annotated[str, template("label", "category", "status")]
+    checklist_item_answer: Annotated[str, template("label", "category", "status", "answer")]
+    history: Annotated[str, template("tried", "adequate", "response", "other")]
+    not_answered: Label
+    does_not_apply: Label
+    values: Annotated[str, template("values")]
+    values_none: Label
+    own_value: Annotated[str, template("text")]
+    leaning: Annotated[str, template("leaning")]
+    leaning_none: Label
+    sure: Annotated[str, template("yes", "answered", "total")]
+    sure_none: Label
+    questions: Annotated[str, template("questions")]
+    questions_none: Label
+    follow_up: Annotated[str, template("items")]
+    follow_up_none: Label
+    follow_up_skipped: Annotated[str, template("item")]
+    follow_up_not_sure: Annotated[str, template("item")]
+    note_header: Annotated[str, template("date", "aid", "version")]
+
+
 class UiText(Frozen):
     """Words on buttons, headings and notices."""
 
@@ -400,6 +480,9 @@ class UiText(Frozen):
     workshop_qr_full: Label
     workshop_qr_close: Label
     workshop_loopback: Prose
+    # Issue 16 (helper A): hand-off code messages; clinician key points and record note.
+    handoff: HandoffText
+    clinician: ClinicianText
     workshop_back: Label
 
 

@@ -47,6 +47,7 @@ DIGITS_ALLOWED = {
     "PackInfo.version", "PackInfo.minutes_to_complete", "PackInfo.update_policy",  # about the aid
     "Persona.title", "Persona.story",  # fictional teaching cases
     "Reference.citation", "Reference.verified_in",  # publication details
+    "ClinicianText.item9", "ClinicianText.item9_declined", "ClinicianText.item9_not_answered",  # "PHQ-9 item 9"
 }  # fmt: skip
 
 

@@ -1,0 +1,205 @@
+"""The clinician's key points and record note (issue 16): what the person said about each
+label item, item 9 with its score, follow-ups, and a note of 8-20 lines with no verdict."""
+
+import datetime
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from decision_aid import clinician
+from decision_aid.deliberation import Deliberation
+from decision_aid.personas import persona_answers
+from decision_aid.summary import build_summary
+from tests.unit.strategies import PACK, answer_sets, deliberations
+
+WHEN = datetime.datetime(2026, 12, 3, 9, 45)
+PERSONAS = [p.id for p in PACK.personas.personas]
+VERDICT = re.compile(
+    r"\b(eligible|ineligible|safe|unsafe|ok|okay|candidate|recommend\w*|suitable|cleared)\b", re.I
+)
+
+
+def aids_own_words(note: str, summary) -> str:
+    """The note less the questions the person brings ("How can we keep me safe...?") and their
+    own words: those ask, or say anything; the rest must hold no verdict."""
+    for text in (*summary.questions, summary.own_value):
+        note = note.replace(text, "") if text else note
+    return note
+
+
+def points_for(persona: str, deliberation: Deliberation | None = None) -> clinician.KeyPoints:
+    return clinician.key_points(PACK, build_summary(PACK, persona_answers(PACK, persona), deliberation))
+
+
+def status(points: clinician.KeyPoints) -> dict[str, str]:
+    return {entry.id: entry.status for entry in points.checklist}
+
+
+def test_every_checklist_item_asks_a_real_question_and_values():
+    for item in clinician.CHECKLIST:
+        question = PACK.questionnaire.by_id[item.question]
+        assert item.reported <= set(question.values), item.id
+    assert [i.id for i in clinician.CHECKLIST] == [
+        "aneurysm_avm",
+        "intracerebral_haemorrhage",
+        "hypersensitivity",
+        "substance_use",
+        "blood_pressure",
+        "pregnancy_breastfeeding",
+        "psychosis",
+        "age",
+    ]
+    categories = {i.id: i.category for i in clinician.CHECKLIST}
+    assert {k for k, v in categories.items() if v == "contraindication"} == {
+        "aneurysm_avm",
+        "intracerebral_haemorrhage",
+        "hypersensitivity",
+    }
+    assert categories["pregnancy_breastfeeding"] != "contraindication"  # the label: "not recommended"
+    assert categories["substance_use"] == "boxed_warning"
+
+
+def test_james_blood_pressure_and_aneurysm_are_reported():
+    points = points_for("james_blood_pressure")
+    found = status(points)
+    assert found["blood_pressure"] == "reported"
+    assert found["aneurysm_avm"] == "reported"
+    assert found["intracerebral_haemorrhage"] == "denied"
+    bp = next(e for e in points.checklist if e.id == "blood_pressure")
+    assert bp.answers == ("High, and not under control",)
+    assert "High, and not under control" in bp.text and PACK.ui.clinician.category.warning in bp.text
+    assert points.crisis.score == 0 and not points.crisis.flagged
+
+
+def test_dana_item_nine_score_and_crisis_flag():
+    points = points_for("dana_crisis")
+    assert points.crisis.flagged
+    assert points.crisis.answer == "scored" and points.crisis.score == 2
+    assert "item 9" in points.crisis.text and "score 2" in points.crisis.text
+    assert points.crisis.flag_text == PACK.ui.clinician.crisis_shown
+    # the safety question is kept among the questions to ask whenever the crisis part shows
+    assert points.questions[0] == next(
+        p.text for p in PACK.deliberation.questions.items if p.id == "keep_safe"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "answer", "score"),
+    [
+        ("not_at_all", "scored", 0),
+        ("several_days", "scored", 1),
+        ("more_than_half", "scored", 2),
+        ("nearly_every_day", "scored", 3),
+        ("prefer_not_to_say", "declined", None),
+        (None, "not_answered", None),
+    ],
+)
+def test_item_nine_is_scored_or_said_declined_or_not_answered(answers, value, answer, score):
+    given_answers = answers(self_harm_thoughts=value) if value else answers()
+    points = clinician.key_points(PACK, build_summary(PACK, given_answers))
+    assert (points.crisis.answer, points.crisis.score) == (answer, score)
+    assert points.crisis.flagged is (value != "not_at_all")
+
+
+def test_statuses_reported_denied_not_sure_not_answered(answers):
+    summary = build_summary(
+        PACK,
+        answers(
+            self_harm_thoughts="not_at_all",
+            vascular_conditions=["unsure"],
+            psychosis="no",
+            substance_use=["ketamine_nonmedical"],
+            blood_pressure="unsure",
+        ),
+    )
+    found = status(clinician.key_points(PACK, summary))
+    assert found["aneurysm_avm"] == "not_sure"
+    assert found["intracerebral_haemorrhage"] == "not_sure"
+    assert found["psychosis"] == "denied"
+    assert found["substance_use"] == "reported"
+    assert found["blood_pressure"] == "not_sure"
+    assert found["hypersensitivity"] == "not_answered"
+    assert found["pregnancy_breastfeeding"] == "not_answered"
+
+
+def test_skipped_and_not_sure_items_are_follow_ups(answers):
+    summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", bipolar="unsure"))
+    points = clinician.key_points(PACK, summary)
+    reasons = {f.question: f.reason for f in points.follow_ups}
+    assert reasons["bipolar"] == "not_sure"
+    assert reasons["blood_pressure"] == "skipped"
+    assert "adequate_trial" not in reasons  # hidden until antidepressants are tried: not a follow-up
+    order = [q.id for q in PACK.questionnaire.questions]
+    assert [f.question for f in points.follow_ups] == sorted(reasons, key=order.index)
+    assert "Blood pressure (skipped)" in points.follow_up_text
+
+
+def test_dana_not_sure_answers_are_follow_ups():
+    points = points_for("dana_crisis")
+    assert {f.question for f in points.follow_ups if f.reason == "not_sure"} >= {"bipolar"}
+
+
+def test_history_in_one_line():
+    points = points_for("maria_trd")
+    assert "\n" not in points.history
+    assert "Three or more" in points.history
+    for question in clinician.HISTORY:
+        assert PACK.questionnaire.by_id[question]  # ids still asked
+
+
+def test_history_says_when_a_question_does_not_apply(answers):
+    summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", antidepressants_tried="0"))
+    history = clinician.key_points(PACK, summary).history
+    assert PACK.ui.clinician.does_not_apply in history  # adequate trial: hidden with none tried
+    assert PACK.ui.clinician.not_answered in history  # other treatments: skipped
+
+
+def test_top_values_leaning_sure_and_questions():
+    deliberation = Deliberation(
+        values={"cost": "very", "quick_relief": "somewhat", "avoid_needles": "very"},
+        leaning="another_option",
+        sure={"sure": True, "understand": False, "risks_benefits": True},
+        ticked=("who_watches",),
+        own_questions=("Can I bring my sister?",),
+        own_value="Being there for my kids",
+    )
+    points = points_for("ruth_older_adult", deliberation)
+    assert [v.id for v in points.top_values] == ["cost", "avoid_needles"]
+    assert points.leaning == "Toward another option"
+    assert "2 yes of 3 answered (4 items)" in points.sure_text
+    assert points.questions[-1] == "Can I bring my sister?"
+    assert "Being there for my kids" in points.own_value_text
+
+
+def test_no_top_values_when_all_rated_not_important():
+    points = points_for("leo_first_episode", Deliberation(values={"cost": "not_important"}))
+    assert points.top_values == () and points.values_text == PACK.ui.clinician.values_none
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_note_for_each_persona(persona):
+    deliberation = Deliberation(leaning="not_sure", values={"cost": "very"}, own_questions=("Will it hurt?",))
+    for given_deliberation in (None, deliberation):
+        summary = build_summary(PACK, persona_answers(PACK, persona), given_deliberation)
+        note = clinician.record_note(PACK, summary, WHEN)
+        lines = note.splitlines()
+        assert 8 <= len(lines) <= 20
+        assert lines[0].startswith("2026-12-03 09:45") and summary.content_version in lines[0]
+        assert PACK.ui.app_title in lines[0]
+        assert "PHQ-9 item 9" in lines[1]
+        assert all(entry.text in note for entry in clinician.key_points(PACK, summary).checklist)
+        assert not VERDICT.search(aids_own_words(note, summary))
+        assert "{" not in note and "}" not in note
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets(), deliberations())
+def test_any_answers_give_a_note_of_8_to_20_lines_without_a_verdict(answers, deliberation):
+    summary = build_summary(PACK, answers, deliberation)
+    points = clinician.key_points(PACK, summary)
+    assert len(points.checklist) == len(clinician.CHECKLIST)
+    assert (points.crisis.flagged) is (summary.crisis is not None)
+    note = clinician.record_note(PACK, summary, WHEN)
+    assert 8 <= len(note.splitlines()) <= 20
+    assert not VERDICT.search(aids_own_words(note, summary))
