@@ -23,7 +23,11 @@ process.prepare_once()
 frame.switch_first()
 
 # No page_icon: a Material icon there is fetched from a third-party server by the browser.
-st.set_page_config(page_title="Ketamine and esketamine for depression: a decision aid", layout="centered")
+st.set_page_config(
+    page_title="Ketamine and esketamine for depression: a decision aid",
+    layout="centered",
+    initial_sidebar_state=frame.sidebar_state(),
+)
 screen = st.navigation(
     navigation.register(
         {

@@ -70,6 +70,14 @@ if (window.parent.innerWidth < 768) {{
 </script>"""
 
 
+def sidebar_state() -> str:
+    """Folded for a patient, whose screens need nothing from it, so a laptop gives the
+    screen the whole width; open for an educator's or clinician's link (read from the
+    address too: the first run sets up the page before draw() reads the address)."""
+    mode = state.mode() if state.has_run() else st.query_params.get("mode", "patient")
+    return "expanded" if mode in MODES and mode != "patient" else "collapsed"
+
+
 def switch_first() -> None:
     """Run before anything is sent: a click that changes screens (state.go_to_page) reruns
     as the new screen at once, so the run it ends sends nothing, not even the page setup

@@ -108,6 +108,16 @@ def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
 def test_patients_do_not_see_the_view_switch(page):
     expect(page.get_by_text("Clinician review", exact=True)).to_be_hidden()
     expect(page.get_by_role("radiogroup", name="View")).to_be_hidden()
+    # A patient's laptop gets the whole width: the sidebar holds nothing a patient needs.
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+
+
+def test_an_educator_link_opens_with_the_workshop_controls_in_view(browser, server):
+    room = open_page(browser, server, width=1280, height=800, path="?mode=workshop")
+    sidebar = room.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    expect(sidebar.get_by_role("button", name="Reset for the next person")).to_be_visible()
+    room.context.close()
 
 
 def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, server):
