@@ -400,6 +400,9 @@ class UiText(Frozen):
     workshop_qr_full: Label
     workshop_qr_close: Label
     workshop_loopback: Prose
+    # Issue 17 (server side): characters the PDF cannot show; a share address too long for a QR code.
+    pdf_missing_characters: Annotated[str, template("characters")]
+    workshop_address_too_long: Prose
     workshop_back: Label
 
 
