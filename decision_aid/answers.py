@@ -16,6 +16,15 @@ class AnswersError(DecisionAidError, ValueError):
     """Answers that do not fit the questionnaire; the message names the question and values."""
 
 
+ECHO = 80  # characters of a bad id or value a message repeats (a file may hold megabytes)
+
+
+def _shown(value: Any) -> str:
+    """``repr`` of a value from the file, cut to ``ECHO`` characters."""
+    text = repr(value)
+    return text if len(text) <= ECHO else text[:ECHO] + "\u2026"
+
+
 class Answers(BaseModel):
     """Question id -> value (a string, or a tuple for multi-choice). Absent = not answered."""
 
@@ -65,7 +74,7 @@ def parse_answers(questionnaire: Questionnaire, raw: Any) -> Answers:
             continue
         if question is None:
             known = ", ".join(q.id for q in questionnaire.questions)
-            raise AnswersError(f"unknown question id {question_id!r}; known ids: {known}")
+            raise AnswersError(f"unknown question id {_shown(question_id)}; known ids: {known}")
         parsed = _parse_value(question, _replace_retired(questionnaire, question_id, value))
         if parsed is not None and parsed != ():
             values[question_id] = parsed
@@ -98,7 +107,7 @@ def _parse_value(question: Question, value: Any) -> AnswerValue | None:
         chosen = (value,)
     for item in chosen:
         if item not in question.values:
-            raise AnswersError(f"{question.id}: {item!r} is not allowed; allowed values: {allowed}")
+            raise AnswersError(f"{question.id}: {_shown(item)} is not allowed; allowed values: {allowed}")
     if question.kind == "multi":
         exclusive = [v for v in chosen if v in question.exclusive]
         if exclusive and len(chosen) > 1:

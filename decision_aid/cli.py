@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -28,6 +29,22 @@ from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
 
 EXIT_OK, EXIT_PACK, EXIT_INPUT = 0, 1, 2
+# A locale names a pack folder under content/ ("en", "pt-BR"), never a path (review F11).
+LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+ECHO = 80  # characters of a bad value an error message repeats; a 50 MB value is not echoed
+LONGEST = 2000  # characters of any error message (the list of known ids fits)
+
+
+def _locale(value: str) -> str:
+    if not LOCALE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{_cut(value)} is not a locale such as en or pt-BR")
+    return value
+
+
+def _cut(text: str) -> str:
+    """``repr`` of a value cut to ``ECHO`` characters, so a message stays short."""
+    shown = repr(text)
+    return shown if len(shown) <= ECHO else shown[:ECHO] + "\u2026"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="validate the content pack")
-    check.add_argument("--locale", default="en")
+    check.add_argument("--locale", default="en", type=_locale)
     check.add_argument("--content", type=Path, help="folder holding <locale>/ (default: content/)")
     check.add_argument("--report", action="store_true", help="print reading grade and citations per topic")
 
@@ -55,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=_when, help="the record note's date and time, ISO 8601 (default: now)"
     )
     summary.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    summary.add_argument("--locale", default="en")
+    summary.add_argument("--locale", default="en", type=_locale)
 
     code = commands.add_parser("code", help="print the hand-off code for an answers file")
     answers = code.add_mutually_exclusive_group(required=True)
@@ -66,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     code.add_argument("--questions", action="store_true", help="include the person's own words")
     code.add_argument("--qr", type=Path, help="also write the code's QR code to this PNG file")
-    code.add_argument("--locale", default="en")
+    code.add_argument("--locale", default="en", type=_locale)
 
     personas = commands.add_parser("personas", help="list the fictional personas")
-    personas.add_argument("--locale", default="en")
+    personas.add_argument("--locale", default="en", type=_locale)
 
     questionnaire = commands.add_parser("questionnaire", help="print the questionnaire in another format")
     questionnaire.add_argument("--format", choices=("fhir",), default="fhir")
-    questionnaire.add_argument("--locale", default="en")
+    questionnaire.add_argument("--locale", default="en", type=_locale)
     return parser
 
 
@@ -172,6 +189,10 @@ def _summary(args: argparse.Namespace) -> int:
         return _bad_input(f"cannot read {args.answers}: {error.strerror or error}")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return _bad_input(f"{args.answers} is not valid JSON: {error}")
+    except RecursionError:
+        return _bad_input(f"{args.answers} is not valid JSON: it is nested too deeply")
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        return _bad_input(f"{args.answers} is not valid JSON: {error}")
     summary = build_summary(pack, answers, deliberation)
     if args.format == "note":
         document: str | bytes = record_note(pack, summary, args.date or datetime.datetime.now())
@@ -200,6 +221,8 @@ def _write(document: str | bytes, out: Path | None) -> int:
 
 
 def _bad_input(message: str) -> int:
+    if len(message) > LONGEST:  # the values a message quotes are cut short; this caps the rest
+        message = message[:LONGEST] + "\u2026"
     print(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT
 

@@ -483,6 +483,9 @@ class UiText(Frozen):
     # Issue 16 (helper A): hand-off code messages; clinician key points and record note.
     handoff: HandoffText
     clinician: ClinicianText
+    # Issue 17 (server side): characters the PDF cannot show; a share address too long for a QR code.
+    pdf_missing_characters: Annotated[str, template("characters")]
+    workshop_address_too_long: Prose
     workshop_back: Label
 
 

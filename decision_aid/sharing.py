@@ -22,7 +22,18 @@ def is_loopback(address: str) -> bool:
     return host == "localhost" or host.endswith(".localhost") or host.startswith("127.") or host == "::1"
 
 
-def qr_png(address: str) -> bytes:
+# Longer than any address a room needs; a QR code at error level "m" holds about 2,300 bytes.
+MAX_ADDRESS = 512
+
+
+def qr_png(address: str) -> bytes | None:
+    """The address as a QR code (PNG), or None when it is too long for one."""
+    if len(address) > MAX_ADDRESS:
+        return None
+    try:
+        code = segno.make(address, error="m")
+    except segno.DataOverflowError:  # long in bytes though short in characters
+        return None
     buffer = io.BytesIO()
-    segno.make(address, error="m").save(buffer, kind="png", scale=8, border=2)
+    code.save(buffer, kind="png", scale=8, border=2)
     return buffer.getvalue()

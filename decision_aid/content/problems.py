@@ -22,6 +22,7 @@ class Code(enum.Enum):
     WRONG_SHAPE = "PACK_005"
     NEEDS_CATEGORY = "PACK_006"
     CATEGORY_NOT_ALLOWED = "PACK_007"
+    UNREADABLE = "PACK_008"  # a folder, a symlink loop, bytes not UTF-8, a value YAML cannot build
     # ids
     DUPLICATE_ID = "PACK_010"
     RESERVED_ID = "PACK_011"

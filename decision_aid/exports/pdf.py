@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
+import unicodedata
 
 import font_source_sans_pro as fonts
+from fontTools.ttLib import TTFont
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
 
@@ -33,6 +37,15 @@ HEADING_GAP = 0.8  # above each heading
 # split over two lines is easy to misdial.
 DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
+# fpdf2 logs every glyph its font lacks, character by character (logger "fpdf.output"): with
+# no handler configured, Python prints that to stderr, the server's log, so a question typed
+# in Chinese or Arabic would reach the log (red-team review F2). Nothing from fpdf2 is logged:
+# its real failures raise. What the font cannot draw is said on the summary instead
+# (``characters_the_pdf_cannot_show``).
+_FPDF_LOG = logging.getLogger("fpdf")
+_FPDF_LOG.addHandler(logging.NullHandler())
+_FPDF_LOG.propagate = False
+
 
 def _pdf(pack: Pack) -> FPDF:
     pdf = FPDF(format="letter", unit="mm")
@@ -56,6 +69,29 @@ def render_pdf(pack: Pack, summary: Summary) -> bytes:
     for block in summary_document(pack, summary):
         _draw(pdf, block)
     return bytes(pdf.output())
+
+
+@functools.cache
+def _font_characters() -> frozenset[int]:
+    """The code points the PDF's regular font can draw (the person's words are set in it)."""
+    font = TTFont(fonts.font_files_ttf["SourceSansPro"], lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+def characters_the_pdf_cannot_show(summary: Summary) -> str:
+    """The visible characters of the person's own words that the PDF's font lacks, each once,
+    in the order first typed (empty when it can show them all). They are left out of the
+    PDF; the screen, the Markdown and the FHIR files keep them."""
+    known = _font_characters()
+    missing: dict[str, None] = {}
+    for text in (*summary.own_questions, summary.own_value or ""):
+        for char in text:
+            if ord(char) not in known and not char.isspace() and unicodedata.category(char)[0] not in "CZ":
+                missing[char] = None
+    return "".join(missing)
 
 
 def _draw(pdf: FPDF, block: Block) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from decision_aid.exports.fhir import questionnaire_response, to_json
 from decision_aid.exports.markdown import render_markdown
-from decision_aid.exports.pdf import render_pdf
+from decision_aid.exports.pdf import characters_the_pdf_cannot_show, render_pdf
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
 from decision_aid.ui import state
@@ -28,6 +28,8 @@ def downloads(pack: Pack, document: Summary) -> None:
         key=state.widget_key("nav", "download_pdf"),
         on_click="ignore",
     )
+    if missing := characters_the_pdf_cannot_show(document):  # issue 17: said, never logged
+        st.caption(pack.ui.pdf_missing_characters.format(characters=" ".join(missing)))
     row.download_button(
         pack.ui.download_markdown,
         lambda: render_markdown(pack, document),

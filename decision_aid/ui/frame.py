@@ -7,6 +7,8 @@ Only the view and a persona id ever go into the address bar; answers never do.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from decision_aid.personas import persona_answers
@@ -70,7 +72,7 @@ if (window.parent.innerWidth < 768) {{
 </script>"""
 
 
-def sidebar_state() -> str:
+def sidebar_state() -> Literal["expanded", "collapsed"]:
     """Folded for a patient, whose screens need nothing from it, so a laptop gives the
     screen the whole width; open for an educator's or clinician's link (read from the
     address too: the first run sets up the page before draw() reads the address)."""

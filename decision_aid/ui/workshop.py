@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.schema import Pack, Persona
-from decision_aid.sharing import is_loopback, qr_png, share_address
+from decision_aid.sharing import MAX_ADDRESS, is_loopback, qr_png, share_address
 from decision_aid.ui import state
 from decision_aid.ui.frame import load_persona, reset_and_go_back
 
@@ -31,9 +31,9 @@ def workshop() -> None:
         icon=":material/restart_alt:",
         on_click=reset_and_go_back,
     )
-    if address:
+    if address and (png := qr_png(address)) is not None:
         label = f"{pack.ui.workshop_qr}: {address}"
-        st.image(qr_png(address), caption=label, alt=label, width=260)
+        st.image(png, caption=label, alt=label, width=260)
 
 
 def _presenter_changed() -> None:
@@ -47,9 +47,12 @@ def _presenter_changed() -> None:
 
 def _share_address(pack: Pack) -> str:
     state.seed(SHARE_KEY, share_address(st.context.url))
-    address = st.text_input(pack.ui.workshop_share_address, key=SHARE_KEY)
+    address = st.text_input(pack.ui.workshop_share_address, key=SHARE_KEY, max_chars=MAX_ADDRESS)
     if address and is_loopback(address):
         st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")
+    if address and qr_png(address) is None:  # a client need not respect max_chars
+        st.warning(pack.ui.workshop_address_too_long, icon=":material/qr_code_2:")
+        return ""
     return address
 
 
@@ -58,7 +61,11 @@ def _qr_full_screen(pack: Pack, address: str) -> None:
     if is_loopback(address):
         st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")
     label = f"{pack.ui.workshop_qr}: {address}"
-    st.image(qr_png(address), alt=label, width="stretch")
+    png = qr_png(address)
+    if png is None:
+        st.warning(pack.ui.workshop_address_too_long, icon=":material/qr_code_2:")
+        return
+    st.image(png, alt=label, width="stretch")
     st.subheader(address, anchor=False)
 
 
