@@ -6,6 +6,8 @@ ranking of treatments. The SURE score describes the person's readiness, not an o
 
 from __future__ import annotations
 
+import hashlib
+
 from pydantic import BaseModel, ConfigDict
 
 from decision_aid.answers import Answers
@@ -98,6 +100,12 @@ def knowledge_correct(pack: Pack, item_id: str, answer: bool) -> bool:
 def clean_text(text: str, max_chars: int) -> str:
     """A person's own words: one line, trimmed, and no longer than allowed."""
     return " ".join(text.split())[:max_chars].strip()
+
+
+def own_question_id(text: str) -> str:
+    """A stable name for one of the person's own questions (they are unique): a button that
+    acts on it names it, so a repeated or stale click cannot reach another question."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def add_own_question(pack: Pack, deliberation: Deliberation, text: str) -> Deliberation:

@@ -9,6 +9,7 @@ from decision_aid.deliberation import (
     add_own_question,
     clean_text,
     knowledge_correct,
+    own_question_id,
     suggested_questions,
     sure_result,
 )
@@ -218,19 +219,20 @@ def _own_questions(pack: Pack) -> None:
         state.set_widget(key, "")
 
     def remove(question: str) -> None:
-        """By the question itself: a second click on the same button removes nothing more."""
+        """By the question itself, with a button named for it (not for its place in the list):
+        a second click of a double click removes nothing more."""
         own = state.deliberation().own_questions
         if question in own:
             index = own.index(question)
             state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
 
     own = state.deliberation().own_questions
-    for index, question in enumerate(own):
+    for question in own:
         words, button = st.columns([5, 1])
         words.markdown(f"- {escape(question)}")
         button.button(
             content.remove_label,
-            key=state.widget_key("nav", f"remove_own_{index}"),
+            key=state.widget_key("nav", f"remove_own_{own_question_id(question)}"),
             on_click=remove,
             args=(question,),
         )

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from decision_aid.deliberation import Deliberation
+from decision_aid.deliberation import Deliberation, own_question_id
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -89,7 +89,7 @@ def test_questions_are_tailored_ticked_and_added_to(prepared):
     press(at, "add_own_question")
     assert at.session_state[SESSION].deliberation.own_questions == ("Can I bring my <b>sister</b>?",)
     assert any(r"Can I bring my \<b\>sister\</b\>?" in m.value for m in at.markdown)
-    press(at, "remove_own_0")
+    press(at, f"remove_own_{own_question_id('Can I bring my <b>sister</b>?')}")
     assert at.session_state[SESSION].deliberation.own_questions == ()
 
 
