@@ -88,6 +88,7 @@ RESERVED_IDS = frozenset(
         "confirm_clear",
         "address_read",
         "stage",
+        "text_cut",
         "moves",  # issue 15 (journey): the stage drawn, screen changes counted
         "compared",  # the options picked to compare, and a refused pick (Compare options)
         "compare_refused",

@@ -400,6 +400,9 @@ class UiText(Frozen):
     workshop_qr_full: Label
     workshop_qr_close: Label
     workshop_loopback: Prose
+    # Issue 17 (the person's text): a paste longer than a text box's limit is cut, and said so.
+    text_cut: Annotated[str, template("count")]
+    question_cut: Annotated[str, template("count")]
     workshop_back: Label
 
 

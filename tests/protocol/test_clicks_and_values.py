@@ -263,3 +263,63 @@ def test_double_click_on_clear_everything_clears_once(server):
     assert exceptions == []
     assert start
     assert PACK.ui.required_missing in text
+
+
+def _foreign(wid: str, kind: str) -> WidgetState:
+    """A value no widget offers: a label not among a radio's options, a checkbox sent text."""
+    state = WidgetState(id=wid)
+    if kind == "checkbox":
+        state.string_value = "Admin"
+    else:
+        state.string_value = "Extremely important"
+    return state
+
+
+def test_values_a_widget_does_not_offer_are_never_stored(server):
+    deliberation = PACK.deliberation
+    radios = [
+        deliberation.values.items[0].label,
+        deliberation.leaning.question,
+        deliberation.knowledge.items[0].statement,
+        deliberation.sure.items[0].text,
+    ]
+
+    async def journey():
+        tab = await open_at_prepare(server.url)
+        for label in radios:
+            (wid, fragment), *_ = tab.find("radio", label)
+            await tab.send([*tab.states.values(), _foreign(wid, "radio")], fragment)
+            await tab.settle_fragment(fragment)
+        (wid, fragment), *_ = tab.find("checkbox", "")
+        await tab.send([*tab.states.values(), _foreign(wid, "checkbox")], fragment)
+        await tab.settle_fragment(fragment)
+        long = "why " * 5000
+        await tab.type_into(deliberation.values.own_label, long)
+        await tab.click(PACK.ui.see_summary)
+        text = tab.page_text()
+        await tab.close()
+        return text, tab.exceptions
+
+    text, exceptions = run(journey())
+    assert exceptions == []
+    assert "Extremely important" not in text and "Admin" not in text
+    kept = deliberation.values.own_max_chars
+    assert "why " * (kept // 4 - 1) in text and "why " * (kept // 4 + 1) not in text
+
+
+def test_an_answer_a_question_does_not_offer_is_not_stored(server):
+    async def journey():
+        tab = Tab(server.url)
+        await tab.open()
+        await tab.act(*JOURNEY[0])  # Start the questions
+        (wid, fragment), *_ = tab.find("radio", "Over the last 2 weeks")
+        await tab.send([_foreign(wid, "radio")], fragment)
+        await tab.settle_fragment(fragment)
+        await tab.click(PACK.ui.next_button)  # the safety question is still unanswered
+        text = tab.page_text()
+        await tab.close()
+        return text, tab.exceptions
+
+    text, exceptions = run(journey())
+    assert exceptions == []
+    assert PACK.ui.required_missing in text
