@@ -79,7 +79,9 @@ def _values(pack: Pack) -> None:
     state.seed(key, state.deliberation().own_value)
     # No max_chars: a browser drops a paste longer than that whole; the words are cut on
     # the server instead, and the person is told (red-team F9).
-    st.text_input(content.own_label, key=key, on_change=_store_text, args=(key, "own_value", content.own_max_chars))
+    st.text_input(
+        content.own_label, key=key, on_change=_store_text, args=(key, "own_value", content.own_max_chars)
+    )
     if state.take_cut(key):
         st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
 
@@ -219,7 +221,9 @@ def _own_questions(pack: Pack) -> None:
         if not isinstance(typed, str):
             return
         after = add_own_question(pack, state.deliberation(), typed)
-        if state.update_deliberation(own_questions=after.own_questions) and too_long(typed, content.own_max_chars):
+        if state.update_deliberation(own_questions=after.own_questions) and too_long(
+            typed, content.own_max_chars
+        ):
             state.note_cut(key)
         state.set_widget(key, "")
 
