@@ -23,6 +23,17 @@ def escape(text: str) -> str:
     return f"{fence} {line} {fence}"
 
 
+# Streamlit's page rewrites every ":material/" in a Markdown source to draw an icon, before
+# it reads the Markdown, so code spans too. An invisible word joiner after the colon keeps
+# the person's words as typed on screen. Only for st.markdown: files keep the exact words.
+_ICON_PREFIX = ":material/"
+
+
+def on_screen(markdown: str) -> str:
+    """A rendered summary (or part) made ready for st.markdown: see _ICON_PREFIX."""
+    return markdown.replace(_ICON_PREFIX, ":\u2060material/")
+
+
 def _text(part: Text) -> str:
     return escape(part.text) if part.mine else part.text
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from decision_aid.deliberation import Deliberation, accepted, add_own_question, clean_text, updated
 from decision_aid.exports import pdf as pdf_export
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
-from decision_aid.exports.markdown import escape, render_markdown
+from decision_aid.exports.markdown import escape, on_screen, render_markdown
 from decision_aid.summary import build_summary
 from tests.fhir_r4 import response_problems
 from tests.unit.strategies import PACK
@@ -148,3 +148,13 @@ def _walk(items):
     for item in items:
         yield item
         yield from _walk(item.get("item", []))
+
+
+def test_on_screen_keeps_an_icon_shortcode_from_streamlits_rewrite(pack, answers):
+    """Streamlit's page turns every ":material/" in a Markdown source into an icon, inside code
+    spans too; on screen a word joiner breaks it, and files keep the exact words."""
+    _, summary = summary_with(pack, answers, "Home :material/home: here")
+    markdown = render_markdown(pack, summary)
+    assert ":material/home:" in markdown
+    shown = on_screen(markdown)
+    assert ":material/" not in shown and shown.replace("\u2060", "") == markdown
