@@ -6,7 +6,10 @@ ranking of treatments. The SURE score describes the person's readiness, not an o
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import hashlib
+import unicodedata
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from decision_aid.answers import Answers
 from decision_aid.conditions import evaluate
@@ -28,7 +31,9 @@ class Deliberation(BaseModel):
     own_questions: tuple[str, ...] = ()
 
     def update(self, **changes) -> Deliberation:
-        return self.model_copy(update=changes)
+        """A copy with these changes, their types checked: a ValidationError for a value of
+        the wrong kind (a SURE answer that is not true or false, a rating that is not text)."""
+        return type(self).model_validate({**dict(self), **changes}, strict=True)
 
 
 class SureAnswer(BaseModel):
@@ -95,9 +100,70 @@ def knowledge_correct(pack: Pack, item_id: str, answer: bool) -> bool:
     return item.answer is answer
 
 
+# Kept among the format characters: they join or part letters in emoji and in some scripts.
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _shown(char: str) -> bool:
+    """False for what no one types to be read: control characters (NUL and the rest, which
+    make a FHIR string invalid), format characters such as the bidi overrides that reverse
+    the text around them, lone surrogates and the non-characters."""
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cs") or (category == "Cf" and char not in _JOINERS):
+        return False
+    return not (0xFDD0 <= ord(char) <= 0xFDEF or (ord(char) & 0xFFFE) == 0xFFFE)
+
+
+def _one_line(text: str) -> str:
+    return " ".join("".join(c for c in text if c.isspace() or _shown(c)).split())
+
+
 def clean_text(text: str, max_chars: int) -> str:
-    """A person's own words: one line, trimmed, and no longer than allowed."""
-    return " ".join(text.split())[:max_chars].strip()
+    """A person's own words: one line, trimmed, no control or format characters, and no
+    longer than allowed. Whitespace (tabs and line breaks too) becomes one space."""
+    return _one_line(text)[:max_chars].strip()
+
+
+def too_long(text: str, max_chars: int) -> bool:
+    """True when clean_text cuts these words short (so the person can be told)."""
+    return len(_one_line(text)) > max_chars
+
+
+def accepted(pack: Pack, deliberation: Deliberation) -> bool:
+    """Only what the Prepare screen's widgets can give: ratings from the scale for known
+    values, known knowledge and SURE items answered true or false, a leaning among its
+    choices, ticks on known prompts, and the person's words as clean_text leaves them."""
+    content = pack.deliberation
+    scale = {c.value for c in content.values.scale}
+    questions = content.questions
+    own = deliberation.own_questions
+    return (
+        set(deliberation.values) <= {i.id for i in content.values.items}
+        and set(deliberation.values.values()) <= scale
+        and set(deliberation.knowledge) <= {i.id for i in content.knowledge.items}
+        and set(deliberation.sure) <= {i.id for i in content.sure.items}
+        and deliberation.leaning in {None, *(c.value for c in content.leaning.choices)}
+        and set(deliberation.ticked) <= {p.id for p in questions.items}
+        and deliberation.own_value == clean_text(deliberation.own_value, content.values.own_max_chars)
+        and len(own) <= questions.own_max_count
+        and len(set(own)) == len(own)
+        and all(q and q == clean_text(q, questions.own_max_chars) for q in own)
+    )
+
+
+def updated(pack: Pack, deliberation: Deliberation, **changes) -> Deliberation | None:
+    """The deliberation with these changes, or None when they are not ones it accepts."""
+    try:
+        after = deliberation.update(**changes)
+    except ValidationError:
+        return None
+    return after if accepted(pack, after) else None
+
+
+def own_question_id(text: str) -> str:
+    """A stable name for one of the person's own questions (they are unique): a button that
+    acts on it names it, so a repeated or stale click cannot reach another question."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def add_own_question(pack: Pack, deliberation: Deliberation, text: str) -> Deliberation:

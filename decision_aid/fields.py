@@ -88,6 +88,8 @@ RESERVED_IDS = frozenset(
         "confirm_clear",
         "address_read",
         "stage",
+        "text_cut",
+        "focus",  # a question Change opens its step at
         "moves",  # issue 15 (journey): the stage drawn, screen changes counted
         "compared",  # the options picked to compare, and a refused pick (Compare options)
         "compare_refused",

@@ -486,6 +486,9 @@ class UiText(Frozen):
     # Issue 17 (server side): characters the PDF cannot show; a share address too long for a QR code.
     pdf_missing_characters: Annotated[str, template("characters")]
     workshop_address_too_long: Prose
+    # Issue 17 (the person's text): a paste longer than a text box's limit is cut, and said so.
+    text_cut: Annotated[str, template("count")]
+    question_cut: Annotated[str, template("count")]
     workshop_back: Label
 
 

@@ -8,12 +8,30 @@ from decision_aid.exports.document import Block, Text, summary_document
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+_BACKTICKS = re.compile(r"`+")
 
 
 def escape(text: str) -> str:
-    """The person's own words shown as typed: no Markdown or HTML in them takes effect."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """The person's own words shown as typed, in a code span: no Markdown, HTML, link,
+    autolink (``www.`` or an address), maths (``$...$``), emoji or icon (``:name:``) in
+    them takes effect, in Streamlit or in any Markdown viewer. The span's fence is longer
+    than any run of backticks inside, and one space each side keeps a backtick at either
+    end apart from it (CommonMark strips exactly that space)."""
+    line = " ".join(text.split())
+    longest = max((len(run) for run in _BACKTICKS.findall(line)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {line} {fence}"
+
+
+# Streamlit's page rewrites every ":material/" in a Markdown source to draw an icon, before
+# it reads the Markdown, so code spans too. An invisible word joiner after the colon keeps
+# the person's words as typed on screen. Only for st.markdown: files keep the exact words.
+_ICON_PREFIX = ":material/"
+
+
+def on_screen(markdown: str) -> str:
+    """A rendered summary (or part) made ready for st.markdown: see _ICON_PREFIX."""
+    return markdown.replace(_ICON_PREFIX, ":\u2060material/")
 
 
 def _text(part: Text) -> str:

@@ -63,8 +63,19 @@ def answer_text(pack: Pack, question: Question, answers: Answers) -> str:
     return ", ".join(question.choice(v).label for v in values)
 
 
+def _leave() -> bool:
+    """True once per visit to this screen: a click acts only while the check screen is the
+    last one drawn, so the second click of a double click (or a stale one) does nothing."""
+    if state.stage() != "check":
+        return False
+    state.set_stage("")
+    return True
+
+
 def change(number: int, question_id: str | None = None) -> None:
     """Open the step; from a Change button, at that question."""
+    if not _leave():
+        return
     if question_id is None:
         state.go_to_step(number)
         state.go_to_page("questions")
@@ -74,6 +85,8 @@ def change(number: int, question_id: str | None = None) -> None:
 
 def to_results(pack: Pack) -> None:
     """Required questions still rule: one left unanswered opens its step, with the notice."""
+    if not _leave():
+        return
     answers = state.answers()
     for number, section in enumerate(pack.questionnaire.sections):
         if flow.missing_required(pack.questionnaire, answers, section):

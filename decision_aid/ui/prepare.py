@@ -9,10 +9,11 @@ from decision_aid.deliberation import (
     add_own_question,
     clean_text,
     knowledge_correct,
+    own_question_id,
     suggested_questions,
     sure_result,
+    too_long,
 )
-from decision_aid.exports.markdown import escape
 from decision_aid.schema import Pack, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel
@@ -53,15 +54,16 @@ def _two_way_radio(label: str, labels: dict[bool, str], field: str, item_id: str
 
 
 def _store_mapping(field: str, item_id: str, key: str, allowed: tuple) -> None:
+    """A value the radio group does not offer is not stored: it shows the stored one again."""
+    stored = getattr(state.deliberation(), field)
     value = state.widget_value(key, allowed)
-    if value is state.GONE:
-        return
-    current = dict(getattr(state.deliberation(), field))
+    current = dict(stored)
     if value is None:
         current.pop(item_id, None)
-    else:
+    elif value is not state.GONE:
         current[item_id] = value
-    state.update_deliberation(**{field: current})
+    if value is state.GONE or not state.update_deliberation(**{field: current}):
+        state.refuse(key, stored.get(item_id))
 
 
 @st.fragment
@@ -75,19 +77,23 @@ def _values(pack: Pack) -> None:
             _value(pack, item)
     key = state.widget_key("own", "value")
     state.seed(key, state.deliberation().own_value)
+    # No max_chars: a browser drops a paste longer than that whole; the words are cut on
+    # the server instead, and the person is told (red-team F9).
     st.text_input(
-        content.own_label,
-        max_chars=content.own_max_chars,
-        key=key,
-        on_change=_store_text,
-        args=(key, "own_value", content.own_max_chars),
+        content.own_label, key=key, on_change=_store_text, args=(key, "own_value", content.own_max_chars)
     )
+    if state.take_cut(key):
+        st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
 
 
 def _store_text(key: str, field: str, max_chars: int) -> None:
     value = state.widget_value(key)
-    if isinstance(value, str):
-        state.update_deliberation(**{field: clean_text(value, max_chars)})
+    stored = getattr(state.deliberation(), field)
+    if not isinstance(value, str) or not state.update_deliberation(**{field: clean_text(value, max_chars)}):
+        state.refuse(key, stored)
+    elif too_long(value, max_chars):
+        state.refuse(key, getattr(state.deliberation(), field))  # the box shows what was kept
+        state.note_cut(key)
 
 
 @st.fragment
@@ -139,8 +145,8 @@ def _leaning(pack: Pack) -> None:
 
 def _store_leaning(key: str, allowed: tuple) -> None:
     value = state.widget_value(key, allowed)
-    if value is not state.GONE:
-        state.update_deliberation(leaning=value)
+    if value is state.GONE or not state.update_deliberation(leaning=value):
+        state.refuse(key, state.deliberation().leaning)
 
 
 @st.fragment
@@ -185,9 +191,10 @@ def _questions(pack: Pack) -> None:
 
     def tick(prompt_id: str, key: str) -> None:
         value = state.widget_value(key, (True, False))
-        if value is state.GONE:
-            return
         ticked = set(state.deliberation().ticked)
+        if value is state.GONE:
+            state.refuse(key, prompt_id in ticked)
+            return
         if value:
             ticked.add(prompt_id)
         else:
@@ -214,28 +221,35 @@ def _own_questions(pack: Pack) -> None:
         if not isinstance(typed, str):
             return
         after = add_own_question(pack, state.deliberation(), typed)
-        state.update_deliberation(own_questions=after.own_questions)
+        if state.update_deliberation(own_questions=after.own_questions) and too_long(
+            typed, content.own_max_chars
+        ):
+            state.note_cut(key)
         state.set_widget(key, "")
 
     def remove(question: str) -> None:
-        """By the question itself: a second click on the same button removes nothing more."""
+        """By the question itself, with a button named for it (not for its place in the list):
+        a second click of a double click removes nothing more."""
         own = state.deliberation().own_questions
         if question in own:
             index = own.index(question)
             state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
 
+    cut = state.take_cut(key)
     own = state.deliberation().own_questions
-    for index, question in enumerate(own):
+    for question in own:
         words, button = st.columns([5, 1])
-        words.markdown(f"- {escape(question)}")
+        words.text(question)  # as typed: no Markdown, links, maths or icons (red-team F7)
         button.button(
             content.remove_label,
-            key=state.widget_key("nav", f"remove_own_{index}"),
+            key=state.widget_key("nav", f"remove_own_{own_question_id(question)}"),
             on_click=remove,
             args=(question,),
         )
+    if cut:
+        st.caption(pack.ui.question_cut.format(count=content.own_max_chars))
     if len(own) >= content.own_max_count:
         st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
         return
-    st.text_input(content.own_label, max_chars=content.own_max_chars, key=key)
+    st.text_input(content.own_label, key=key)  # no max_chars: see _values
     st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from decision_aid import safety
 from decision_aid.exports.document import preparation_blocks
-from decision_aid.exports.markdown import render_blocks
+from decision_aid.exports.markdown import on_screen, render_blocks
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
 from decision_aid.ui import state
@@ -80,4 +80,4 @@ def _flags(pack: Pack, summary: Summary) -> None:
 def _deliberation(pack: Pack, summary: Summary) -> None:
     """Values, leaning, SURE and questions, in the same words as the take-away summary."""
     st.header(pack.ui.review_deliberation)
-    st.markdown(render_blocks(preparation_blocks(pack, summary), top_level=2))
+    st.markdown(on_screen(render_blocks(preparation_blocks(pack, summary), top_level=2)))

@@ -26,7 +26,7 @@ import streamlit as st
 
 from decision_aid.answers import Answers, resolve_exclusive
 from decision_aid.content import load_pack
-from decision_aid.deliberation import Deliberation
+from decision_aid.deliberation import Deliberation, updated
 from decision_aid.schema import Pack, Question
 
 LOCALE = "en"
@@ -57,6 +57,7 @@ class Session:
     # Close the sidebar on a phone after the view changes (once; the count makes each ask new).
     close_sidebar: bool = False
     sidebar_closes: int = field(default=0, metadata=KEPT)
+    text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
 
     def for_next_person(self) -> Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
@@ -121,11 +122,13 @@ def seed_question(question: Question) -> None:
 
 
 def store_question(question: Question) -> None:
-    """on_change: copy a one-answer question's radio value into the answers."""
+    """on_change: copy a one-answer question's radio value into the answers. A value the
+    question does not offer is not stored, and the radio group shows the stored one again."""
     value = widget_value(question_key(question))
     if value is GONE or question.kind == "multi":
         return
     if value is not None and value not in question.values:
+        set_widget(question_key(question), answers().get(question.id))
         return
     session().answers = answers().with_answer(question.id, value)
 
@@ -152,7 +155,12 @@ def store_choice(question: Question, value: str) -> None:
     is the tuple a multiselect stored, in the order picked. Every checkbox of the question
     is then set to match, so a repeated or stale click can only repeat its own meaning."""
     ticked = widget_value(choice_key(question, value), (True, False))
-    if ticked is GONE or value not in question.values:
+    if value not in question.values:
+        return
+    if ticked is GONE:  # gone, or not true or false: the boxes show the stored answer again
+        if choice_key(question, value) in st.session_state:
+            for each in question.values:
+                st.session_state[choice_key(question, each)] = each in chosen(question)
         return
     picked = chosen(question)
     if ticked and value not in picked:
@@ -259,8 +267,32 @@ def deliberation() -> Deliberation:
     return session().deliberation
 
 
-def update_deliberation(**changes) -> None:
-    session().deliberation = deliberation().update(**changes)
+def update_deliberation(**changes) -> bool:
+    """Store these changes if the Prepare screen could have made them (deliberation.accepted);
+    otherwise store nothing and say so (False), for the caller to show the stored value again."""
+    after = updated(pack(), deliberation(), **changes)
+    if after is None:
+        return False
+    session().deliberation = after
+    return True
+
+
+def refuse(key: str, stored: object) -> None:
+    """A widget sent a value that is not stored: it shows the stored one again."""
+    if key in st.session_state:
+        st.session_state[key] = stored
+
+
+def note_cut(key: str) -> None:
+    session().text_cut = key
+
+
+def take_cut(key: str) -> bool:
+    """True once after this text box's words were cut to its limit."""
+    if session().text_cut != key:
+        return False
+    session().text_cut = ""
+    return True
 
 
 # The options picked to compare (Compare options).
@@ -302,6 +334,8 @@ def store_presenter() -> None:
     value = widget_value(PRESENTER_KEY, (True, False))
     if value is not GONE:
         session().presenter = bool(value)
+    else:
+        refuse(PRESENTER_KEY, session().presenter)
 
 
 def region(default: str) -> str:
@@ -312,6 +346,8 @@ def store_region(allowed: tuple[str, ...]) -> None:
     value = widget_value(REGION_KEY, allowed)
     if value is not GONE:
         session().region = str(value)
+    elif session().region in allowed:
+        refuse(REGION_KEY, session().region)
 
 
 def persona() -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
 from decision_aid.ui.downloads import downloads
@@ -22,6 +22,6 @@ def summary() -> None:
     st.markdown(pack.ui.summary_intro)
     downloads(pack, document)  # at the top: what a person came here for
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
-        st.markdown(render_markdown(pack, document, top_level=2))  # under this page's own h1
+        st.markdown(on_screen(render_markdown(pack, document, top_level=2)))  # under this page's own h1
     stages.stage_buttons(pack, "summary", "bottom")
     clear_controls(pack)  # the document above ends with the disclaimer: not said twice

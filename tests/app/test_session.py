@@ -27,6 +27,8 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         persona="maria_trd",
         close_sidebar=True,
         sidebar_closes=2,
+        text_cut="own:question",
+        focus="blood_pressure",
     )
     fresh, default = used.for_next_person(), Session()
     assert all(getattr(used, f.name) != getattr(default, f.name) for f in fields(Session))

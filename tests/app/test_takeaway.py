@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import load_pack
-from decision_aid.deliberation import Deliberation
+from decision_aid.deliberation import Deliberation, own_question_id
 
 PACK = load_pack("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -90,8 +90,9 @@ def test_questions_are_tailored_ticked_and_added_to(prepared):
     ok(at.text_input(key="own:question").input("Can I bring my <b>sister</b>?").run())
     press(at, "add_own_question")
     assert at.session_state[SESSION].deliberation.own_questions == ("Can I bring my <b>sister</b>?",)
-    assert any(r"Can I bring my \<b\>sister\</b\>?" in m.value for m in at.markdown)
-    press(at, "remove_own_0")
+    # As typed, as plain text (st.text): no Markdown or HTML read in it.
+    assert "Can I bring my <b>sister</b>?" in [t.value for t in at.text]
+    press(at, f"remove_own_{own_question_id('Can I bring my <b>sister</b>?')}")
     assert at.session_state[SESSION].deliberation.own_questions == ()
 
 
@@ -175,3 +176,27 @@ def test_the_summary_screen_says_the_disclaimer_once(prepared):
     disclaimer = " ".join(PACK.info.disclaimer.split())
     shown = [e.value for e in (*at.markdown, *at.caption) if disclaimer in " ".join(e.value.split())]
     assert len(shown) == 1, shown
+
+
+def test_a_paste_longer_than_the_box_is_cut_to_the_limit_with_a_message(prepared):
+    """A browser drops a paste longer than a box's max_chars whole (red-team F9): the boxes
+    have no max_chars; the words are cut on the server, and the person is told."""
+    at = prepared
+    pack = load_pack("en")
+    content = pack.deliberation
+    limit = content.questions.own_max_chars
+    ok(at.text_input(key="own:question").input("why " * 200).run())
+    press(at, "add_own_question")
+    (kept,) = at.session_state[SESSION].deliberation.own_questions
+    assert kept == ("why " * 200)[:limit].strip()
+    assert pack.ui.question_cut.format(count=limit) in [c.value for c in at.caption]
+    assert not at.text_input(key="own:question").max_chars  # 0: no limit in the browser
+
+    value_limit = content.values.own_max_chars
+    ok(at.text_input(key="own:value").input("a\x00b " * 300).run())
+    own_value = at.session_state[SESSION].deliberation.own_value
+    assert own_value == ("ab " * 300)[:value_limit].strip()
+    assert at.text_input(key="own:value").value == own_value
+    assert pack.ui.text_cut.format(count=value_limit) in [c.value for c in at.caption]
+    ok(at.text_input(key="own:value").input("short").run())  # the message was for that paste only
+    assert pack.ui.text_cut.format(count=value_limit) not in [c.value for c in at.caption]

@@ -59,15 +59,20 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_markdown_shows_the_persons_words_as_text(pack, full_summary):
+    """In a code span: Markdown, HTML, links, maths and icons in them are shown, not used."""
     markdown = render_markdown(pack, full_summary)
-    assert escape(HOSTILE) in markdown
-    assert "<script>" not in markdown and "](https://evil" not in markdown and "![img]" not in markdown
+    assert f"- {escape(HOSTILE)}" in markdown
+    outside = markdown.replace(escape(HOSTILE), "")
+    assert "<script>" not in outside and "](https://evil" not in outside and "![img]" not in outside
     assert re.search(r"^#+ heading", markdown, re.M) is None
 
 
-def test_markdown_escape_round_trips_plain_words():
-    assert escape("Can I drive?") == "Can I drive?"
-    assert escape("a*b_c") == r"a\*b\_c"
+def test_markdown_escape_is_a_code_span_longer_than_any_backticks_inside():
+    assert escape("Can I drive?") == "` Can I drive? `"
+    assert escape("a*b_c") == "` a*b_c `"
+    assert escape("use `x` or ``y``") == "``` use `x` or ``y`` ```"
+    assert escape("`start and end`") == "`` `start and end` ``"
+    assert escape("two\nlines") == "` two lines `"
 
 
 def test_pdf_holds_crisis_lines_first_and_care_advice_last(pack, full_summary):

@@ -1,0 +1,66 @@
+"""The person's own words on screen as typed (issue 17, red-team F7): no autolink, maths,
+emoji, icon, Markdown or HTML from them, on Prepare and in the summary, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import act, check_screen
+from tests.e2e.test_journeys import SAFETY, choose, click_button, next_stage
+
+TYPED = (
+    "Is www.example.com or mail@evil.example right? $x^2+\\frac12$ :material/home: :smile: "
+    "[a](http://localhost:9/x) <b>bold</b> **strong**"
+)
+
+
+def made_from_the_words(page: Page, scope: str) -> dict[str, int]:
+    """What the page drew inside ``scope`` that only markup in the words could make."""
+    return page.evaluate(
+        """scope => {
+            const box = document.querySelector(scope) || document.body;
+            return {
+                links: [...box.querySelectorAll('a')].filter(a => /example|localhost/.test(a.href)).length,
+                maths: box.querySelectorAll('.katex').length,
+                icons: [...box.querySelectorAll('span')].filter(s => s.textContent === 'home').length,
+                emoji: (box.textContent.match(/\\u{1F604}/gu) || []).length,
+                bold: [...box.querySelectorAll('b, strong')].filter(b => /bold|strong/.test(b.textContent)).length,
+            };
+        }""",
+        scope,
+    )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def patient_waits():
+    """This machine is shared with a load benchmark: waits may take longer than the default."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+NOTHING = {"links": 0, "maths": 0, "icons": 0, "emoji": 0, "bold": 0}
+
+
+def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
+    click_button(page, "Start the questions")
+    choose(page, SAFETY, "Not at all")
+    for _ in range(3):
+        click_button(page, "Next")
+    click_button(page, "Next: check your answers")
+    click_button(page, "See my results")
+    while page.locator("h1").first.inner_text() != "Prepare for your visit":
+        next_stage(page)
+    act(page, lambda: page.get_by_label("Add your own question (optional)").fill(TYPED))
+    act(page, lambda: page.get_by_role("button", name="Add question").click())
+    expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
+    assert made_from_the_words(page, '[data-testid="stMain"]') == NOTHING
+    check_screen(page, "own-words-prepare")
+    next_stage(page)
+    summary = page.locator(".st-key-box-summary_document")
+    expect(summary).to_contain_text("Is www.example.com")
+    # Every character as typed (a word joiner keeps ":material/" from Streamlit's icon rewrite).
+    assert TYPED in summary.inner_text().replace("\u2060", "")
+    assert made_from_the_words(page, ".st-key-box-summary_document") == NOTHING
+    check_screen(page, "own-words-summary")
