@@ -21,7 +21,9 @@ HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
 # Streamlit draws captions at 60% opacity: 3.8:1 on its backgrounds, under WCAG's 4.5:1.
 # There is no theme setting for it, so this authored rule sets a grey of about 6.5:1.
 # Our own HTML uses the same grey for its captions (.aid-caption). Icon arrays are laid
-# out by charts.py's classes; folded sections (text.fold) are drawn like expanders.
+# out by charts.py's classes; folded sections (text.fold) are drawn like expanders. The
+# person's own words sit in code spans, so nothing in them is read as markup; they read as
+# ordinary text (the aid's own text has no code).
 READABLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #595c63 !important; }
 .aid-caption { font-size: 0.875rem; color: #595c63; }
@@ -47,6 +49,8 @@ a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; ga
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
+[data-testid="stMarkdownContainer"] code { font-family: inherit;
+  font-size: inherit; color: inherit; background: none; padding: 0; white-space: pre-wrap; }
 </style>"""
 # Larger type for a room, on every part of a screen: the notes and their "Shown because"
 # lines, tables, buttons, links, the danger line. Authored CSS: Streamlit has no setting for it.
