@@ -347,9 +347,6 @@ class ClinicianText(Frozen):
     follow_up_skipped: Annotated[str, template("item")]
     follow_up_not_sure: Annotated[str, template("item")]
     # Issue 16 screens (helper D): the key-points card, the note, opening and closing a patient.
-    checklist_item_column: Label
-    checklist_category_column: Label
-    checklist_status_column: Label
     built_at: Annotated[str, template("time")]
     opened_at: Annotated[str, template("source", "time")]
     source_code: Label

@@ -25,15 +25,20 @@ TIME = "%Y-%m-%d %H:%M %Z"
 # The status word, with an icon, so a reported item never stands out by colour alone.
 MARK = {
     "reported": ":material/flag: **{}**",
-    "not_sure": ":material/help: {}",
-    "not_answered": ":material/help: {}",
-    "denied": "{}",
+    "not_sure": ":material/help: *{}*",
+    "not_answered": ":material/help: *{}*",
+    "denied": ":material/remove: {}",
 }
 ALERT_ICON = ":material/warning:"
+# Wide on this screen only: the card's checklist and its notes side by side. Authored CSS, as
+# the presenter view's (frame.py): st.set_page_config(layout="wide") after app.py's own call
+# was applied on a session's first run but not after a rerun from a button (seen in Chromium).
+WIDE_CSS = """<style>@media (min-width: 768px) {
+.stMainBlockContainer { max-width: 78rem; padding-left: 3rem; padding-right: 3rem; } }</style>"""
 
 
 def review() -> None:
-    st.set_page_config(layout="wide")  # this screen only: a table and a card side by side
+    st.html(WIDE_CSS)
     pack = state.pack()
     st.title(pack.ui.review_title)
     answers = state.answers()
@@ -45,7 +50,7 @@ def review() -> None:
     built = state.built_at(answers, deliberation)
     st.caption(_when_line(pack, built))
     points = clinician.key_points(pack, summary)
-    _key_points(pack, points)
+    _key_points(points)
     _record_note(pack, clinician.record_note(pack, summary, built))
     if st.toggle(pack.ui.review_patient_view, key=state.widget_key("nav", "patient_view")):
         results_body(pack, summary)
@@ -73,8 +78,7 @@ def _when_line(pack: Pack, built) -> str:
     return words.built_at.format(time=built.strftime(TIME).strip())
 
 
-def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
-    words = pack.ui.clinician
+def _key_points(points: clinician.KeyPoints) -> None:
     with st.container(border=True, key=state.widget_key("box", "key_points")):
         st.header(points.title, anchor="key-points")
         crisis = points.crisis
@@ -86,17 +90,7 @@ def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
         left, right = st.columns([3, 2], gap="medium")
         with left:
             st.markdown(f"**{points.checklist_title}**")
-            rows = [
-                f"| {words.checklist_item_column} | {words.checklist_category_column} "
-                f"| {words.checklist_status_column} |",
-                "|---|---|---|",
-            ]
-            for entry in points.checklist:
-                status = MARK[entry.status].format(entry.status_label)
-                if entry.answers:
-                    status += f" ({_cell('; '.join(entry.answers))})"
-                rows.append(f"| {_cell(entry.label)} | {_cell(entry.category_label)} | {status} |")
-            st.markdown("\n".join(rows))
+            st.markdown("\n".join(_checklist_line(entry) for entry in _reported_first(points.checklist)))
         with right:
             lines = [
                 points.history,
@@ -110,9 +104,18 @@ def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
             st.markdown("\n".join(f"- {line}" for line in lines if line))
 
 
-def _cell(text: str) -> str:
-    """A table cell: no pipe or line break can end it early."""
-    return _plain(text).replace("|", "/").replace("\n", " ")
+def _reported_first(entries: tuple[clinician.ChecklistEntry, ...]) -> list[clinician.ChecklistEntry]:
+    """Reported items first, then those to ask about, then denied; the label's order within each."""
+    rank = {"reported": 0, "not_sure": 1, "not_answered": 1, "denied": 2}
+    return sorted(entries, key=lambda entry: rank[entry.status])
+
+
+def _checklist_line(entry: clinician.ChecklistEntry) -> str:
+    """One item: the status first (icon and word), then the item and where the label lists it."""
+    line = f"- {MARK[entry.status].format(entry.status_label)}: {entry.label} ({entry.category_label})"
+    if entry.answers:
+        line += f": {_plain('; '.join(entry.answers))}"
+    return line
 
 
 def _plain(text: str) -> str:

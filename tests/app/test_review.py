@@ -37,10 +37,16 @@ def fresh_clinician() -> AppTest:
 
 
 def checklist(at) -> dict[str, str]:
-    """The card's checklist table: item -> what the patient said (icon and word)."""
-    table = next(m.value for m in at.markdown if m.value.startswith(f"| {WORDS.checklist_item_column}"))
-    rows = [r.strip("| ").split(" | ") for r in table.splitlines()[2:]]
-    return {item: status for item, _, status in rows}
+    """The card's checklist: item -> what the patient said (icon and word first), in the order shown."""
+    first = WORDS.checklist.aneurysm_avm
+    listed = next(m.value for m in at.markdown if m.value.startswith("- ") and first in m.value)
+    found = {}
+    for line in listed.splitlines():
+        for item in WORDS.checklist.model_dump().values():
+            if f": {item} (" in line:
+                found[item] = line.removeprefix("- ").split(f": {item} (", 1)[0]
+    assert len(found) == len(WORDS.checklist.model_dump())
+    return found
 
 
 def test_james_card_marks_the_aneurysm_and_blood_pressure_reported_with_icon_and_word():
@@ -49,10 +55,12 @@ def test_james_card_marks_the_aneurysm_and_blood_pressure_reported_with_icon_and
     assert at.header[0].value == WORDS.key_points_title  # the card is the first thing under the title
     rows = checklist(at)
     reported = f":material/flag: **{WORDS.status.reported}**"
-    assert rows[WORDS.checklist.aneurysm_avm].startswith(reported)
-    assert rows[WORDS.checklist.blood_pressure].startswith(reported)
-    assert "not under control" in rows[WORDS.checklist.blood_pressure].lower()
-    assert rows[WORDS.checklist.intracerebral_haemorrhage] == WORDS.status.denied
+    assert rows[WORDS.checklist.aneurysm_avm] == reported
+    assert rows[WORDS.checklist.blood_pressure] == reported
+    assert list(rows)[:2] == [WORDS.checklist.aneurysm_avm, WORDS.checklist.blood_pressure]  # reported first
+    assert rows[WORDS.checklist.intracerebral_haemorrhage] == f":material/remove: {WORDS.status.denied}"
+    text = " ".join(m.value for m in at.markdown)
+    assert f"{WORDS.checklist.blood_pressure} ({WORDS.category.warning}): High, and not under control" in text
     assert not at.error  # no crisis: a neutral note, not a green all-clear
     assert any(i.value.startswith("PHQ-9 item 9") and "score 0" in i.value for i in at.info)
     text = " ".join(m.value for m in at.markdown)
@@ -113,6 +121,7 @@ def test_a_typed_code_opens_the_answers_in_this_session_only():
     assert kept.deliberation.own_questions == ("Who pays?",)
     assert at.header[0].value == WORDS.key_points_title
     assert checklist(at)[WORDS.checklist.aneurysm_avm].startswith(":material/flag:")
+    assert checklist(at)[WORDS.checklist.hypersensitivity].startswith(":material/remove:")
     opened = WORDS.opened_at.format(source=WORDS.source_code, time="")
     assert any(c.value.startswith(opened.split(" at ")[0]) for c in at.caption)
     assert "Who pays?" in " ".join(m.value for m in at.markdown)
