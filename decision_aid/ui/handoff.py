@@ -8,6 +8,7 @@ goes into the clinician's own session only.
 
 from __future__ import annotations
 
+import base64
 import html
 
 import streamlit as st
@@ -26,6 +27,11 @@ _CODE_HTML = """<style>
   margin: 0 0 0.5rem 0; }}
 </style>
 <p class="handoff-code" aria-label="{label}">{code}</p>"""
+# The QR code inline, with its text alternative (st.image gives an image no alt text).
+_QR_HTML = """<figure class="handoff-qr" style="margin: 0;">
+<img src="data:image/png;base64,{png}" alt="{alt}" width="280" height="280"
+  style="image-rendering: pixelated; max-width: 100%; height: auto;">
+<figcaption class="aid-caption">{caption}</figcaption></figure>"""
 
 INCLUDE_KEY = state.widget_key("nav", "handoff_words")
 CODE_KEY = state.widget_key("nav", "handoff_code")
@@ -38,7 +44,7 @@ def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> Non
     """The code and its QR code, for the person to show their clinician."""
     words = pack.ui.handoff
     with st.container(border=True, key=state.widget_key("box", "handoff")):
-        st.subheader(words.section_title, anchor="handoff")
+        st.header(words.section_title, anchor="handoff")
         st.markdown(words.section_intro)
         own = bool(deliberation.own_questions or deliberation.own_value.strip())
         include = own and st.checkbox(words.include_words, key=INCLUDE_KEY)
@@ -47,7 +53,9 @@ def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> Non
         code = handoff.encode(pack, answers, deliberation, include_questions=bool(include))
         st.markdown(f"**{words.code_label}**")
         st.html(_CODE_HTML.format(code=html.escape(code), label=html.escape(words.code_label)))
-        st.image(handoff.qr_png(code, scale=6), caption=words.qr_caption, width=280)
+        png = base64.b64encode(handoff.qr_png(code, scale=6)).decode("ascii")
+        caption = html.escape(words.qr_caption)
+        st.html(_QR_HTML.format(png=png, alt=f"{caption}: {html.escape(code)}", caption=caption))
 
 
 def open_panel(pack: Pack, expanded: bool) -> None:

@@ -177,10 +177,11 @@ def shown_code(at) -> str:
 
 def test_the_summary_shows_a_code_that_holds_the_answers_and_own_words_only_when_ticked():
     at = to_summary("james_blood_pressure")
-    assert PACK.ui.handoff.section_title in [s.value for s in at.subheader]
+    assert PACK.ui.handoff.section_title in [h.value for h in at.header]
     answers = at.session_state[SESSION].answers
     assert handoff.decode(PACK, shown_code(at))[0] == answers
-    assert PACK.ui.handoff.qr_caption in [i.caption for image in at.get("image") for i in image.proto.imgs]
+    qr = next(h.proto.body for h in at.get("html") if "handoff-qr" in h.proto.body)
+    assert 'src="data:image/png;base64,' in qr and f'alt="{PACK.ui.handoff.qr_caption}: ' in qr
     # No own words yet: nothing to ask about.
     assert not [c for c in at.checkbox if c.key == "nav:handoff_words"]
     weighing = at.session_state[SESSION].deliberation.update(own_questions=("Can I drive after?",))
