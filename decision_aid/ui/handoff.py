@@ -26,7 +26,7 @@ _CODE_HTML = """<style>
   font-size: 1.6rem; line-height: 1.6; letter-spacing: 0.05em; overflow-wrap: anywhere;
   margin: 0 0 0.5rem 0; }}
 </style>
-<p class="handoff-code" aria-label="{label}">{code}</p>"""
+<p class="handoff-code">{code}</p>"""
 # The QR code inline, with its text alternative (st.image gives an image no alt text).
 _QR_HTML = """<figure class="handoff-qr" style="margin: 0;">
 <img src="data:image/png;base64,{png}" alt="{alt}" width="280" height="280"
@@ -52,7 +52,7 @@ def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> Non
             st.caption(words.include_words_help)
         code = handoff.encode(pack, answers, deliberation, include_questions=bool(include))
         st.markdown(f"**{words.code_label}**")
-        st.html(_CODE_HTML.format(code=html.escape(code), label=html.escape(words.code_label)))
+        st.html(_CODE_HTML.format(code=html.escape(code)))
         png = base64.b64encode(handoff.qr_png(code, scale=6)).decode("ascii")
         caption = html.escape(words.qr_caption)
         st.html(_QR_HTML.format(png=png, alt=f"{caption}: {html.escape(code)}", caption=caption))
