@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from decision_aid import handoff
 from decision_aid.content import load_pack
@@ -33,25 +33,21 @@ def y4m(picture: Image.Image) -> bytes:
     return header + b"FRAME\n" + y.tobytes() + cb.resize(half).tobytes() + cr.resize(half).tobytes()
 
 
-def camera_browser(video: Path) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        args = [
-            *CHROMIUM_ARGS,
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}",
-        ]
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
-def qr_camera(tmp_path: Path) -> Iterator[tuple[Browser, str]]:
+def qr_camera(browser: Browser, tmp_path: Path) -> Iterator[tuple[Browser, str]]:
+    """A second Chromium (from the session's Playwright) whose camera shows the QR code."""
     code = handoff.encode(PACK, persona_answers(PACK, "james_blood_pressure"))
     video = tmp_path / "qr.y4m"
     video.write_bytes(y4m(Image.open(io.BytesIO(handoff.qr_png(code))).convert("RGB")))
-    yield from ((b, code) for b in camera_browser(video))
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    ]
+    launched = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
+    yield launched, code
+    launched.close()
 
 
 def test_a_qr_code_held_up_to_the_camera_opens_the_answers(qr_camera, server):
