@@ -93,6 +93,9 @@ RESERVED_IDS = frozenset(
         "moves",  # issue 15 (journey): the stage drawn, screen changes counted
         "compared",  # the options picked to compare, and a refused pick (Compare options)
         "compare_refused",
+        "opened",
+        "open_error",
+        "seen",  # issue 16 (helper D): a hand-off opened on clinician review
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

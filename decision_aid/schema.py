@@ -276,6 +276,16 @@ class HandoffText(Frozen):
     unknown_version: Prose
     other_questionnaire: Prose
     damaged: Prose
+    # Issue 16 screens (helper D): the hand-off on the summary screen, and files read back.
+    section_title: Label
+    section_intro: Prose
+    code_label: Label
+    qr_caption: Label
+    include_words: Label
+    include_words_help: Prose
+    file_not_json: Prose
+    file_not_answers: Prose
+    file_other_questionnaire: Prose
 
 
 class ChecklistLabels(Frozen):
@@ -336,6 +346,30 @@ class ClinicianText(Frozen):
     follow_up_none: Label
     follow_up_skipped: Annotated[str, template("item")]
     follow_up_not_sure: Annotated[str, template("item")]
+    # Issue 16 screens (helper D): the key-points card, the note, opening and closing a patient.
+    built_at: Annotated[str, template("time")]
+    opened_at: Annotated[str, template("source", "time")]
+    source_code: Label
+    source_camera: Label
+    source_file: Label
+    note_title: Label
+    note_intro: Prose
+    note_download: Label
+    answers_folded: Annotated[str, template("count")]
+    flags_folded: Annotated[str, template("count")]
+    open_title: Label
+    open_intro: Prose
+    open_another: Label
+    code_input: Label
+    code_open: Label
+    camera_toggle: Label
+    camera_label: Label
+    camera_no_code: Prose
+    file_label: Label
+    close_button: Label
+    close_confirm: Prose
+    close_yes: Label
+    close_cancel: Label
     note_header: Annotated[str, template("date", "aid", "version")]
 
 

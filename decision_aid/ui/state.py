@@ -20,6 +20,7 @@ ignores a value its widget could not have offered.
 from __future__ import annotations
 
 import contextlib
+import datetime
 from dataclasses import dataclass, field, fields
 
 import streamlit as st
@@ -58,6 +59,11 @@ class Session:
     close_sidebar: bool = False
     sidebar_closes: int = field(default=0, metadata=KEPT)
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
+    # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
+    # and when the review first drew these answers.
+    opened: tuple[str, datetime.datetime] | None = None
+    open_error: str | None = None
+    seen: tuple[Answers, Deliberation, datetime.datetime] | None = None
 
     def for_next_person(self) -> Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
@@ -378,3 +384,50 @@ def take_address_unread() -> bool:
     """True the first time only in a session: links are read from the address once."""
     unread, session().address_read = not session().address_read, True
     return unread
+
+
+# Issue 16 (helper D): a patient's answers opened on the clinician's screen, and closing them.
+def now() -> datetime.datetime:
+    return datetime.datetime.now().astimezone()
+
+
+def open_answers(new: Answers, weighing: Deliberation, source: str) -> None:
+    """Put a hand-off's answers and weighing in this session in place of whatever was there
+    (the view is kept): only here, never in the address, a log or a file."""
+    _start_afresh(session().for_next_person())
+    session().answers = new
+    session().deliberation = weighing
+    session().opened = (source, now())
+    _drop_persona_address()
+
+
+def opened() -> tuple[str, datetime.datetime] | None:
+    return session().opened
+
+
+def note_open_error(message: str) -> None:
+    session().open_error = message
+
+
+def take_open_error() -> str | None:
+    message, session().open_error = session().open_error, None
+    return message
+
+
+def built_at(shown: Answers, weighing: Deliberation) -> datetime.datetime:
+    """When the review first drew exactly these answers and this weighing."""
+    seen = session().seen
+    if seen is None or seen[0] != shown or seen[1] != weighing:
+        seen = session().seen = (shown, weighing, now())
+    return seen[2]
+
+
+def close_patient() -> None:
+    """Forget this patient's answers; the clinician's view stays."""
+    _start_afresh(session().for_next_person())
+    _drop_persona_address()
+
+
+def _drop_persona_address() -> None:
+    if "persona" in st.query_params:
+        del st.query_params["persona"]

@@ -8,6 +8,7 @@ from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
 from decision_aid.ui.downloads import downloads
+from decision_aid.ui.handoff import handoff_out
 from decision_aid.ui.layout import clear_controls, start_answered
 
 
@@ -21,6 +22,7 @@ def summary() -> None:
     document = build_summary(pack, answers, deliberation)
     st.markdown(pack.ui.summary_intro)
     downloads(pack, document)  # at the top: what a person came here for
+    handoff_out(pack, answers, deliberation)  # issue 16: the code for the clinician
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
         st.markdown(on_screen(render_markdown(pack, document, top_level=2)))  # under this page's own h1
     stages.stage_buttons(pack, "summary", "bottom")

@@ -108,7 +108,7 @@ def test_clinician_screen_shows_every_answer_and_every_flag_with_sources():
         assert f"**{topic.title}**" in text
         assert all(PACK.references[ref].citation in text for ref in topic.references)
     assert "For the clinic: what an esketamine session involves" in [h.value for h in at.header]
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 4  # the three take-away files and the record note
 
 
 def test_clinician_can_see_exactly_what_the_patient_saw():
@@ -122,7 +122,9 @@ def test_clinician_can_see_exactly_what_the_patient_saw():
 def test_crisis_status_is_at_the_top_of_the_clinician_screen():
     at = open_app(mode="workshop", persona="dana_crisis")
     choose_mode(at, "clinician")
-    assert at.error[0].value.startswith("Crisis resources were shown. Safety answer: More than half the days")
+    assert at.error[0].value.startswith(
+        "PHQ-9 item 9 (thoughts of death or self-harm, past two weeks): score 2"
+    )
 
 
 def test_switching_back_to_patient_keeps_the_answers():

@@ -1,5 +1,6 @@
 """What a session holds (ui/state.py): a reset keeps the view and nothing of the person."""
 
+import datetime
 from dataclasses import fields
 
 from decision_aid.answers import Answers
@@ -29,6 +30,9 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         sidebar_closes=2,
         text_cut="own:question",
         focus="blood_pressure",
+        opened=("a typed code", datetime.datetime(2026, 1, 2, 3, 4)),
+        open_error="This code has a typing mistake.",
+        seen=(Answers(values={"age_group": "65_plus"}), Deliberation(), datetime.datetime(2026, 1, 2, 3, 4)),
     )
     fresh, default = used.for_next_person(), Session()
     assert all(getattr(used, f.name) != getattr(default, f.name) for f in fields(Session))
