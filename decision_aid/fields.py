@@ -96,6 +96,7 @@ RESERVED_IDS = frozenset(
         "opened",
         "open_error",
         "seen",  # issue 16 (helper D): a hand-off opened on clinician review
+        "qr",  # the hand-off code's QR picture, made once per code
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

@@ -53,9 +53,13 @@ def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> Non
         code = handoff.encode(pack, answers, deliberation, include_questions=bool(include))
         st.markdown(f"**{words.code_label}**")
         st.html(_CODE_HTML.format(code=html.escape(code)))
-        png = base64.b64encode(handoff.qr_png(code, scale=6)).decode("ascii")
+        png = base64.b64encode(state.qr_picture(code, _qr)).decode("ascii")
         caption = html.escape(words.qr_caption)
         st.html(_QR_HTML.format(png=png, alt=f"{caption}: {html.escape(code)}", caption=caption))
+
+
+def _qr(code: str) -> bytes:
+    return handoff.qr_png(code, scale=6)
 
 
 def open_panel(pack: Pack, expanded: bool) -> None:

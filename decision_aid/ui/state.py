@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import streamlit as st
@@ -62,6 +63,7 @@ class Session:
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
+    qr: tuple[str, bytes] = ("", b"")  # the last hand-off code and its QR picture: made once
     open_error: str | None = None
     seen: tuple[Answers, Deliberation, datetime.datetime] | None = None
 
@@ -219,6 +221,15 @@ def go_to_question(number: int, question_id: str) -> None:
     go_to_step(number)
     session().focus = question_id
     go_to_page("questions")
+
+
+def qr_picture(code: str, make: Callable[[str], bytes]) -> bytes:
+    """The QR picture of the hand-off code, made again only when the code changes: it costs
+    more than the rest of the summary screen, which reruns on every click there. Kept in
+    the session, never in a cache shared by sessions: the code holds the person's answers."""
+    if session().qr[0] != code:
+        session().qr = (code, make(code))
+    return session().qr[1]
 
 
 def take_focus() -> str | None:
