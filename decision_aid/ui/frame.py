@@ -76,12 +76,13 @@ if (window.parent.innerWidth < 768) {{
 </script>"""
 
 
-def sidebar_state() -> Literal["expanded", "collapsed"]:
+def sidebar_state() -> Literal["auto", "collapsed"]:
     """Folded for a patient, whose screens need nothing from it, so a laptop gives the
-    screen the whole width; open for an educator's or clinician's link (read from the
-    address too: the first run sets up the page before draw() reads the address)."""
+    screen the whole width. For an educator's or clinician's link (read from the address
+    too: the first run sets up the page before draw() reads the address), Streamlit's own
+    choice: open on a laptop, folded on a phone, where an open sidebar covers the screen."""
     mode = state.mode() if state.has_run() else st.query_params.get("mode", "patient")
-    return "expanded" if mode in MODES and mode != "patient" else "collapsed"
+    return "auto" if mode in MODES and mode != "patient" else "collapsed"
 
 
 def switch_first() -> None:

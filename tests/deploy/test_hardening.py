@@ -22,6 +22,8 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    # The camera on this origin only: clinician review reads a patient's QR code with it.
+    "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
 }
 # Streamlit 1.67's endpoints that a deployment of the aid does not need.
 CLOSED = [
