@@ -9,15 +9,13 @@ the session keeps working. Bounded: one server, a few sessions, loopback only.
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.load import JOURNEY, Session
 from decision_aid.content import load_pack
 from tests.e2e.conftest import start_server
+from tests.protocol.loop import run
 
 QUIET = 1.0  # seconds with no message: the server has no run left (a bound on a wait)
 PACK = load_pack("en")
@@ -105,12 +103,6 @@ async def open_at_prepare(url: str) -> Tab:
         await tab.act(action, label, choice)
     assert tab.find("button", QUESTIONS.add_button), tab.elements[:20]
     return tab
-
-
-def run(coroutine):
-    """In a thread of its own (Playwright may hold an event loop in this one)."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")

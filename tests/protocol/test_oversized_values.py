@@ -19,6 +19,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.load import Session, rss_kib
 from tests.e2e.conftest import start_server
+from tests.protocol.loop import run
 
 CLIENTS = 10
 SIZE = 20_000_000  # characters, as in the review
@@ -65,7 +66,7 @@ def test_ten_clients_with_twenty_megabyte_values_leave_memory_and_log_clean(tmp_
     outcomes: list[str] = []
     try:
 
-        async def run() -> tuple[float, float, float]:
+        async def attack_all() -> tuple[float, float, float]:
             warm = Workshop(server.url)
             await warm.open()  # the page drawn once: its code and the content pack loaded
             await warm.close()
@@ -87,7 +88,7 @@ def test_ten_clients_with_twenty_megabyte_values_leave_memory_and_log_clean(tmp_
             await later.close()
             return before, during, mib(server.process.pid)
 
-        before, during, after = asyncio.run(run())
+        before, during, after = run(attack_all())
     finally:
         log = server.stop()
     print(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pytest
@@ -21,6 +20,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.load import JourneyError, Session
 from tests.e2e.conftest import start_server
+from tests.protocol.loop import run
 
 SESSIONS = 20
 SENDS = 25  # per session
@@ -139,10 +139,7 @@ async def crowd(url: str) -> list[Tally]:
 
 
 def run_crowd(url: str) -> list[Tally]:
-    """In a thread of its own: when the browser tests have run first, their Playwright keeps
-    an event loop running in this one (as tests/deploy does)."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, crowd(url)).result()
+    return run(crowd(url))
 
 
 @pytest.fixture
