@@ -86,10 +86,10 @@ def sidebar_state() -> Literal["auto", "collapsed"]:
 
 
 def switch_first() -> None:
-    """Run before anything is sent: a click that changes screens (state.go_to_page) reruns
-    as the new screen at once, so the run it ends sends nothing, not even the page setup
-    and the list of screens. Half the runs of a journey are such runs. A session's first run
-    has no screens registered yet; there draw() switches."""
+    """Run before anything is drawn: a click that changes screens (state.go_to_page) reruns
+    as the new screen at once, so the run it ends sends only Streamlit's own start and end
+    messages, not the page setup and the list of screens. Half the runs of a journey are
+    such runs. A session's first run has no screens registered yet; there draw() switches."""
     if state.has_run():
         target = state.take_go_to()
         if target:
