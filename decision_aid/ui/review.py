@@ -11,7 +11,7 @@ import streamlit as st
 
 from decision_aid import clinician
 from decision_aid.exports.document import preparation_blocks
-from decision_aid.exports.markdown import on_screen, render_blocks
+from decision_aid.exports.markdown import escape, on_screen, render_blocks
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
 from decision_aid.ui import state
@@ -50,7 +50,7 @@ def review() -> None:
     built = state.built_at(answers, deliberation)
     st.caption(_when_line(pack, built))
     points = clinician.key_points(pack, summary)
-    _key_points(points)
+    _key_points(pack, points)
     _record_note(pack, clinician.record_note(pack, summary, built))
     if st.toggle(pack.ui.review_patient_view, key=state.widget_key("nav", "patient_view")):
         results_body(pack, summary)
@@ -78,7 +78,7 @@ def _when_line(pack: Pack, built) -> str:
     return words.built_at.format(time=built.strftime(TIME).strip())
 
 
-def _key_points(points: clinician.KeyPoints) -> None:
+def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
     with st.container(border=True, key=state.widget_key("box", "key_points")):
         st.header(points.title, anchor="key-points")
         crisis = points.crisis
@@ -95,13 +95,12 @@ def _key_points(points: clinician.KeyPoints) -> None:
             lines = [
                 points.history,
                 points.values_text,
-                _plain(points.own_value_text),  # the person's own words, as written
+                *_own_words_lines(pack, points),
                 points.leaning_text,
                 points.sure_text,
-                _plain(points.questions_text),
                 points.follow_up_text,
             ]
-            st.markdown("\n".join(f"- {line}" for line in lines if line))
+            st.markdown(on_screen("\n".join(f"- {line}" for line in lines if line)))
 
 
 def _reported_first(entries: tuple[clinician.ChecklistEntry, ...]) -> list[clinician.ChecklistEntry]:
@@ -113,16 +112,18 @@ def _reported_first(entries: tuple[clinician.ChecklistEntry, ...]) -> list[clini
 def _checklist_line(entry: clinician.ChecklistEntry) -> str:
     """One item: the status first (icon and word), then the item and where the label lists it."""
     line = f"- {MARK[entry.status].format(entry.status_label)}: {entry.label} ({entry.category_label})"
-    if entry.answers:
-        line += f": {_plain('; '.join(entry.answers))}"
+    if entry.answers:  # the aid's own choice labels
+        line += f": {'; '.join(entry.answers)}"
     return line
 
 
-def _plain(text: str) -> str:
-    """The person's own words shown as written, not as Markdown."""
-    for mark in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", ":"):
-        text = text.replace(mark, "\\" + mark)
-    return text
+def _own_words_lines(pack: Pack, points: clinician.KeyPoints) -> list[str]:
+    """The person's own value and the questions, each in the code span the summary uses
+    (exports.markdown.escape), so nothing in them is read as Markdown, a link or maths."""
+    words = pack.ui.clinician
+    own = [words.own_value.format(text=escape(points.own_value))] if points.own_value else []
+    asked = "; ".join(escape(question) for question in points.questions)
+    return [*own, words.questions.format(questions=asked) if points.questions else points.questions_text]
 
 
 def _record_note(pack: Pack, note: str) -> None:

@@ -191,3 +191,18 @@ def test_the_summary_shows_a_code_that_holds_the_answers_and_own_words_only_when
     assert handoff.decode(PACK, shown_code(at))[1].own_questions == ()
     ok(at.checkbox(key="nav:handoff_words").check().run())
     assert handoff.decode(PACK, shown_code(at))[1].own_questions == ("Can I drive after?",)
+
+
+def test_the_card_shows_the_persons_own_words_as_typed():
+    """In the code span the summary uses: no link, maths or bold made from their words."""
+    from decision_aid.exports.markdown import escape
+
+    at = clinician_with("james_blood_pressure")
+    words = ("Is $5$ a lot? See www.example.com **now**", "[me](http://x)")
+    at.session_state[SESSION].deliberation = at.session_state[SESSION].deliberation.update(
+        own_questions=words, own_value="*calm*"
+    )
+    ok(at.run())
+    card = next(m.value for m in at.markdown if WORDS.questions.split("{", 1)[0] in m.value)
+    assert WORDS.questions.format(questions="; ".join(escape(w) for w in words)) in card
+    assert WORDS.own_value.format(text=escape("*calm*")) in card
