@@ -18,8 +18,9 @@ from decision_aid.content.coverage import check_coverage
 from decision_aid.content.crossrefs import check_deliberation, check_personas, check_tables, check_topics
 from decision_aid.content.figures import check_figures
 from decision_aid.content.load import read_files
-from decision_aid.content.problems import TAILORING_GAPS, Code, PackError, Problem
+from decision_aid.content.problems import NOT_BLOCKING, Code, PackError, Problem
 from decision_aid.content.questions import check_questionnaire
+from decision_aid.content.translation import is_translation, read_translation
 from decision_aid.content.walk import Text, texts
 from decision_aid.content.words import check_words
 from decision_aid.schema import Pack
@@ -43,9 +44,10 @@ CONTENT_ROOT = Path(__file__).resolve().parent.parent.parent / "content"
 @functools.lru_cache(maxsize=8)
 def load_pack(locale: str = "en", root: Path | None = None) -> Pack:
     """The validated pack for a locale, read once per process. Raises ``PackError`` on every
-    problem but the tailoring gaps (``problems.TAILORING_GAPS``), which ``check`` reports."""
+    problem but tailoring gaps and stale translations (``problems.NOT_BLOCKING``), which
+    ``check`` reports."""
     pack, problems = read_pack(locale, root)
-    blocking = [p for p in problems if p.code not in TAILORING_GAPS]
+    blocking = [p for p in problems if p.code not in NOT_BLOCKING]
     if blocking or pack is None:
         raise PackError(blocking)
     return pack
@@ -57,9 +59,19 @@ def read_pack(locale: str = "en", root: Path | None = None) -> tuple[Pack | None
     if not folder.is_dir():
         return None, [Problem(Code.FILE_MISSING, str(folder), "", "", "no content pack for this locale")]
     problems: list[Problem] = []
-    files = read_files(folder, problems)
+    files = _files(folder, locale, problems)
+    if files is None:
+        return None, problems
     pack, found = check_files(files, read_problems=problems)
     return pack, problems + found
+
+
+def _files(folder: Path, locale: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """A pack folder's data; for a translation, the English data with its words laid over."""
+    if not is_translation(folder):
+        return read_files(folder, problems)
+    translated = read_translation(folder, locale, problems)
+    return None if translated is None else translated.files
 
 
 def read_templates(locale: str = "en", root: Path | None = None) -> Pack | None:
@@ -68,7 +80,10 @@ def read_templates(locale: str = "en", root: Path | None = None) -> Pack | None:
     folder = (root or CONTENT_ROOT) / locale
     if not folder.is_dir():
         return None
-    templates, _ = build_packs(read_files(folder, []), [])
+    files = _files(folder, locale, [])
+    if files is None:
+        return None
+    templates, _ = build_packs(files, [])
     return templates
 
 
@@ -87,7 +102,9 @@ def check_files(
     problems += check_deliberation(pack)
     problems += check_personas(pack)
     problems += check_figures(templates)
-    problems += check_words(texts(templates), texts(pack), pack.style.forbidden_phrases, pack.numbers)
+    problems += check_words(
+        texts(templates), texts(pack), pack.style.forbidden_phrases, pack.numbers, pack.info.locale
+    )
     if not problems and not read_problems:
         # Judged on an otherwise sound pack, so that one broken condition or topic file is
         # reported once, not again as answers that nothing uses.

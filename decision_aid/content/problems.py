@@ -61,12 +61,20 @@ class Code(enum.Enum):
     MARKUP = "PACK_062"
     TEMPLATE_NAME = "PACK_063"
     STRAY_BRACE = "PACK_064"
+    # translations (decision_aid/content/translation.py)
+    TRANSLATION_MISSING = "PACK_070"
+    TRANSLATION_STALE = "PACK_071"
+    TRANSLATION_LEFT_OVER = "PACK_072"
+    TRANSLATION_FIGURES = "PACK_073"  # a translation drops, adds or renames a figure or a {name}
 
 
 # Gaps in what the pack tailors, not faults in what it shows: ``check`` fails on them, so a
 # pack with one is not released, but ``load_pack`` still serves it, because an answer that
 # no note follows shows nothing wrong, and refusing to start would leave a person nothing.
 TAILORING_GAPS = frozenset({Code.UNUSED_CHOICE, Code.UNUSED_QUESTION})
+# Likewise a translation whose English changed since: its facts still come from the English
+# (figures are shared), so it is served, but ``check`` fails until it is translated again.
+NOT_BLOCKING = TAILORING_GAPS | {Code.TRANSLATION_STALE}
 
 
 @dataclass(frozen=True)

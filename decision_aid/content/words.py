@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.walk import Text
 from decision_aid.numbers import PLACEHOLDER, bare_digits, render
-from decision_aid.readability import MAX_TARGET, grade
+from decision_aid.readability import grade, scale
 from decision_aid.schema import Numbers
 
 GRADED_WORDS = 20
@@ -34,7 +34,11 @@ _LIST_NUMBER = re.compile(r"\s*\d+[.)]\s")
 
 
 def check_words(
-    templates: Iterable[Text], shown: Iterable[Text], forbidden: Iterable[str], numbers: Numbers
+    templates: Iterable[Text],
+    shown: Iterable[Text],
+    forbidden: Iterable[str],
+    numbers: Numbers,
+    locale: str = "en",
 ) -> list[Problem]:
     """``templates`` and ``shown`` are the same strings as written and with figures filled in."""
     phrases = [p.lower() for p in forbidden]
@@ -43,7 +47,7 @@ def check_words(
         problems += _verdict(text, phrases)
         problems += _unknown_figures(written, numbers)
         problems += _figures(written)
-        problems += _grade(text)
+        problems += _grade(text, locale)
         problems += _markup(text)
         problems += _numbered_by_accident(written, text)
         problems += _braces(written, text)
@@ -86,13 +90,20 @@ def _figures(written: Text) -> list[Problem]:
     ]
 
 
-def _grade(text: Text) -> list[Problem]:
+def _grade(text: Text, locale: str) -> list[Problem]:
     if not text.words.prose or text.file.startswith("clinician/") or len(text.text.split()) < GRADED_WORDS:
         return []
-    found = grade(PLACEHOLDER.sub("", text.text))  # an unknown {{figure}} is reported on its own
-    if found <= MAX_TARGET:
+    found = grade(PLACEHOLDER.sub("", text.text), locale)  # an unknown {{figure}} is reported on its own
+    measure = scale(locale)
+    if measure.meets(found, measure.worst):
         return []
-    return [_problem(text, Code.READING_GRADE, f"reading grade {found} is above {MAX_TARGET}")]
+    return [
+        _problem(
+            text,
+            Code.READING_GRADE,
+            f"reading level {found} ({measure.name}) misses the limit of {measure.worst}",
+        )
+    ]
 
 
 def _markup(text: Text) -> list[Problem]:

@@ -222,7 +222,7 @@ def test_check_report_fails_when_a_topic_is_too_hard_to_read(pack_copy):
     result = run("check", "--report", "--content", str(pack_copy))
     assert result.returncode == 1
     # Plain `check` already holds every prose field to the maximum grade (PACK_061).
-    assert "topics/consider_liver.md: liver > body: reading grade" in result.stderr
+    assert "topics/consider_liver.md: liver > body: reading level" in result.stderr
     assert "[PACK_061]" in result.stderr
 
 
