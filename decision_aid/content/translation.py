@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
