@@ -20,11 +20,12 @@ from decision_aid.ui import (
 
 offline.keep_on_machine()  # before anything else: see decision_aid/ui/offline.py
 process.prepare_once()
+frame.choose_language()
 frame.switch_first()
 
 # No page_icon: a Material icon there is fetched from a third-party server by the browser.
 st.set_page_config(
-    page_title="Ketamine and esketamine for depression: a decision aid",
+    page_title=state.pack().ui.page_title,
     layout="centered",
     initial_sidebar_state=frame.sidebar_state(),
 )

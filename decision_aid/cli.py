@@ -15,16 +15,24 @@ from typing import NoReturn
 
 from decision_aid.answers import Answers, parse_answers
 from decision_aid.clinician import record_note
-from decision_aid.content import PackError, load_pack, read_pack, read_templates
+from decision_aid.content import CONTENT_ROOT, PackError, load_pack, locales, read_pack, read_templates
 from decision_aid.content.figures import count_figures
+from decision_aid.content.translation import (
+    ADAPTABLE,
+    ADAPTED,
+    MANIFEST,
+    is_translation,
+    read_entries,
+    worksheet,
+)
 from decision_aid.deliberation import Deliberation
 from decision_aid.errors import DecisionAidError
 from decision_aid.exports.fhir import questionnaire_resource, questionnaire_response, to_json
-from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.markdown import markdown_file
 from decision_aid.exports.pdf import render_pdf
 from decision_aid.handoff import decode, encode, qr_png, qr_version
 from decision_aid.personas import persona_answers
-from decision_aid.readability import MAX_TARGET, MEDIAN_TARGET, median_grade, topic_readings
+from decision_aid.readability import median_grade, scale, topic_readings
 from decision_aid.schema import Pack
 from decision_aid.summary import build_summary, summary_json
 
@@ -60,7 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the content pack")
     check.add_argument("--locale", default="en", type=_locale)
     check.add_argument("--content", type=Path, help="folder holding <locale>/ (default: content/)")
-    check.add_argument("--report", action="store_true", help="print reading grade and citations per topic")
+    check.add_argument("--report", action="store_true", help="print reading level and citations per topic")
+
+    translate = commands.add_parser(
+        "translate", help="print a translation's missing and stale entries, English beside them"
+    )
+    translate.add_argument("--locale", required=True, type=_locale)
+    translate.add_argument("--all", action="store_true", help="every entry, for a reviewer")
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
     given = summary.add_mutually_exclusive_group(required=True)
@@ -98,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return _check(args.locale, args.content, args.report)
+    if args.command == "translate":
+        return _translate(args.locale, args.all)
     if args.command == "personas":
         pack = _pack_or_none(args.locale)
         if pack is None:
@@ -107,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         pack = _pack_or_none(args.locale)
         if pack is None:
             return EXIT_PACK
-        return _write(to_json(questionnaire_resource(pack)), None)
+        others = tuple(p for code in locales() if code != args.locale and (p := _loaded(code)) is not None)
+        return _write(to_json(questionnaire_resource(pack, others)), None)
     if args.command == "code":
         return _code(args)
     return _summary(args)
@@ -139,16 +156,19 @@ def _report(pack: Pack, templates: Pack) -> int:
     """Reading grade and citations per topic, and the figures benefits and harms carry;
     exit 1 if the reading targets are missed. ``templates`` is the pack as written."""
     readings = topic_readings(pack)
-    print(f"\n{'grade':>5}  {'refs':>4}  topic")
-    for reading in sorted(readings, key=lambda r: (-r.grade, r.topic_id)):
-        flag = "  <- above the maximum" if reading.grade > MAX_TARGET else ""
+    measure = scale(pack.info.locale)
+    print(f"\n{'level':>5}  {'refs':>4}  topic")
+    hardest_first = -1 if measure.easier_is_higher else 1
+    for reading in sorted(readings, key=lambda r: (hardest_first * -r.grade, r.topic_id)):
+        flag = "" if measure.meets(reading.grade, measure.worst) else "  <- misses the limit"
         print(f"{reading.grade:5.1f}  {reading.citations:4d}  {reading.topic_id}{flag}")
     median = median_grade(readings)
-    highest = max(r.grade for r in readings)
+    hardest = measure.worst_of([r.grade for r in readings])
     table_rows = [*pack.routes.rows, *pack.options.rows]
+    way = "or higher" if measure.easier_is_higher else "or lower"
     print(
-        f"\nFlesch-Kincaid grade: median {median} (target {MEDIAN_TARGET} or lower), "
-        f"highest {highest} (target {MAX_TARGET} or lower)"
+        f"\n{measure.name}: median {median} (target {measure.median} {way}), "
+        f"hardest topic {hardest} (target {measure.worst} {way})"
     )
     print(
         f"citations: {sum(r.citations for r in readings)} in {len(readings)} topics, "
@@ -160,7 +180,28 @@ def _report(pack: Pack, templates: Pack) -> int:
         f"benefits: {benefits.figures} figures, {benefits.icon_arrays} icon arrays · "
         f"harms: {harms.figures} figures, {harms.icon_arrays} icon arrays"
     )
-    return EXIT_OK if median <= MEDIAN_TARGET and highest <= MAX_TARGET else EXIT_PACK
+    met = measure.meets(median, measure.median) and measure.meets(hardest, measure.worst)
+    return EXIT_OK if met else EXIT_PACK
+
+
+def _translate(locale: str, every: bool) -> int:
+    folder = CONTENT_ROOT / locale
+    if not is_translation(folder):
+        print(f"error: content/{locale}/ is not a translation (it has no {MANIFEST})", file=sys.stderr)
+        return EXIT_INPUT
+    source = read_templates("en")
+    if source is None:
+        print("error: the English pack cannot be built; run: python -m decision_aid check", file=sys.stderr)
+        return EXIT_PACK
+    adapted = frozenset(name for name in ADAPTABLE if (folder / ADAPTED / name).is_file())
+    return _write(worksheet(source, read_entries(folder, locale), locale, every, adapted), None)
+
+
+def _loaded(locale: str) -> Pack | None:
+    try:
+        return load_pack(locale)
+    except PackError:
+        return None
 
 
 def _pack_or_none(locale: str) -> Pack | None:
@@ -197,7 +238,7 @@ def _summary(args: argparse.Namespace) -> int:
     if args.format == "note":
         document: str | bytes = record_note(pack, summary, args.date or datetime.datetime.now())
     elif args.format == "md":
-        document = render_markdown(pack, summary)
+        document = markdown_file(pack, summary)
     elif args.format == "pdf":
         document = render_pdf(pack, summary)
     elif args.format == "fhir":

@@ -18,7 +18,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z0-9_]+))?(?:\.(rest))?\s
 DIGITS = re.compile(r"\d+")
 DENOMINATOR = 100
 # The one denominator every natural frequency uses ("about 69 of 100 people", "de cada 100").
-DENOMINATOR_PHRASE = re.compile(r"\b(?:of|in|de|de cada|en)\s+100\b")
+DENOMINATOR_PHRASE = re.compile(r"\b(?:of|in|de|de\s+cada|en)\s+100\b")
 
 
 def resolve(numbers: Numbers, name: str, group: str | None, rest: bool) -> str | None:

@@ -523,6 +523,19 @@ class UiText(Frozen):
     # Issue 17 (the person's text): a paste longer than a text box's limit is cut, and said so.
     text_cut: Annotated[str, template("count")]
     question_cut: Annotated[str, template("count")]
+    # Issue 18 (languages): the switch to this language, in this language ("Leer en
+    # español" on the English screens); the page title; dates written out.
+    language_switch: Label
+    page_title: Label
+    summary_file: Label  # the downloads' name, without its extension
+    note_file: Label
+    months: Annotated[tuple[Label, ...], Field(min_length=12, max_length=12)]
+    date_format: Annotated[str, template("day", "month", "year")]
+
+    def date(self, day: datetime.date) -> str:
+        """A date written out in this language: 3 December 2026."""
+        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+
     workshop_back: Label
 
 

@@ -8,12 +8,14 @@ from urllib.parse import urlsplit, urlunsplit
 import segno
 
 
-def share_address(current: str | None) -> str:
-    """The app's own address for attendees: no path or query, opening the patient view."""
+def share_address(current: str | None, language: str = "") -> str:
+    """The app's own address for attendees: no path, opening the patient view, in the
+    room's language when one is given (``lang=es``)."""
     if not current:
         return ""
     parts = urlsplit(current)
-    return urlunsplit((parts.scheme, parts.netloc, "/", "mode=patient", ""))
+    query = f"mode=patient&lang={language}" if language else "mode=patient"
+    return urlunsplit((parts.scheme, parts.netloc, "/", query, ""))
 
 
 def is_loopback(address: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "Problem",
     "Text",
     "check_files",
+    "locales",
     "load_pack",
     "read_pack",
     "read_templates",
@@ -39,6 +40,13 @@ __all__ = [
 ]
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent.parent / "content"
+
+
+def locales(root: Path | None = None) -> tuple[str, ...]:
+    """The packs under ``root`` (a folder or a translation), English first."""
+    base = root or CONTENT_ROOT
+    found = {p.parent.name for p in base.glob("*/*.yaml") if p.name in ("pack.yaml", "translation.yaml")}
+    return tuple(sorted(found, key=lambda code: (code != "en", code)))
 
 
 @functools.lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,9 +135,15 @@ def read_translation(folder: Path, locale: str, problems: list[Problem]) -> Tran
     return Translated(files, locale, source, adapted)
 
 
+# A number written out, its separators aside: "1,371" and "1371", "0.5" and "0,5" agree.
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
+
+
 def _slots(text: str) -> tuple[list[str], list[str]]:
-    """The figures ({{id}}) and the template names ({name}) a string uses, sorted."""
+    """The figures a string uses ({{id}} placeholders and any number written out, such as a
+    fact's value "10 to 12" or a phone number) and its template names ({name}), sorted."""
     figures = sorted(".".join(part for part in m.groups() if part) for m in PLACEHOLDER.finditer(text))
+    figures += sorted(re.sub(r"\D", "", n) for n in _NUMBER.findall(PLACEHOLDER.sub("", text)))
     try:
         names = sorted(
             f for _, f, _, _ in string.Formatter().parse(PLACEHOLDER.sub("", text)) if f is not None
@@ -164,7 +171,7 @@ def _same_figures(unit: Unit, words: str) -> list[Problem]:
 
 def _show(slots: tuple[list[str], list[str]]) -> str:
     figures, names = slots
-    shown = [f"{{{{{f}}}}}" for f in figures] + [f"{{{n}}}" for n in names]
+    shown = [f if f.isdigit() else f"{{{{{f}}}}}" for f in figures] + [f"{{{n}}}" for n in names]
     return ", ".join(shown) or "no figures"
 
 
@@ -247,7 +254,7 @@ def worksheet(
             out.append(f"\n# ==== {locale}/{unit.file}")
         out += [f"# EN {line}".rstrip() for line in unit.text.text.splitlines()]
         out.append(f"{_yaml_key(unit.key)}:")
-        out.append(f"  en: {unit.source_hash}")
+        out.append(f'  en: "{unit.source_hash}"')  # quoted: a hash of digits only is still text
         out.append(_yaml_block(locale, found[1] if found else ""))
     return "\n".join(out).lstrip("\n") + "\n"
 

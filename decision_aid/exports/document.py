@@ -55,16 +55,11 @@ def summary_document(pack: Pack, summary: Summary) -> list[Block]:
 def header_blocks(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
     made_on = words.made_on.format(
-        date=_date(summary.created),
+        date=pack.ui.date(summary.created),
         version=summary.content_version,
-        reviewed=_date(datetime.date.fromisoformat(summary.last_reviewed)),
+        reviewed=pack.ui.date(datetime.date.fromisoformat(summary.last_reviewed)),
     )
     return [_block("title", words.title), _block("note", made_on), _block("note", words.for_clinician)]
-
-
-def _date(day: datetime.date) -> str:
-    """One way of writing dates on the page: 3 December 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:

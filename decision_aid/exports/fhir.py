@@ -6,6 +6,7 @@ system can read every code. Only answers that count (visible questions) are incl
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
 from typing import Any
@@ -16,6 +17,9 @@ from decision_aid.schema import Choice, Pack, Question
 from decision_aid.summary import AnsweredQuestion, Summary
 
 DELIBERATION = "deliberation"
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+# The strings a reader sees, each of which carries its translations (FHIR's translation extension).
+TRANSLATED_KEYS = ("title", "description", "text", "display")
 
 
 def canonical(pack: Pack) -> str:
@@ -30,7 +34,37 @@ def _coding(pack: Pack, item_id: str, choice: Choice) -> dict:
     return {"system": _system(pack, item_id), "code": choice.value, "display": choice.label}
 
 
-def questionnaire_resource(pack: Pack) -> dict:
+def questionnaire_resource(pack: Pack, translations: tuple[Pack, ...] = ()) -> dict:
+    """The Questionnaire in ``pack``'s language; each text also in every pack of
+    ``translations`` (the same questionnaire in other words), by FHIR's translation extension."""
+    resource = copy.deepcopy(_questionnaire(pack))  # one answer scale is shared by many items
+    for other in translations:
+        _add_translation(resource, _questionnaire(other), other.info.locale)
+    return resource
+
+
+def _add_translation(node: Any, other: Any, lang: str) -> None:
+    """Walk two renderings of one resource side by side; where a reader's string differs,
+    record the other language's words as ``_<key>`` (a primitive's extension)."""
+    if isinstance(node, list):
+        for mine, theirs in zip(node, other, strict=True):
+            _add_translation(mine, theirs, lang)
+        return
+    if not isinstance(node, dict):
+        return
+    for key in [k for k in node if not k.startswith("_")]:
+        value, theirs = node[key], other.get(key)
+        if key in TRANSLATED_KEYS and isinstance(value, str) and isinstance(theirs, str) and theirs != value:
+            extension = {
+                "url": TRANSLATION,
+                "extension": [{"url": "lang", "valueCode": lang}, {"url": "content", "valueString": theirs}],
+            }
+            node.setdefault(f"_{key}", {"extension": []})["extension"].append(extension)
+        elif isinstance(value, (dict, list)):
+            _add_translation(value, theirs, lang)
+
+
+def _questionnaire(pack: Pack) -> dict:
     info = pack.info
     return {
         "resourceType": "Questionnaire",

@@ -60,3 +60,9 @@ def render_blocks(blocks: list[Block], top_level: int = 1) -> str:
 
 def render_markdown(pack: Pack, summary: Summary, top_level: int = 1) -> str:
     return render_blocks(summary_document(pack, summary), top_level)
+
+
+def markdown_file(pack: Pack, summary: Summary) -> str:
+    """The summary as a file: its language declared in front matter (Pandoc's ``lang``,
+    also read by GitHub and most Markdown tools), then the document."""
+    return f"---\nlang: {pack.info.locale}\n---\n\n" + render_markdown(pack, summary)

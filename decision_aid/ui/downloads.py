@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.exports.fhir import questionnaire_response, to_json
-from decision_aid.exports.markdown import render_markdown
+from decision_aid.exports.markdown import markdown_file
 from decision_aid.exports.pdf import characters_the_pdf_cannot_show, render_pdf
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
@@ -22,7 +22,7 @@ def downloads(pack: Pack, document: Summary) -> None:
     row.download_button(
         pack.ui.download_pdf,
         lambda: render_pdf(pack, document),
-        file_name="my-summary.pdf",
+        file_name=f"{pack.ui.summary_file}.pdf",
         mime="application/pdf",
         type="primary",
         key=state.widget_key("nav", "download_pdf"),
@@ -32,8 +32,8 @@ def downloads(pack: Pack, document: Summary) -> None:
         st.caption(pack.ui.pdf_missing_characters.format(characters=" ".join(missing)))
     row.download_button(
         pack.ui.download_markdown,
-        lambda: render_markdown(pack, document),
-        file_name="my-summary.md",
+        lambda: markdown_file(pack, document),
+        file_name=f"{pack.ui.summary_file}.md",
         mime="text/markdown",
         key=state.widget_key("nav", "download_markdown"),
         on_click="ignore",
@@ -43,7 +43,7 @@ def downloads(pack: Pack, document: Summary) -> None:
         st.download_button(
             pack.ui.download_fhir,
             lambda: to_json(questionnaire_response(pack, document)),
-            file_name="my-summary.fhir.json",
+            file_name=f"{pack.ui.summary_file}.fhir.json",
             mime="application/fhir+json",
             key=state.widget_key("nav", "download_fhir"),
             on_click="ignore",

@@ -2,7 +2,7 @@
 deferred screen switch, links that open a view, the view (mode) switch, presenter style and
 the danger line (Streamlit's "frame" pattern for st.navigation).
 
-Only the view and a persona id ever go into the address bar; answers never do.
+Only the view, a persona id and the language ever go into the address bar; answers never do.
 """
 
 from __future__ import annotations
@@ -76,6 +76,25 @@ if (window.parent.innerWidth < 768) {{
 </script>"""
 
 
+# The page's language for assistive technology (WCAG 3.1.1): Streamlit's page says "en" and
+# has no setting, so a same-origin component frame sets it on the page; no request.
+LANG_JS = """<script>window.parent.document.documentElement.lang = "{lang}";</script>"""
+LANG_CSS = "<style>.st-key-box-lang { display: none; }</style>"
+
+
+def choose_language() -> None:
+    """On a session's first run, before the page is set up: the address's ``lang``, else
+    the browser's language when the aid has it, else English."""
+    if state.language_chosen():
+        return
+    asked = st.query_params.get("lang")
+    if asked is not None and asked not in state.offered():
+        del st.query_params["lang"]
+        asked = None
+    browser = (st.context.locale or "").split("-")[0].lower()
+    state.set_locale(asked or (browser if browser in state.offered() else state.LOCALES[0]))
+
+
 def sidebar_state() -> Literal["auto", "collapsed"]:
     """Folded for a patient, whose screens need nothing from it, so a laptop gives the
     screen the whole width. For an educator's or clinician's link (read from the address
@@ -107,8 +126,31 @@ def draw(pack: Pack) -> None:
     st.html(READABLE_CSS)
     if state.mode() == "workshop" and state.presenter():
         st.html(PRESENTER_CSS)
+    _language(pack)
     danger_line(pack)
     _fictional_banner(pack)
+
+
+def _language(pack: Pack) -> None:
+    """The switch to each other language, named in that language; the page's language."""
+    for code in state.offered():
+        if code != pack.info.locale:
+            st.button(
+                state.pack(code).ui.language_switch,
+                key=state.widget_key("nav", f"lang_{code}"),
+                icon=":material/translate:",
+                on_click=_switch_language,
+                args=(code,),
+            )
+    if pack.info.locale != state.LOCALES[0] or state.language_switched():
+        with st.container(key=state.widget_key("box", "lang")):
+            st.html(LANG_CSS)
+            st.iframe(LANG_JS.format(lang=pack.info.locale), height=1)
+
+
+def _switch_language(code: str) -> None:
+    state.set_locale(code, switched=True)
+    st.query_params["lang"] = code
 
 
 def _read_address_once(pack: Pack) -> None:
@@ -206,6 +248,8 @@ def _mode_changed() -> None:
     state.set_mode(mode)
     st.query_params.clear()
     st.query_params["mode"] = mode
+    if state.locale() != state.LOCALES[0]:
+        st.query_params["lang"] = state.locale()
     if mode == "workshop" and state.presenter():
         st.query_params["presenter"] = "1"
     state.go_to_page(HOME[mode])

@@ -44,7 +44,7 @@ def not_ready(pack: Pack) -> None:
 
 def version_line(pack: Pack) -> str:
     info = pack.info
-    return pack.ui.version_line.format(version=info.version, reviewed=f"{info.last_reviewed:%d %B %Y}")
+    return pack.ui.version_line.format(version=info.version, reviewed=pack.ui.date(info.last_reviewed))
 
 
 def _clear_and_start_again() -> None:

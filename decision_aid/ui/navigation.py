@@ -38,7 +38,7 @@ def page(name: str) -> st.Page:
 
 
 # The only things ever kept in the address bar: never answers.
-ADDRESS_KEYS = ("mode", "persona", "presenter")
+ADDRESS_KEYS = ("mode", "persona", "presenter", "lang")
 
 
 def go(name: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import flow, journey, safety
-from decision_aid.readability import median_grade, topic_readings
+from decision_aid.readability import median_grade, scale, topic_readings
 from decision_aid.schema import Pack, Question, Section
 from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
@@ -223,7 +223,7 @@ def about() -> None:
     st.markdown(pack.about)
     readings = topic_readings(pack)
     level = pack.ui.reading_level.format(
-        median=median_grade(readings), highest=max(r.grade for r in readings)
+        median=median_grade(readings), highest=scale(info.locale).worst_of([r.grade for r in readings])
     )
     facts = [
         version_line(pack),
@@ -237,7 +237,8 @@ def about() -> None:
     st.markdown(f"## {pack.ui.references_title} ({len(pack.references)})")
     st.markdown(
         "\n".join(
-            f"- {citation(pack, ref.id)} ({pack.ui.checked_label} {ref.checked:%d %B %Y}: {ref.verified_in})"
+            f"- {citation(pack, ref.id)} "
+            f"({pack.ui.checked_label} {pack.ui.date(ref.checked)}: {ref.verified_in})"
             for ref in sorted(pack.references.values(), key=lambda r: r.citation)
         )
     )

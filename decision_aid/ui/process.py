@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 
 from decision_aid.content import load_pack
-from decision_aid.ui.state import LOCALE
+from decision_aid.ui.state import offered
 
 # Python's defaults are (700, 10, 10).
 THRESHOLDS = (7000, 10, 10)
@@ -31,7 +31,8 @@ def prepare_once() -> None:
     global _prepared
     if _prepared:
         return
-    load_pack(LOCALE)
+    for locale in offered():  # every language, so a switch never builds a pack mid-session
+        load_pack(locale)
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
     _prepared = True

@@ -134,7 +134,7 @@ def _record_note(pack: Pack, note: str) -> None:
         st.download_button(
             words.note_download,
             note,
-            file_name="record-note.txt",
+            file_name=f"{pack.ui.note_file}.txt",
             mime="text/plain",
             key=state.widget_key("nav", "download_note"),
             on_click="ignore",

@@ -21,17 +21,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import streamlit as st
 
 from decision_aid.answers import Answers, resolve_exclusive
-from decision_aid.content import load_pack
+from decision_aid.content import PackError, load_pack, locales
 from decision_aid.deliberation import Deliberation, updated
 from decision_aid.schema import Pack, Question
 
-LOCALE = "en"
+# The languages offered, English first, the default (issue 18): each pack under content/.
+LOCALES = locales()
 SESSION_KEY = "app:session"
 # Fields marked so survive "reset for the next person": the view, never a person's data.
 KEPT = {"kept": True}
@@ -66,6 +68,9 @@ class Session:
     qr: tuple[str, bytes] = ("", b"")  # the last hand-off code and its QR picture: made once
     open_error: str | None = None
     seen: tuple[Answers, Deliberation, datetime.datetime] | None = None
+    # Issue 18: the language, chosen on the first run (address, then browser) or by the switch.
+    locale: str = field(default="", metadata=KEPT)
+    language_switched: bool = field(default=False, metadata=KEPT)
 
     def for_next_person(self) -> Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
@@ -84,8 +89,42 @@ REGION_KEY = widget_key("nav", "region")
 GONE = object()  # what widget_value gives for a key that is no longer there
 
 
-def pack() -> Pack:
-    return load_pack(LOCALE)
+def pack(locale_code: str | None = None) -> Pack:
+    """The pack in the session's language, or in ``locale_code``'s."""
+    return load_pack(locale_code or locale())
+
+
+@functools.cache
+def offered() -> tuple[str, ...]:
+    """The languages whose packs load, English first: a broken translation (which ``check``
+    and the content tests refuse) never takes the English aid down with it."""
+    return tuple(code for code in LOCALES if code == LOCALES[0] or _loads(code))
+
+
+def _loads(code: str) -> bool:
+    try:
+        load_pack(code)
+    except PackError:
+        return False
+    return True
+
+
+def locale() -> str:
+    return session().locale or LOCALES[0]
+
+
+def language_chosen() -> bool:
+    return bool(session().locale)
+
+
+def set_locale(value: str, switched: bool = False) -> None:
+    if value in offered():
+        session().locale = value
+        session().language_switched = session().language_switched or switched
+
+
+def language_switched() -> bool:
+    return session().language_switched
 
 
 def session() -> Session:
@@ -194,8 +233,11 @@ def clear_everything() -> None:
     """Forget everything in this session and start afresh as a patient. The address is
     emptied too, and marked as read, so that a persona link that opened the session is not
     applied again."""
-    _start_afresh(Session(address_read=True))
+    kept = session()
+    _start_afresh(Session(address_read=True, locale=kept.locale, language_switched=kept.language_switched))
     st.query_params.clear()
+    if kept.locale and kept.locale != LOCALES[0]:
+        st.query_params["lang"] = kept.locale
 
 
 def _start_afresh(fresh: Session) -> None:

@@ -46,7 +46,8 @@ def _presenter_changed() -> None:
 
 
 def _share_address(pack: Pack) -> str:
-    state.seed(SHARE_KEY, share_address(st.context.url))
+    language = state.locale() if state.locale() != state.LOCALES[0] else ""
+    state.seed(SHARE_KEY, share_address(st.context.url, language))
     address = st.text_input(pack.ui.workshop_share_address, key=SHARE_KEY, max_chars=MAX_ADDRESS)
     if address and is_loopback(address):
         st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")
