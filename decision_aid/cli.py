@@ -184,12 +184,12 @@ def _report(pack: Pack, templates: Pack) -> int:
     return EXIT_OK if met else EXIT_PACK
 
 
-def _translate(locale: str, every: bool) -> int:
-    folder = CONTENT_ROOT / locale
+def _translate(locale: str, every: bool, root: Path | None = None) -> int:
+    folder = (root or CONTENT_ROOT) / locale
     if not is_translation(folder):
         print(f"error: content/{locale}/ is not a translation (it has no {MANIFEST})", file=sys.stderr)
         return EXIT_INPUT
-    source = read_templates("en")
+    source = read_templates("en", root)
     if source is None:
         print("error: the English pack cannot be built; run: python -m decision_aid check", file=sys.stderr)
         return EXIT_PACK

@@ -97,6 +97,8 @@ RESERVED_IDS = frozenset(
         "open_error",
         "seen",  # issue 16 (helper D): a hand-off opened on clinician review
         "qr",  # the hand-off code's QR picture, made once per code
+        "locale",  # issue 18: the session's language, and whether it was switched
+        "language_switched",
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

@@ -34,12 +34,23 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         opened=("a typed code", datetime.datetime(2026, 1, 2, 3, 4)),
         open_error="This code has a typing mistake.",
         seen=(Answers(values={"age_group": "65_plus"}), Deliberation(), datetime.datetime(2026, 1, 2, 3, 4)),
+        locale="es",
+        language_switched=True,
     )
     fresh, default = used.for_next_person(), Session()
     assert all(getattr(used, f.name) != getattr(default, f.name) for f in fields(Session))
     kept = {f.name for f in fields(Session) if getattr(fresh, f.name) == getattr(used, f.name)}
-    # moves is kept so that the scroll-to-top marker still changes on the screen after a reset.
-    assert kept == {"mode", "presenter", "address_read", "sidebar_closes", "moves"}
+    # moves is kept so that the scroll-to-top marker still changes on the screen after a reset;
+    # the language is the room's or the person's choice of view, not something they told us.
+    assert kept == {
+        "mode",
+        "presenter",
+        "address_read",
+        "sidebar_closes",
+        "moves",
+        "locale",
+        "language_switched",
+    }
     assert all(
         getattr(fresh, f.name) == getattr(default, f.name) for f in fields(Session) if f.name not in kept
     )

@@ -1,0 +1,97 @@
+"""Choosing the language (issue 18): from the address, the switch on every screen, kept in
+links; the whole Spanish journey with no English left on screen."""
+
+import re
+
+from decision_aid.content import load_pack
+from tests.app.test_journeys import click, next_stage, stage
+from tests.app.test_modes import SESSION, open_app
+from tests.content.test_spanish import ENGLISH, KEPT_NAMES
+
+ES, EN = load_pack("es"), load_pack("en")
+
+
+def labels(at):
+    return [b.label for b in at.button]
+
+
+def shown_texts(at):
+    """Everything the screen says in words: Markdown, headings, notices, labels."""
+    found = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    found += [h.value for h in at.subheader] + [c.value for c in at.caption]
+    found += [a.value for a in (*at.info, *at.warning, *at.error, *at.success)]
+    found += [e.label for e in at.expander] + labels(at)
+    found += [w.label for w in (*at.radio, *at.checkbox, *at.selectbox, *at.text_input, *at.text_area)]
+    found += [o for w in at.radio for o in w.options] + [o for w in at.selectbox for o in w.options]
+    return found
+
+
+def english_left(at):
+    left = []
+    for text in shown_texts(at):
+        plain = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+", "", KEPT_NAMES.sub("", text))
+        words = ENGLISH.findall(plain)
+        if len(words) >= 2:
+            left.append((text[:80], words[:4]))
+    return left
+
+
+def test_lang_in_the_address_opens_the_aid_in_spanish():
+    at = open_app(lang="es")
+    assert at.session_state[SESSION].locale == "es"
+    assert ES.ui.start_button in labels(at)
+    assert EN.ui.language_switch in labels(at)  # "Read in English", in English
+    assert english_left(at) == []
+
+
+def test_an_unknown_language_in_the_address_is_dropped():
+    at = open_app(lang="xx")
+    assert at.session_state[SESSION].locale == "en"
+    assert "lang" not in at.query_params
+    assert ES.ui.language_switch in labels(at)  # "Leer en español", in Spanish
+
+
+def test_switching_language_keeps_the_answers_and_the_place():
+    at = open_app()
+    click(at, EN.ui.start_button)
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
+    click(at, key="nav:lang_es")
+    assert at.session_state[SESSION].locale == "es"
+    assert at.query_params["lang"] == "es"
+    question = ES.questionnaire.by_id["self_harm_thoughts"]
+    radio = at.radio(key="q:self_harm_thoughts")
+    assert radio.label == question.text and radio.value == "not_at_all"
+    assert ES.ui.next_button in labels(at)
+    click(at, key="nav:lang_en")
+    assert at.radio(key="q:self_harm_thoughts").label == EN.questionnaire.by_id["self_harm_thoughts"].text
+    assert at.session_state[SESSION].answers.values["self_harm_thoughts"] == "not_at_all"
+
+
+def test_a_spanish_workshop_case_goes_to_the_summary_in_spanish_only():
+    at = open_app(mode="workshop", persona="maria_trd", lang="es")
+    seen = []
+    while True:
+        seen.append(stage(at))
+        assert english_left(at) == [], stage(at)
+        assert at.query_params["lang"] == "es"
+        if not any((b.key or "").startswith(f"nav:stage_next_{stage(at)}_") for b in at.button):
+            break
+        next_stage(at)
+    assert seen[-1] == "summary" and len(seen) == 7
+    assert at.title[0].value == ES.ui.summary_title
+
+
+def test_a_spanish_crisis_answer_shows_the_spanish_crisis_lines_at_once():
+    at = open_app(lang="es")
+    click(at, ES.ui.start_button)
+    at.radio(key="q:self_harm_thoughts").set_value("several_days").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert ES.topic("crisis").title in " ".join(h.value for h in at.header)
+    assert "AYUDA" in text and "tel:988" in text
+
+
+def test_reset_keeps_the_language():
+    at = open_app(mode="workshop", persona="maria_trd", lang="es")
+    click(at, key="nav:reset_sidebar")
+    assert at.session_state[SESSION].locale == "es"
+    assert not at.session_state[SESSION].answers.values
