@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     translate.add_argument("--locale", required=True, type=_locale)
     translate.add_argument("--all", action="store_true", help="every entry, for a reviewer")
+    translate.add_argument("--content", type=Path, help="folder holding <locale>/ (default: content/)")
 
     summary = commands.add_parser("summary", help="build the summary for an answers file")
     given = summary.add_mutually_exclusive_group(required=True)
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.locale, args.content, args.report)
     if args.command == "translate":
-        return _translate(args.locale, args.all)
+        return _translate(args.locale, args.all, args.content)
     if args.command == "personas":
         pack = _pack_or_none(args.locale)
         if pack is None:

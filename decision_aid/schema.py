@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from decision_aid.conditions import Condition
 from decision_aid.fields import (
+    LABEL,
     LABEL_WITH_DIGITS,
     PROSE,
     PROSE_WITH_DIGITS,
@@ -529,7 +530,7 @@ class UiText(Frozen):
     page_title: Label
     summary_file: Label  # the downloads' name, without its extension
     note_file: Label
-    months: Annotated[tuple[Label, ...], Field(min_length=12, max_length=12)]
+    months: Annotated[tuple[str, ...], Field(min_length=12, max_length=12), LABEL]
     date_format: Annotated[str, template("day", "month", "year")]
 
     def date(self, day: datetime.date) -> str:

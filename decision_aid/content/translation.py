@@ -19,6 +19,7 @@ import copy
 import hashlib
 import re
 import string
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from decision_aid.content.build import build_packs
 from decision_aid.content.load import _read_yaml, read_files
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.walk import Text, texts
-from decision_aid.numbers import PLACEHOLDER
+from decision_aid.numbers import DENOMINATOR_PHRASE, PLACEHOLDER
 
 MANIFEST = "translation.yaml"
 ADAPTED = "adapted"
@@ -143,7 +144,9 @@ def _slots(text: str) -> tuple[list[str], list[str]]:
     """The figures a string uses ({{id}} placeholders and any number written out, such as a
     fact's value "10 to 12" or a phone number) and its template names ({name}), sorted."""
     figures = sorted(".".join(part for part in m.groups() if part) for m in PLACEHOLDER.finditer(text))
-    figures += sorted(re.sub(r"\D", "", n) for n in _NUMBER.findall(PLACEHOLDER.sub("", text)))
+    # "of 100" and "de cada 100" are the denominator's words, not a figure
+    plain = DENOMINATOR_PHRASE.sub("", PLACEHOLDER.sub("", text))
+    figures += sorted(re.sub(r"\D", "", n) for n in _NUMBER.findall(plain))
     try:
         names = sorted(
             f for _, f, _, _ in string.Formatter().parse(PLACEHOLDER.sub("", text)) if f is not None
@@ -158,21 +161,15 @@ def _same_figures(unit: Unit, words: str) -> list[Problem]:
     english, translated = _slots(unit.text.text), _slots(words)
     if english == translated:
         return []
-    return [
-        Problem(
-            Code.TRANSLATION_FIGURES,
-            unit.file,
-            unit.key,
-            "",
-            f"uses {_show(translated)} where the English uses {_show(english)}",
-        )
-    ]
+    mine, theirs = Counter(_shown(*english)), Counter(_shown(*translated))
+    changes = [f"adds {', '.join(sorted(theirs - mine))}" if theirs - mine else ""]
+    changes.append(f"drops {', '.join(sorted(mine - theirs))}" if mine - theirs else "")
+    message = "; ".join(c for c in changes if c) + " (the English's figures and {names} must all stay)"
+    return [Problem(Code.TRANSLATION_FIGURES, unit.file, unit.key, "", message)]
 
 
-def _show(slots: tuple[list[str], list[str]]) -> str:
-    figures, names = slots
-    shown = [f if f.isdigit() else f"{{{{{f}}}}}" for f in figures] + [f"{{{n}}}" for n in names]
-    return ", ".join(shown) or "no figures"
+def _shown(figures: list[str], names: list[str]) -> list[str]:
+    return [f if f.isdigit() else f"{{{{{f}}}}}" for f in figures] + [f"{{{n}}}" for n in names]
 
 
 def _missing(unit: Unit) -> Problem:

@@ -13,7 +13,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
 WORDS = PACK.ui.clinician
 SESSION = "app:session"
-ADDRESS_KEYS = {"mode", "persona", "presenter"}
+ADDRESS_KEYS = {"mode", "persona", "presenter", "lang"}
 
 
 def ok(at):

@@ -16,6 +16,7 @@ from decision_aid.content import load_pack, read_pack, texts
 from decision_aid.exports.fhir import TRANSLATION, questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import markdown_file
 from decision_aid.exports.pdf import render_pdf
+from decision_aid.numbers import DENOMINATOR_PHRASE
 from decision_aid.personas import persona_answers
 from decision_aid.readability import SPANISH, grade, topic_readings
 from decision_aid.summary import build_summary
@@ -61,7 +62,9 @@ def test_the_same_answers_show_the_same_topics_in_both_languages(pack, es, perso
 
 
 def numbers_in(text: str) -> list[str]:
-    return sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?", text))
+    """The numbers a reader sees, the denominator's words ("of 100", "de cada 100") aside."""
+    plain = DENOMINATOR_PHRASE.sub("", text)
+    return sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?", plain))
 
 
 def test_every_topic_shows_the_same_numbers_in_both_languages(pack, es):

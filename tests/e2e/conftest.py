@@ -125,10 +125,18 @@ class Address(Protocol):
 
 
 def open_page(
-    browser: Browser, server: Address, width: int = 1100, height: int = 900, path: str = ""
+    browser: Browser,
+    server: Address,
+    width: int = 1100,
+    height: int = 900,
+    path: str = "",
+    locale: str = "en-US",
 ) -> Page:
-    """A fresh session; every request it makes is recorded and must stay on the app's origin."""
-    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    """A fresh session; every request it makes is recorded and must stay on the app's origin.
+    ``locale`` is the browser's language, which the aid reads (issue 18)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, accept_downloads=True, locale=locale
+    )
     opened = context.new_page()
     opened.set_default_timeout(20_000)
 

@@ -111,7 +111,9 @@ def test_summary_markdown(tmp_path):
         "summary", "--answers", write(tmp_path, '{"self_harm_thoughts": "not_at_all"}'), "--format", "md"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("---\nlang: en\n---\n\n# Ketamine and esketamine for depression: my summary")
+    assert result.stdout.startswith(
+        "---\nlang: en\n---\n\n# Ketamine and esketamine for depression: my summary"
+    )
     assert "Help right now" not in result.stdout
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Things to discuss because of my answers"  # points first, answers last

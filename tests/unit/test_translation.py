@@ -1,8 +1,6 @@
 """The translation workflow (decision_aid/content/translation.py): a translation lays its words
 over the English facts, and check says what is missing, stale, left over or changes a figure."""
 
-import contextlib
-import io
 import shutil
 import subprocess
 import sys
@@ -10,9 +8,8 @@ import sys
 import pytest
 import yaml
 
-from decision_aid import cli
 from decision_aid.content import CONTENT_ROOT, Code, PackError, load_pack, locales, read_pack
-from decision_aid.content.translation import source_hash
+from decision_aid.content.translation import ADAPTABLE, source_hash, units
 from decision_aid.readability import SPANISH, grade, scale
 
 
@@ -41,7 +38,17 @@ def codes(problems):
 def test_the_spanish_pack_has_the_english_facts_and_its_own_words():
     english, spanish = load_pack("en"), load_pack("es")
     assert (spanish.info.locale, english.info.locale) == ("es", "en")
-    assert spanish.numbers == english.numbers and spanish.references == english.references
+    assert spanish.references == english.references
+    for name, fields in (("comparisons", {"source", "exact"}), ("facts", {"source", "exact"})):
+        mine, theirs = getattr(english.numbers, name), getattr(spanish.numbers, name)
+        assert {k: v.model_dump(include=fields) for k, v in theirs.items()} == {
+            k: v.model_dump(include=fields) for k, v in mine.items()
+        }
+    for key, comparison in english.numbers.comparisons.items():
+        groups = spanish.numbers.comparisons[key].groups
+        assert {g: v.per_100 for g, v in groups.items()} == {
+            g: v.per_100 for g, v in comparison.groups.items()
+        }
     assert [t.id for t in spanish.topics] == [t.id for t in english.topics]
     assert [(t.show_when, t.references, t.category) for t in spanish.topics] == [
         (t.show_when, t.references, t.category) for t in english.topics
@@ -122,25 +129,28 @@ def test_a_number_may_be_written_the_local_way(packs):
 def test_the_translate_command_prints_what_to_translate_with_the_english_beside_it(packs):
     ui = (packs / "en" / "ui.yaml").read_text(encoding="utf-8")
     (packs / "en" / "ui.yaml").write_text(ui.replace("next_button: Next", "next_button: Continue"), "utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli._translate("es", every=False, root=packs) == 0
-    sheet = out.getvalue()
+    sheet = translate("--content", str(packs))
     assert "# EN Continue\nnext_button:\n" in sheet
     assert f'en: "{source_hash("Continue")}"' in sheet
     assert "es: Siguiente" in sheet  # the words so far, to revise
     assert "back_button" not in sheet  # up to date: not listed
 
 
-def test_the_real_spanish_translation_has_nothing_to_translate():
+def translate(*extra: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "decision_aid", "translate", "--locale", "es"],
+        [sys.executable, "-m", "decision_aid", "translate", "--locale", "es", *extra],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    return result.stdout
+
+
+def test_the_real_spanish_translation_has_nothing_to_translate_and_all_can_be_reviewed():
+    assert translate().strip() == ""
+    every = translate("--all")
+    assert every.count("\n  en: ") == sum(1 for _ in units(load_pack("en"), frozenset(ADAPTABLE)))
 
 
 def test_spanish_reading_ease_is_fernandez_huerta_where_higher_is_easier():

@@ -1,0 +1,65 @@
+"""The Spanish version in a real browser (issue 18): a Spanish browser gets it, the page
+declares lang="es" for screen readers, every screen passes axe, and the switch works."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from decision_aid.content import load_pack
+from tests.e2e.conftest import OFF_ORIGIN, act, check_screen, open_page, wait_for_app
+
+ES, EN = load_pack("es"), load_pack("en")
+LAPTOP = (1280, 800)
+PHONE = (390, 844)
+
+
+def page_language(page: Page, lang: str) -> None:
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+
+
+def next_stage(page: Page) -> None:
+    title = page.locator("h1").first.inner_text()
+    act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_bottom"] button').click())
+    expect(page.locator("h1").first).not_to_have_text(title)
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_a_spanish_browser_gets_the_aid_in_spanish_on_every_screen(browser, server, size):
+    name = "laptop" if size == LAPTOP else "phone"
+    page = open_page(browser, server, width=size[0], height=size[1], locale="es-MX")
+    try:
+        page_language(page, "es")
+        expect(page).to_have_title(ES.ui.page_title)
+        check_screen(page, f"es-{name}-welcome")
+        act(page, lambda: page.get_by_role("button", name=ES.ui.start_button).click())
+        page_language(page, "es")
+        check_screen(page, f"es-{name}-questions")
+        page.goto(f"{server.url}/?mode=workshop&persona=maria_trd&lang=es")
+        wait_for_app(page)
+        for number in range(7):
+            page_language(page, "es")
+            check_screen(page, f"es-{name}-stage-{number + 1}")
+            if number < 6:
+                next_stage(page)
+        expect(page.locator("h1").first).to_have_text(ES.ui.summary_title)
+        assert "lang=es" in page.url
+    finally:
+        page.context.close()
+    assert OFF_ORIGIN == []
+
+
+def test_the_switch_changes_the_words_and_the_pages_language(browser, server):
+    page = open_page(browser, server)  # an English browser
+    try:
+        page_language(page, "en")
+        act(page, lambda: page.get_by_role("button", name=ES.ui.language_switch).click())
+        page_language(page, "es")
+        expect(page.get_by_role("button", name=ES.ui.start_button)).to_be_visible()
+        assert "lang=es" in page.url
+        act(page, lambda: page.get_by_role("button", name=EN.ui.language_switch).click())
+        page_language(page, "en")
+        expect(page.get_by_role("button", name=EN.ui.start_button)).to_be_visible()
+    finally:
+        page.context.close()
