@@ -126,8 +126,8 @@ def draw(pack: Pack) -> None:
     st.html(READABLE_CSS)
     if state.mode() == "workshop" and state.presenter():
         st.html(PRESENTER_CSS)
+    danger_line(pack)  # first on every screen, whatever the language
     _language(pack)
-    danger_line(pack)
     _fictional_banner(pack)
 
 
@@ -139,6 +139,7 @@ def _language(pack: Pack) -> None:
                 state.pack(code).ui.language_switch,
                 key=state.widget_key("nav", f"lang_{code}"),
                 icon=":material/translate:",
+                type="tertiary",  # a quiet link-like button: the danger line stays the first thing
                 on_click=_switch_language,
                 args=(code,),
             )
