@@ -217,6 +217,7 @@ def _case_switcher(pack: Pack) -> None:
         pack.ui.workshop_case,
         ids,
         index=None,
+        placeholder=pack.ui.workshop_case_placeholder,  # Streamlit's own is in English
         format_func=titles.__getitem__,
         key=key,
         on_change=_case_chosen,
