@@ -28,7 +28,9 @@ def welcome() -> None:
     st.markdown(pack.welcome)
     info = pack.info
     st.caption(f"{pack.ui.time_line.format(minutes=info.minutes_to_complete)} {version_line(pack)}")
-    st.button(pack.ui.start_button, type="primary", on_click=to_first_step)
+    st.button(
+        pack.ui.start_button, type="primary", key=state.widget_key("nav", "start"), on_click=to_first_step
+    )
     st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
     st.caption(info.disclaimer)
 

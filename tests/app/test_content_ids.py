@@ -37,7 +37,7 @@ def pack_with_shell_words(monkeypatch):
     first = first.model_copy(update={"questions": first.questions + tuple(map(question, SHELL_WORDS))})
     questionnaire = type(pack.questionnaire)(sections=(first, *rest))
     changed = pack.model_copy(update={"questionnaire": questionnaire})
-    monkeypatch.setattr(state, "pack", lambda: changed)
+    monkeypatch.setattr(state, "pack", lambda code=None: changed if code in (None, "en") else load_pack(code))
     return changed
 
 

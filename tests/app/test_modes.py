@@ -152,5 +152,5 @@ def test_clear_my_answers_after_a_persona_link_really_clears():
     assert at.title[0].value == "Ketamine and esketamine for depression"
     assert not at.session_state[SESSION].answers.values
     assert dict(at.query_params) == {}
-    ok(at.button[0].click().run())
+    ok(at.button(key="nav:start").click().run())
     assert at.radio(key="q:self_harm_thoughts").value is None

@@ -34,7 +34,7 @@ def to_prepare(at):
 @pytest.fixture
 def prepared():
     at = ok(AppTest.from_file(APP, default_timeout=30).run())
-    ok(at.button[0].click().run())
+    ok(at.button(key="nav:start").click().run())
     ok(at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run())
     press(at, "next_0")
     press(at, "next_1")
@@ -148,13 +148,13 @@ def test_clear_my_answers_asks_first_then_wipes_everything(prepared):
     assert at.title[0].value == "Ketamine and esketamine for depression"
     assert not at.session_state[SESSION].answers.values
     assert at.session_state[SESSION].deliberation == Deliberation()
-    ok(at.button[0].click().run())
+    ok(at.button(key="nav:start").click().run())
     assert at.radio(key="q:self_harm_thoughts").value is None
 
 
 def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     at = ok(AppTest.from_file(APP, default_timeout=30).run())
-    ok(at.button[0].click().run())
+    ok(at.button(key="nav:start").click().run())
     ok(at.radio(key="q:self_harm_thoughts").set_value("several_days").run())
     for step in range(4):
         press(at, f"next_{step}")

@@ -117,6 +117,15 @@ def test_crisis_lines_for_spanish_speakers_are_there_and_tappable(es):
     assert es.crisis.regions[0].id == "us"
 
 
+def test_no_one_loses_their_regions_crisis_lines_by_switching_to_spanish(pack, es):
+    spanish = {r.id: r for r in es.crisis.regions}
+    for region in pack.crisis.regions:
+        assert region.id in spanish, region.id
+        assert spanish[region.id].emergency_call == region.emergency_call
+        dialled = {(line.call, line.text) for line in spanish[region.id].lines}
+        assert {(line.call, line.text) for line in region.lines} <= dialled, region.id
+
+
 def test_the_about_page_says_the_spanish_is_not_yet_reviewed(es):
     about = es.about.lower()
     assert "no ha sido revisada" in about or "no se ha revisado" in about or "todavía no" in about
