@@ -78,8 +78,7 @@ def _files(folder: Path, locale: str, problems: list[Problem]) -> dict[str, Any]
     """A pack folder's data; for a translation, the English data with its words laid over."""
     if not is_translation(folder):
         return read_files(folder, problems)
-    translated = read_translation(folder, locale, problems)
-    return None if translated is None else translated.files
+    return read_translation(folder, locale, problems)
 
 
 def read_templates(locale: str = "en", root: Path | None = None) -> Pack | None:

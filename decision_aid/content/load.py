@@ -87,7 +87,7 @@ def _why(error: BaseException) -> str:
 
 def read_files(folder: Path, problems: list[Problem]) -> dict[str, Any]:
     """File name (``topics/x.md`` for a topic) -> its data; None where it could not be read."""
-    files: dict[str, Any] = {name: _read_yaml(folder / name, problems) for name in YAML_FILES}
+    files: dict[str, Any] = {name: read_yaml(folder / name, problems) for name in YAML_FILES}
     files |= {name: _read_text(folder / name, problems) for name in TEXT_FILES}
     for subfolder in TOPIC_FOLDERS:
         for path in sorted((folder / subfolder).glob("*.md")):
@@ -100,7 +100,7 @@ def topic_files(files: dict[str, Any], subfolder: str) -> list[dict]:
     return [data for name, data in files.items() if name.startswith(f"{subfolder}/") and data is not None]
 
 
-def _read_yaml(path: Path, problems: list[Problem]) -> Any:
+def read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from decision_aid.content.build import build_packs
-from decision_aid.content.load import _read_yaml, read_files
+from decision_aid.content.load import read_files, read_yaml
 from decision_aid.content.problems import Code, Problem
 from decision_aid.content.walk import Text, texts
 from decision_aid.numbers import DENOMINATOR_PHRASE, PLACEHOLDER
@@ -77,32 +77,22 @@ def units(english_templates: Any, adapted: frozenset[str] = frozenset()) -> Iter
         yield Unit(translation_file(text.file), entry_key(text), text)
 
 
-@dataclass(frozen=True)
-class Translated:
-    """A translation folder read: its pack's files (English data, these words) and its state."""
-
-    files: dict[str, Any]
-    locale: str
-    source: str
-    adapted: frozenset[str]
-
-
-def read_translation(folder: Path, locale: str, problems: list[Problem]) -> Translated | None:
-    """The files of ``folder``'s translation, ready for ``check_files``; None when the English
-    pack or the manifest cannot be read (``problems`` says why)."""
-    manifest = _read_yaml(folder / MANIFEST, problems)
+def read_translation(folder: Path, locale: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The files of ``folder``'s translation (the English data, these words), ready for
+    ``check_files``; None when the English pack or the manifest cannot be read (``problems``
+    says why)."""
+    manifest = read_yaml(folder / MANIFEST, problems)
     if not isinstance(manifest, dict) or not isinstance(manifest.get("source"), str):
         problems.append(Problem(Code.WRONG_SHAPE, MANIFEST, "", "source", "must name the pack translated"))
         return None
-    source = manifest["source"]
-    english = read_files(folder.parent / source, problems)
+    english = read_files(folder.parent / manifest["source"], problems)
     templates, _ = build_packs(english, problems)
     if templates is None:
         return None
     files = copy.deepcopy(english)
     adapted = frozenset(name for name in ADAPTABLE if (folder / ADAPTED / name).is_file())
     for name in adapted:
-        files[name] = _read_yaml(folder / ADAPTED / name, problems)
+        files[name] = read_yaml(folder / ADAPTED / name, problems)
     entries = _read_entries(folder, locale, problems)
     seen: set[tuple[str, str]] = set()
     for unit in units(templates, adapted):
@@ -133,7 +123,7 @@ def read_translation(folder: Path, locale: str, problems: list[Problem]) -> Tran
                 )
     if isinstance(files.get("pack.yaml"), dict):
         files["pack.yaml"] = {**files["pack.yaml"], "locale": locale}
-    return Translated(files, locale, source, adapted)
+    return files
 
 
 # A number written out, its separators aside: "1,371" and "1371", "0.5" and "0,5" agree.
@@ -187,7 +177,7 @@ def _read_entries(
         name = path.relative_to(folder).as_posix()
         if name == MANIFEST or name.startswith(f"{ADAPTED}/"):
             continue
-        data = _read_yaml(path, problems)
+        data = read_yaml(path, problems)
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -253,7 +243,7 @@ def worksheet(
         out.append(f"{_yaml_key(unit.key)}:")
         out.append(f'  en: "{unit.source_hash}"')  # quoted: a hash of digits only is still text
         out.append(_yaml_block(locale, found[1] if found else ""))
-    return "\n".join(out).lstrip("\n") + "\n"
+    return "\n".join(out).lstrip("\n") + "\n" if out else ""
 
 
 def read_entries(folder: Path, locale: str) -> dict[str, dict[str, tuple[str, str]]]:

@@ -23,7 +23,9 @@ HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
 # Our own HTML uses the same grey for its captions (.aid-caption). Icon arrays are laid
 # out by charts.py's classes; folded sections (text.fold) are drawn like expanders. The
 # person's own words sit in code spans, so nothing in them is read as markup; they read as
-# ordinary text (the aid's own text has no code).
+# ordinary text (the aid's own text has no code). The language switch sits in the empty band
+# above the danger line, out of the page's flow: it comes after the danger line for a screen
+# reader and pushes nothing down (a screen's heading stays in the top half of a phone).
 READABLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #595c63 !important; }
 .aid-caption { font-size: 0.875rem; color: #595c63; }
@@ -49,6 +51,8 @@ a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; ga
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
+[data-testid="stMainBlockContainer"] { position: relative; }
+[class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
 [data-testid="stMarkdownContainer"] code { font-family: inherit;
   font-size: inherit; color: inherit; background: none; padding: 0; white-space: pre-wrap; }
 </style>"""
@@ -64,6 +68,7 @@ PRESENTER_CSS = """<style>
 table td, table th, [data-baseweb="select"] div, input { font-size: 1.4rem !important; }
 button { min-height: 3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
+[class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
 </style>"""
 # Click Streamlit's own "Collapse sidebar" button, on a phone only (Streamlit's md
 # breakpoint), after the view changed. Runs in a same-origin component frame; no request.
@@ -139,7 +144,7 @@ def _language(pack: Pack) -> None:
                 state.pack(code).ui.language_switch,
                 key=state.widget_key("nav", f"lang_{code}"),
                 icon=":material/translate:",
-                type="tertiary",  # a quiet link-like button: the danger line stays the first thing
+                type="tertiary",  # quiet and link-like; READABLE_CSS places it (see there)
                 on_click=_switch_language,
                 args=(code,),
             )

@@ -252,7 +252,7 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as text (Markdown)").click()
     body = markdown.value.path().read_text(encoding="utf-8")
-    assert body.startswith("# Ketamine and esketamine for depression: my summary")
+    assert body.startswith("---\nlang: en\n---\n\n# Ketamine and esketamine for depression: my summary")
     assert "## Next step: Talk with a professional" in body
     clinics = page.get_by_text("For clinics")
     act(page, lambda: clinics.click())
