@@ -16,6 +16,7 @@ from decision_aid.content import load_pack, read_pack, texts
 from decision_aid.exports.fhir import TRANSLATION, questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import markdown_file
 from decision_aid.exports.pdf import render_pdf
+from decision_aid.handoff import decode, encode
 from decision_aid.numbers import DENOMINATOR_PHRASE
 from decision_aid.personas import persona_answers
 from decision_aid.readability import SPANISH, grade, topic_readings
@@ -187,3 +188,11 @@ def test_every_command_takes_the_spanish_locale(command):
         assert "María" in result.stdout
     if command[-1] == "fhir" or command == ["questionnaire"]:
         assert json.loads(result.stdout)["language"] == ES
+
+
+@pytest.mark.parametrize("persona_id", PERSONAS)
+def test_a_spanish_patients_code_opens_on_an_english_clinicians_screen(pack, es, persona_id):
+    answers = persona_answers(es, persona_id)
+    code = encode(es, answers)
+    assert code == encode(pack, persona_answers(pack, persona_id))  # the same code in both
+    assert decode(pack, code)[0] == answers
