@@ -18,6 +18,15 @@ def share_address(current: str | None, language: str = "") -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/", query, ""))
 
 
+def address_for_language(
+    shown: str | None, current: str | None, language: str, languages: tuple[str, ...]
+) -> str:
+    """The share address to show after the room's language changed: the aid's own address in
+    ``language`` (``""`` for the default), unless the educator typed another, which is kept."""
+    ours = {share_address(current, code) for code in ("", *languages)}
+    return share_address(current, language) if shown is None or shown in ours else shown
+
+
 def is_loopback(address: str) -> bool:
     """An address only this machine can open (localhost, 127.x.x.x, ::1): no phone in a room can."""
     host = (urlsplit(address if "//" in address else f"//{address}").hostname or "").lower()

@@ -68,6 +68,7 @@ PRESENTER_CSS = """<style>
 table td, table th, [data-baseweb="select"] div, input { font-size: 1.4rem !important; }
 button { min-height: 3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
+[class*="st-key-nav-lang_"] button { min-height: 0; }
 [class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
 </style>"""
 # Click Streamlit's own "Collapse sidebar" button, on a phone only (Streamlit's md

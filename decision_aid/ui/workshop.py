@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.schema import Pack, Persona
-from decision_aid.sharing import MAX_ADDRESS, is_loopback, qr_png, share_address
+from decision_aid.sharing import MAX_ADDRESS, address_for_language, is_loopback, qr_png
 from decision_aid.ui import state
 from decision_aid.ui.frame import load_persona, reset_and_go_back
 
@@ -47,7 +47,13 @@ def _presenter_changed() -> None:
 
 def _share_address(pack: Pack) -> str:
     language = state.locale() if state.locale() != state.LOCALES[0] else ""
-    state.seed(SHARE_KEY, share_address(st.context.url, language))
+    shown = state.widget_value(SHARE_KEY)
+    state.set_widget(
+        SHARE_KEY,
+        address_for_language(
+            None if shown is state.GONE else str(shown), st.context.url, language, state.offered()
+        ),
+    )
     address = st.text_input(pack.ui.workshop_share_address, key=SHARE_KEY, max_chars=MAX_ADDRESS)
     if address and is_loopback(address):
         st.warning(pack.ui.workshop_loopback, icon=":material/wifi_off:")

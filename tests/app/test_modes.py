@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation
-from decision_aid.sharing import qr_png, share_address
+from decision_aid.sharing import address_for_language, qr_png, share_address
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
@@ -142,6 +142,17 @@ def test_qr_code_points_at_the_apps_own_address():
     assert share_address(None) == ""
     png = qr_png("http://127.0.0.1:8501/?mode=patient")
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_qr_address_follows_the_rooms_language_unless_the_educator_typed_one():
+    here = "http://10.0.0.5:8501/workshop?mode=workshop"
+    english, spanish = "http://10.0.0.5:8501/?mode=patient", "http://10.0.0.5:8501/?mode=patient&lang=es"
+    assert share_address(here, "es") == spanish
+    assert address_for_language(None, here, "es", ("en", "es")) == spanish  # first drawn
+    assert address_for_language(english, here, "es", ("en", "es")) == spanish  # switched to Spanish
+    assert address_for_language(spanish, here, "", ("en", "es")) == english  # and back
+    typed = "http://192.168.1.20:8501/?mode=patient"
+    assert address_for_language(typed, here, "es", ("en", "es")) == typed
 
 
 def test_clear_my_answers_after_a_persona_link_really_clears():
