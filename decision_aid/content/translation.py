@@ -114,7 +114,7 @@ def read_translation(folder: Path, locale: str, problems: list[Problem]) -> dict
                 )
             )
         problems += _same_figures(unit, words)
-        _put(files, unit.text, words)
+        put(files, unit.text, words)
     for file, keyed in entries.items():
         for key in keyed:
             if (file, key) not in seen:
@@ -209,7 +209,7 @@ def _read_entries(
     return found
 
 
-def _put(files: dict[str, Any], text: Text, words: str) -> None:
+def put(files: dict[str, Any], text: Text, words: str) -> None:
     """Write ``words`` where ``text`` sits in its file's data."""
     if not text.path:
         files[text.file] = words

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from decision_aid.content import CONTENT_ROOT, Code, check_files, read_pack, texts
 from decision_aid.content.build import build_packs
 from decision_aid.content.load import read_files
+from decision_aid.content.translation import put
 from decision_aid.fields import Words
 from decision_aid.schema import Pack, SummaryText, UiText
 from tests.unit.test_content import edit
@@ -55,17 +56,6 @@ def files_and_texts():
     files = read_files(CONTENT_ROOT / "en", [])
     templates, _ = build_packs(copy.deepcopy(files), [])
     return files, list(texts(templates))
-
-
-def put(files: dict, text, value: str) -> None:
-    """Write ``value`` where ``text`` lives in the files' data."""
-    if not text.path:
-        files[text.file] = value
-        return
-    node = files[text.file]
-    for part in text.path[:-1]:
-        node = node[part]
-    node[text.path[-1]] = value
 
 
 def places(problems, code: Code) -> set[tuple[str, str, str]]:
