@@ -82,10 +82,12 @@ def read_translation(folder: Path, locale: str, problems: list[Problem]) -> dict
     ``check_files``; None when the English pack or the manifest cannot be read (``problems``
     says why)."""
     manifest = read_yaml(folder / MANIFEST, problems)
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("source"), str):
+    source = manifest.get("source") if isinstance(manifest, dict) else None
+    if not isinstance(source, str) or not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", source):
+        # a pack's name beside this one, never a path
         problems.append(Problem(Code.WRONG_SHAPE, MANIFEST, "", "source", "must name the pack translated"))
         return None
-    english = read_files(folder.parent / manifest["source"], problems)
+    english = read_files(folder.parent / source, problems)
     templates, _ = build_packs(english, problems)
     if templates is None:
         return None

@@ -164,3 +164,11 @@ def test_spanish_reading_ease_is_fernandez_huerta_where_higher_is_easier():
     assert SPANISH.meets(75, SPANISH.median) and not SPANISH.meets(55, SPANISH.worst)
     # the English measure is untouched by a Spanish one measured before it
     assert grade("You may feel sleepy. Staff watch you.") < 4
+
+
+@pytest.mark.parametrize("source", ["../en", "/etc", "", "EN"])
+def test_a_translation_names_the_pack_it_translates_never_a_path(packs, source):
+    (packs / "es" / "translation.yaml").write_text(f"source: {source!r}\n", encoding="utf-8")
+    pack, problems = read_pack("es", packs)
+    assert pack is None
+    assert [p.place for p in problems] == [("PACK_005", "translation.yaml", "", "source")]
