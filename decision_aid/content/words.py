@@ -6,8 +6,9 @@ Per string, the ``Words`` marker on its field decides which apply:
 - reading grade: prose only. A label of a few words has no meaningful Flesch-Kincaid
   grade, and a single short sentence swings by several grades on one long word, so a
   string is graded when it has at least ``GRADED_WORDS`` words. Topics are also held to
-  a median by ``check --report`` and the content tests. Clinician notes (``clinician/``)
-  are written for professionals, so the patients' grade target does not apply to them;
+  a median by ``check --report`` and the content tests. The measure is the pack's
+  language's (``readability.scale``: Fernández-Huerta for Spanish). Clinician notes
+  (``clinician/``) are written for professionals, so the patients' target does not apply;
 - markup: no raw HTML and no images anywhere (an image would be fetched from another
   site), and no Markdown in labels and templates, which also go where Markdown is not
   rendered (widget labels, FHIR ``text``, PDF headings);
