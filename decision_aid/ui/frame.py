@@ -52,6 +52,7 @@ a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; ga
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
 [data-testid="stMainBlockContainer"] { position: relative; }
+.st-key-box-lang { display: none; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
 [data-testid="stMarkdownContainer"] code { font-family: inherit;
   font-size: inherit; color: inherit; background: none; padding: 0; white-space: pre-wrap; }
@@ -85,7 +86,6 @@ if (window.parent.innerWidth < 768) {{
 # The page's language for assistive technology (WCAG 3.1.1): Streamlit's page says "en" and
 # has no setting, so a same-origin component frame sets it on the page; no request.
 LANG_JS = """<script>window.parent.document.documentElement.lang = "{lang}";</script>"""
-LANG_CSS = "<style>.st-key-box-lang { display: none; }</style>"
 
 
 def choose_language() -> None:
@@ -150,8 +150,7 @@ def _language(pack: Pack) -> None:
                 args=(code,),
             )
     if pack.info.locale != state.LOCALES[0] or state.language_switched():
-        with st.container(key=state.widget_key("box", "lang")):
-            st.html(LANG_CSS)
+        with st.container(key=state.widget_key("box", "lang")):  # hidden by READABLE_CSS
             st.iframe(LANG_JS.format(lang=pack.info.locale), height=1)
 
 
