@@ -26,6 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import uvloop  # the clients share the machine they measure: the lighter they run, the less they skew it
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -157,12 +158,19 @@ class Session:
                 started = forward
         if not fragment:
             self.widgets = {}
+        async with asyncio.timeout(120):  # one timer per run, not one task per message
+            await self._read_run(started)
+        live = {widget_id for widget_id, _, _ in self.widgets.values()}
+        self.states = {k: v for k, v in self.states.items() if k in live}
+        return True
+
+    async def _read_run(self, started: ForwardMsg | None) -> None:
         while True:
             if started is not None:
                 forward, started = started, None
             else:
                 forward = ForwardMsg()
-                forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
+                forward.ParseFromString(await self.ws.recv())
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 self.session_id = forward.new_session.initialize.session_id or self.session_id
@@ -177,9 +185,6 @@ class Session:
                 if forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     raise JourneyError(f"script finished with status {forward.script_finished}")
                 self.widgets = {}  # a page switch: the next run draws the new page
-        live = {widget_id for widget_id, _, _ in self.widgets.values()}
-        self.states = {k: v for k, v in self.states.items() if k in live}
-        return True
 
     def _note(self, element, fragment: str) -> None:
         kind = element.WhichOneof("type")
@@ -275,7 +280,8 @@ def cpu_seconds(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(app: Path) -> tuple[subprocess.Popen, str]:
+def start_server(app: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Streamlit on ``app``, run from the checkout at ``root``, on a free loopback port."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -291,10 +297,10 @@ def start_server(app: Path) -> tuple[subprocess.Popen, str]:
             "--server.address",
             "127.0.0.1",
         ],
-        cwd=ROOT,
+        cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -378,8 +384,8 @@ def measure(app: str | None, url: str | None, users: int, arrival: float, think:
     if url is None:
         process, url = start_server(APPS[app])
     try:
-        asyncio.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
-        results = asyncio.run(run_load(url, users, arrival, think, process.pid if process else None))
+        uvloop.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
+        results = uvloop.run(run_load(url, users, arrival, think, process.pid if process else None))
         return report(app or "url", results, users)
     finally:
         if process is not None:
@@ -393,11 +399,11 @@ def measure_one_user(apps: tuple[str, ...], rounds: int) -> dict[str, dict]:
     servers = {app: start_server(APPS[app]) for app in apps}
     try:
         for _, url in servers.values():
-            asyncio.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
+            uvloop.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
         pooled: dict[str, Results] = {}
         for _ in range(rounds):
             for app, (process, url) in servers.items():
-                more = asyncio.run(run_load(url, 1, 0, (0.05, 0.1), process.pid, settle=0))
+                more = uvloop.run(run_load(url, 1, 0, (0.05, 0.1), process.pid, settle=0))
                 if app in pooled:
                     pool(pooled[app], more)
                 else:
@@ -440,7 +446,7 @@ def main() -> None:
         f"think time {args.think[0]:.0f}-{args.think[1]:.0f} s, {len(JOURNEY)} interactions each"
     )
     for replica in args.warm:  # a replica's first session pays for its one-off imports
-        asyncio.run(run_load(replica.rstrip("/"), 1, 0, (0.0, 0.0), None))
+        uvloop.run(run_load(replica.rstrip("/"), 1, 0, (0.0, 0.0), None))
     if args.url:
         runs = [
             measure(None, args.url.rstrip("/"), args.users, args.arrival, tuple(args.think))

@@ -2,12 +2,14 @@
 # Start N app replicas (default 2) and nginx in front of them, all on loopback.
 #   deploy/run_replicas.sh                 # serve on http://127.0.0.1:8080 until Ctrl-C
 #   deploy/run_replicas.sh --benchmark     # run benchmarks/load.py through nginx, then stop
-# Environment: REPLICAS (2), PORT (8080), FIRST_APP_PORT (8601). Installs nginx if missing.
+# Environment: REPLICAS (2), PORT (8080), FIRST_APP_PORT (8601), APP (app.py; the load
+# benchmark's bare page, benchmarks/bare_app.py, to compare). Installs nginx if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPLICAS=${REPLICAS:-2}
 PORT=${PORT:-8080}
 FIRST_APP_PORT=${FIRST_APP_PORT:-8601}
+APP=${APP:-app.py}
 PREFIX=$(mktemp -d /tmp/decision-aid-nginx.XXXXXX)
 pids=()
 
@@ -27,7 +29,7 @@ trap stop EXIT
 upstreams=""
 for i in $(seq 0 $((REPLICAS - 1))); do
   port=$((FIRST_APP_PORT + i))
-  python3 -m streamlit run app.py --server.port "$port" --server.address 127.0.0.1 >"$PREFIX/replica-$i.log" 2>&1 &
+  python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >"$PREFIX/replica-$i.log" 2>&1 &
   pids+=($!)
   upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'
 done

@@ -1,0 +1,31 @@
+"""The benchmarks still run: the load journey's labels are on both our app and the bare page,
+and benchmarks/steps.py prints every step's CPU for both. A renamed button would otherwise
+break the performance figures silently, at the next measurement. Times are not asserted."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.load import JOURNEY
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_steps_benchmark_walks_the_whole_journey_on_both_apps():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/steps.py", "--rounds", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {line[:46].strip(): line[46:].split() for line in result.stdout.splitlines()[2:]}
+    for _, label, _ in JOURNEY:
+        assert label[:46] in rows, f"no row for {label!r}:\n{result.stdout}"
+    journey = re.search(r"whole journey\s+(\d+)\s+(\d+)", result.stdout)
+    assert journey, result.stdout
+    assert int(journey[1]) > 0 and int(journey[2]) > 0, "a server that used no CPU was not measured"
