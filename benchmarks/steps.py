@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from pathlib import Path
 
 import uvloop
-from load import APPS, JOURNEY, ROOT, Session, cpu_seconds, start_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as `python benchmarks/steps.py`
+
+from benchmarks.load import APPS, JOURNEY, ROOT, Session, cpu_seconds, start_server  # noqa: E402
 
 SETTLE = 0.05  # seconds after a run ends, for the server to finish sending it
 

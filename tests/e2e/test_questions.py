@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import act, check_screen
+from tests.e2e.conftest import act, check_screen, wait_for_app
 from tests.e2e.test_journeys import SAFETY, choose, click_button
 
 TARGETS = """() => [...document.querySelectorAll(
@@ -21,6 +21,10 @@ MEASURED: list[str] = []
 
 def measure(page: Page, step: int) -> None:
     expect(page.get_by_text(f"Step {step} of 12", exact=False)).to_be_visible()
+    # The step's label can arrive before the rest of its run, and a click's own wait may
+    # have seen the previous run's "notRunning": once, in a full suite, 4 of step 3's rows
+    # measured 22 px, and the same test passed alone.
+    wait_for_app(page)
     targets = page.evaluate(TARGETS)
     questions = page.evaluate(QUESTIONS)
     assert targets and questions
