@@ -6,7 +6,7 @@
 One user at a time, so each step's CPU is the server's own (read from /proc; 10 ms ticks,
 hence many rounds). Journeys alternate between the two servers, so a minute in which this
 machine runs slower slows both alike. Repeated comparisons of one checkout with itself
-differed by up to 4% per journey: smaller differences are noise. Numbers are printed,
+differed by about 4% per journey: smaller differences are noise. Numbers are printed,
 never asserted.
 """
 
