@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import math
 import os
 import random
 import socket
@@ -314,8 +315,11 @@ def start_server(app: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
 
 
 def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+    """Nearest rank: the smallest value that at least ``share`` of the values do not exceed."""
+    if not values:
+        return float("nan")
+    rank = math.ceil(round(share * len(values), 9))  # round: 0.07 * 100 is 7.000000000000001
+    return sorted(values)[max(rank, 1) - 1]
 
 
 def report(name: str, results: Results, users: int) -> dict:

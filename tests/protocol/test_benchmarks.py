@@ -4,12 +4,13 @@ break the performance figures silently, at the next measurement. Times are not a
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.load import JOURNEY
+from benchmarks.load import JOURNEY, percentile
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -29,3 +30,16 @@ def test_steps_benchmark_walks_the_whole_journey_on_both_apps():
     journey = re.search(r"whole journey\s+(\d+)\s+(\d+)", result.stdout)
     assert journey, result.stdout
     assert int(journey[1]) > 0 and int(journey[2]) > 0, "a server that used no CPU was not measured"
+
+
+def test_percentile_is_the_nearest_rank():
+    """The smallest value that at least that share of the values do not exceed: of 1-100,
+    the 95th percentile is 95, not 96 (architecture review, benchmarks/load.py)."""
+    hundred = [float(v) for v in range(100, 0, -1)]
+    assert percentile(hundred, 0.95) == 95
+    assert percentile(hundred, 0.5) == 50
+    assert percentile([float(v) for v in range(1, 21)], 0.95) == 19  # not the slowest of 20
+    assert percentile([float(v) for v in range(1, 101)], 0.07) == 7  # 0.07 * 100 is 7.000000000000001
+    assert percentile([3.0], 0.95) == 3
+    assert percentile([2.0, 1.0], 0.0) == 1
+    assert math.isnan(percentile([], 0.95))
