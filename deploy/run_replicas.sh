@@ -4,6 +4,8 @@
 #   deploy/run_replicas.sh --benchmark     # run benchmarks/load.py through nginx, then stop
 # Environment: REPLICAS (2), PORT (8080), FIRST_APP_PORT (8601), APP (app.py; the load
 # benchmark's bare page, benchmarks/bare_app.py, to compare). Installs nginx if missing.
+# A replica that stops (a crash, or killed for memory) is started again after a second:
+# the people it served start again on the other replica, and the room keeps all its cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPLICAS=${REPLICAS:-2}
@@ -26,10 +28,26 @@ stop() {
 }
 trap stop EXIT
 
+# One replica, started again whenever it stops, until this script stops it. Its process id is
+# in replica-N.pid. `wait` returns as soon as TERM arrives, so the trap can stop the replica.
+supervise() {
+  local i=$1 port=$2 app_pid status
+  trap 'kill $(jobs -p) 2>/dev/null; wait; exit 0' TERM INT
+  while :; do
+    python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >>"$PREFIX/replica-$i.log" 2>&1 &
+    app_pid=$!
+    echo "$app_pid" >"$PREFIX/replica-$i.pid"
+    status=0
+    wait "$app_pid" || status=$?
+    echo "replica $i (port $port) stopped with status $status; starting it again in 1 s"
+    sleep 1
+  done
+}
+
 upstreams=""
 for i in $(seq 0 $((REPLICAS - 1))); do
   port=$((FIRST_APP_PORT + i))
-  python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >"$PREFIX/replica-$i.log" 2>&1 &
+  supervise "$i" "$port" &
   pids+=($!)
   upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'
 done
@@ -58,7 +76,7 @@ if [ "${1:-}" = "--benchmark" ]; then
   for i in $(seq 0 $((REPLICAS - 1))); do warm+=("http://127.0.0.1:$((FIRST_APP_PORT + i))"); done
   python3 benchmarks/load.py --url "http://127.0.0.1:$PORT" --warm "${warm[@]}" "$@"
   for i in $(seq 0 $((REPLICAS - 1))); do
-    echo "replica $i RSS: $(grep VmRSS /proc/${pids[$i]}/status | awk '{print $2/1024 " MiB"}')"
+    echo "replica $i RSS: $(grep VmRSS "/proc/$(cat "$PREFIX/replica-$i.pid")/status" | awk '{print $2/1024 " MiB"}')"
   done
 else
   wait

@@ -195,9 +195,9 @@ def crash(replica: str) -> None:
 
 
 def test_when_a_replica_crashes_everyone_still_reaches_the_app(tmp_path):
-    """People on the crashed replica start again with a new, empty session on the other one
-    (nothing is stored anywhere, by design); nobody sees another person's answers, and
-    people who arrive afterwards are served as usual."""
+    """People on the crashed replica start again with a new, empty session on the other one,
+    or on the crashed one once it is back (nothing is stored anywhere, by design); nobody
+    sees another person's answers, and people who arrive afterwards are served as usual."""
     with running(tmp_path) as deployment:
 
         async def crash_between() -> list[Return]:
@@ -218,3 +218,32 @@ def test_when_a_replica_crashes_everyone_still_reaches_the_app(tmp_path):
     for back in fresh:
         assert any(label.startswith(SAFETY) for label in back.on_screen)
         assert CRISIS_REGION not in back.on_screen, "a new session showed an answer it was never given"
+
+
+def healthy(replica: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{replica}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def test_a_crashed_replica_is_started_again_and_serves_people_again(tmp_path):
+    """A workshop keeps both replicas' cores after a crash: run_replicas.sh starts the replica
+    again, says so, and nginx sends people there as before (the replica's own metrics count
+    the sessions it opened since it came back)."""
+    with running(tmp_path) as deployment:
+        crash(deployment.replicas[0])
+        deadline = time.monotonic() + 60
+        while not healthy(deployment.replicas[0]):
+            assert time.monotonic() < deadline, "the crashed replica was not started again"
+            time.sleep(0.2)
+
+        async def newcomers() -> None:
+            await asyncio.gather(*(answer_and_drop(deployment) for _ in range(PEOPLE)))
+
+        run(newcomers())
+        assert session_events(deployment.replicas[0]).get("connect", 0) > 0, "nginx sent nobody back"
+        assert session_events(deployment.replicas[1]).get("connect", 0) > 0
+        said = (tmp_path / "run_replicas.log").read_text(errors="replace")
+        assert "replica 0" in said and "starting it again" in said, said
