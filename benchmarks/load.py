@@ -217,6 +217,7 @@ class Results:
     cpu_seconds: float = 0.0
     client_cpu: float = 0.0
     machine_ticks: list[int] = field(default_factory=lambda: [0, 0])  # [stolen, all]
+    speed_ms: list[float] = field(default_factory=list)  # machine_speed() before and after each crowd
 
 
 async def attendee(url: str, delay: float, think: tuple[float, float], results: Results, open_sessions: list):
@@ -238,7 +239,7 @@ async def attendee(url: str, delay: float, think: tuple[float, float], results: 
 async def run_load(
     url: str, users: int, arrival: float, think: tuple[float, float], pid: int | None, settle: float = 2.0
 ) -> Results:
-    results = Results(rss_before=rss_kib(pid))
+    results = Results(rss_before=rss_kib(pid), speed_ms=[machine_speed()])
     open_sessions: list[Session] = []
     cpu_before = cpu_seconds(pid)
     client_before = sum(os.times()[:2])
@@ -251,10 +252,29 @@ async def run_load(
     results.cpu_seconds = cpu_seconds(pid) - cpu_before
     results.client_cpu = sum(os.times()[:2]) - client_before
     results.machine_ticks = [now - then for now, then in zip(machine_ticks(), machine_before, strict=True)]
+    results.speed_ms.append(machine_speed())
     await asyncio.sleep(settle)  # let the server settle with every session open and idle
     results.rss_idle = rss_kib(pid)
     await asyncio.gather(*(s.close() for s in open_sessions))
     return results
+
+
+def speed_task() -> int:
+    """A fixed piece of pure-Python work of the kind a script run does: strings, a dict, a sort."""
+    table = {f"answer-{i}": i * 7 % 1013 for i in range(20_000)}
+    return sum(sorted(table.values(), reverse=True)[:100]) + len(",".join(sorted(table)))
+
+
+def machine_speed(rounds: int = 5) -> float:
+    """The CPU milliseconds ``speed_task`` takes now, the median of ``rounds``. The same work
+    takes longer when the host is slow, whatever the app does: this tells a slow hour from
+    a slower app. Taken before and after each crowd, while the server is idle."""
+    times = []
+    for _ in range(rounds):
+        start = time.thread_time()
+        speed_task()
+        times.append(time.thread_time() - start)
+    return statistics.median(times) * 1000
 
 
 def rss_kib(pid: int | None) -> int:
@@ -340,6 +360,8 @@ def report(name: str, results: Results, users: int) -> dict:
         "cpu_ms": results.cpu_seconds * 1000 / max(len(results.interactions) + len(results.first_loads), 1),
         "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
         "steal_percent": 100 * results.machine_ticks[0] / max(results.machine_ticks[1], 1),
+        "speed_ms": statistics.median(results.speed_ms) if results.speed_ms else float("nan"),
+        "speed_range": (min(results.speed_ms), max(results.speed_ms)) if results.speed_ms else (0.0, 0.0),
     }
     per_session = f"{row['per_session_kib']:.0f} KiB per idle session" if users > 1 else "one session"
     server = (
@@ -354,7 +376,9 @@ def report(name: str, results: Results, users: int) -> dict:
         f"p95 {row['click_p95']:.0f} ms, max {row['click_max']:.0f} ms | errors {row['errors']} | "
         f"{row['per_second']:.1f} interactions/s | {server} | this benchmark's own clients used "
         f"{row['client_cores']:.2f} of the machine's cores | the host took back "
-        f"{row['steal_percent']:.0f}% of the machine's CPU"
+        f"{row['steal_percent']:.0f}% of the machine's CPU | a fixed Python task took "
+        f"{row['speed_range'][0]:.1f}-{row['speed_range'][1]:.1f} ms of CPU before and after "
+        "(more: a slower machine)"
     )
     slowest = sorted(results.by_step.items(), key=lambda item: -percentile(item[1], 0.95))[:3]
     if len(results.first_loads) > 1 and slowest:
@@ -380,6 +404,7 @@ def pool(results: Results, more: Results) -> None:
     results.cpu_seconds += more.cpu_seconds
     results.client_cpu += more.client_cpu
     results.machine_ticks = [a + b for a, b in zip(results.machine_ticks, more.machine_ticks, strict=True)]
+    results.speed_ms += more.speed_ms
     results.rss_idle = more.rss_idle
 
 
@@ -487,7 +512,12 @@ def summarise(runs: dict[str, list[dict]]) -> dict[str, float]:
             print(
                 f"{name:>5}: over {len(rows)} runs, interaction p95 median {medians[name]:.0f} ms "
                 f"(runs: {', '.join(f'{v:.0f}' for v in p95s)}); first load p95 median "
-                f"{statistics.median(firsts):.0f} ms; errors {sum(row['errors'] for row in rows)}"
+                f"{statistics.median(firsts):.0f} ms; errors {sum(row['errors'] for row in rows)}; "
+                "in time order, p95 ms / fixed task ms before-after: "
+                + ", ".join(
+                    f"{row['click_p95']:.0f} / {row['speed_range'][0]:.1f}-{row['speed_range'][1]:.1f}"
+                    for row in rows
+                )
             )
     return medians
 
