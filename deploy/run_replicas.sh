@@ -6,6 +6,8 @@
 # benchmark's bare page, benchmarks/bare_app.py, to compare). Installs nginx if missing.
 # A replica that stops (a crash, or killed for memory) is started again after a second:
 # the people it served start again on the other replica, and the room keeps all its cores.
+# One that keeps stopping as soon as it starts is tried again less and less often (up to
+# every 30 s), and the script says each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPLICAS=${REPLICAS:-2}
@@ -29,18 +31,27 @@ stop() {
 trap stop EXIT
 
 # One replica, started again whenever it stops, until this script stops it. Its process id is
-# in replica-N.pid. `wait` returns as soon as TERM arrives, so the trap can stop the replica.
+# in replica-N.pid. `wait` returns as soon as TERM arrives, so the trap can stop the replica
+# (and the sleep, which runs as a job for that reason).
+# A replica that stops within a minute of starting is likely to stop again (a broken
+# checkout, a port taken): each such restart waits twice as long, up to 30 s, so the log
+# stays readable; one that ran for a minute or more is started again after 1 s.
 supervise() {
-  local i=$1 port=$2 app_pid status
+  local i=$1 port=$2 app_pid status started ran delay=1
   trap 'kill $(jobs -p) 2>/dev/null; wait; exit 0' TERM INT
   while :; do
+    started=$SECONDS
     python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >>"$PREFIX/replica-$i.log" 2>&1 &
     app_pid=$!
     echo "$app_pid" >"$PREFIX/replica-$i.pid"
     status=0
     wait "$app_pid" || status=$?
-    echo "replica $i (port $port) stopped with status $status; starting it again in 1 s"
-    sleep 1
+    ran=$((SECONDS - started))
+    if [ "$ran" -ge 60 ]; then delay=1; fi
+    echo "replica $i (port $port) stopped with status $status (its log: $PREFIX/replica-$i.log); starting it again in $delay s"
+    sleep "$delay" &
+    wait $!
+    if [ "$ran" -lt 60 ]; then delay=$((delay * 2 > 30 ? 30 : delay * 2)); fi
   done
 }
 

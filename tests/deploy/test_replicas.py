@@ -9,6 +9,7 @@ import asyncio
 import os
 import signal
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Session
-from tests.deploy.replicas import Deployment, handshake_answer, running, websocket_handshake
+from tests.deploy.replicas import ROOT, Deployment, free_ports, handshake_answer, running, websocket_handshake
 
 SAFETY = "Over the last 2 weeks, how often"
 CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
@@ -247,3 +248,60 @@ def test_a_crashed_replica_is_started_again_and_serves_people_again(tmp_path):
         assert session_events(deployment.replicas[1]).get("connect", 0) > 0
         said = (tmp_path / "run_replicas.log").read_text(errors="replace")
         assert "replica 0" in said and "starting it again" in said, said
+
+
+def processes_with(variable: str) -> list[int]:
+    """Process ids whose environment holds ``variable`` (NAME=value) exactly."""
+    found = []
+    wanted = variable.encode()
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if wanted in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue  # a process that has just ended, or not ours
+    return found
+
+
+def test_a_replica_that_stops_at_once_is_tried_again_less_and_less_often(tmp_path):
+    """A replica that cannot start (here its app file is missing) is started again after 1,
+    2, 4, 8 s and so on, not every second for the whole workshop; stopping the script still
+    stops at once, in the middle of a wait, and leaves nothing of it running."""
+    port = free_ports(2)
+    mark = f"FIRST_APP_PORT={port + 1}"
+    log = tmp_path / "run_replicas.log"
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "FIRST_APP_PORT": str(port + 1),
+        "REPLICAS": "1",
+        "APP": "no_such_app.py",
+    }
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while "starting it again in 8 s" not in log.read_text(errors="replace"):
+            said = log.read_text(errors="replace")
+            assert process.poll() is None and time.monotonic() < deadline, said
+            time.sleep(0.2)
+        said = log.read_text(errors="replace")
+        waits = [
+            line.rsplit(" in ", 1)[1] for line in said.splitlines() if line.startswith("replica 0 (port")
+        ]
+        assert waits == ["1 s", "2 s", "4 s", "8 s"], said
+    finally:
+        asked = time.monotonic()
+        process.terminate()
+        process.wait(timeout=60)
+    assert time.monotonic() - asked < 4, "stopping waited for the replica's 8 s pause to end"
+    deadline = time.monotonic() + 5
+    while processes_with(mark):
+        assert time.monotonic() < deadline, f"left running: {processes_with(mark)}"
+        time.sleep(0.1)
