@@ -12,7 +12,7 @@ of a second each, 19 times in a run: every attendee felt them as stalled clicks.
   little longer to be freed: at most a few thousand objects, about a megabyte.
 
 Measured with 100 attendees on 2 cores: full collections fell from 19 to 6 in a run, and the
-longest pause from 234 ms to 83 ms (later traced runs: 94 to 187 ms; README, Performance).
+longest pause from 234 ms to 83 ms (later traced runs: 94 to 187 ms; benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
