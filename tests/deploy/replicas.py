@@ -44,20 +44,24 @@ def free_ports(count: int) -> int:
     raise RuntimeError("no free run of loopback ports")
 
 
+def start(log: Path, **settings: str) -> subprocess.Popen:
+    """deploy/run_replicas.sh with these environment settings, its output in ``log``."""
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
+            cwd=ROOT,
+            env={**os.environ, **settings},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
 @contextmanager
 def running(folder: Path) -> Iterator[Deployment]:
     """deploy/run_replicas.sh with two replicas, on free ports, until the block ends."""
     port = free_ports(3)  # nginx, then the two replicas
     log = folder / "run_replicas.log"
-    env = {**os.environ, "PORT": str(port), "FIRST_APP_PORT": str(port + 1), "REPLICAS": "2"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start(log, PORT=str(port), FIRST_APP_PORT=str(port + 1), REPLICAS="2")
     try:
         deadline = time.monotonic() + 180  # a first run may install nginx
         while "serving on" not in log.read_text(errors="replace"):

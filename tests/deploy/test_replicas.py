@@ -9,7 +9,6 @@ import asyncio
 import os
 import signal
 import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -21,7 +20,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Session
-from tests.deploy.replicas import ROOT, Deployment, free_ports, handshake_answer, running, websocket_handshake
+from tests.deploy.replicas import (
+    Deployment,
+    free_ports,
+    handshake_answer,
+    running,
+    start,
+    websocket_handshake,
+)
 
 SAFETY = "Over the last 2 weeks, how often"
 CRISIS_REGION = "Where are you?"  # the region list in the crisis panel
@@ -270,21 +276,7 @@ def test_a_replica_that_stops_at_once_is_tried_again_less_and_less_often(tmp_pat
     port = free_ports(2)
     mark = f"FIRST_APP_PORT={port + 1}"
     log = tmp_path / "run_replicas.log"
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "FIRST_APP_PORT": str(port + 1),
-        "REPLICAS": "1",
-        "APP": "no_such_app.py",
-    }
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run_replicas.sh")],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start(log, PORT=str(port), FIRST_APP_PORT=str(port + 1), REPLICAS="1", APP="no_such_app.py")
     try:
         deadline = time.monotonic() + 90
         while "starting it again in 8 s" not in log.read_text(errors="replace"):
