@@ -61,9 +61,22 @@ def test_a_code_from_the_patients_summary_opens_in_the_clinicians_own_browser(br
     doctor.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     act(doctor, lambda: doctor.get_by_text(WORDS.note_title).click())
     block = doctor.locator('[data-testid="stCode"]').first
-    block.hover()
-    block.get_by_role("button").first.click()
-    copied = doctor.evaluate("navigator.clipboard.readText()")
+    copy = block.get_by_role("button").first
+    # Streamlit draws the copy button only while the pointer is over the block, and the block
+    # may still be moving as the note opens: point at it again until the button is there.
+    for _ in range(50):
+        block.hover()
+        if copy.count():
+            break
+        doctor.wait_for_timeout(100)
+    copy.click()
+    # The browser writes the clipboard after the click returns.
+    copied = ""
+    for _ in range(50):
+        copied = doctor.evaluate("navigator.clipboard.readText()")
+        if copied:
+            break
+        doctor.wait_for_timeout(100)
     assert copied.startswith(block.inner_text().strip().splitlines()[0])
     assert "PHQ-9 item 9" in copied and WORDS.checklist.aneurysm_avm in copied
 
