@@ -9,7 +9,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from decision_aid import handoff
 from decision_aid.content import load_pack
-from tests.e2e.conftest import OFF_ORIGIN, Server, act, check_screen, open_page, wait_for_app
+from tests.e2e.conftest import OFF_ORIGIN, Server, act, check_screen, open_page
+from tests.e2e.test_journeys import stages_from
 
 PACK = load_pack("en")
 WORDS = PACK.ui.clinician
@@ -19,15 +20,7 @@ ANEURYSM = f"{WORDS.status.reported}: {WORDS.checklist.aneurysm_avm}"
 def patient_at_summary(browser: Browser, server: Server, persona: str) -> Page:
     """A fictional case's answers, then the stages' Next buttons to Your summary."""
     patient = open_page(browser, server, path=f"?mode=workshop&persona={persona}")
-    expect(patient.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
-    while patient.locator("h1").first.inner_text() != "Your summary":
-        title = patient.locator("h1").first.inner_text()
-        act(
-            patient,
-            lambda: patient.locator('[class*="st-key-nav-stage_next_"][class*="_top"] button').click(),
-        )
-        expect(patient.locator("h1").first).not_to_have_text(title)
-        wait_for_app(patient)
+    stages_from(patient, "results", "summary")
     return patient
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 
 import pypdf
@@ -38,6 +39,20 @@ STAGES = (
     ("prepare", "Prepare for your visit"),
     ("summary", "Your summary"),
 )
+
+
+def stages_from(page: Page, start: str, end: str) -> None:
+    """Each stage's Next, from the stage named ``start`` to the one named ``end``
+    (decision_aid/journey.py). Each click is on that stage's own button and each heading is
+    awaited by name: while a page changes, the first heading can still be the last stage's,
+    and a loop that read it to see where it was went one stage too far."""
+    names = [name for name, _ in STAGES]
+    first, last = names.index(start), names.index(end)
+    expect(page.get_by_role("heading", level=1, name=STAGES[first][1], exact=True)).to_be_visible()
+    for (name, _), (_, following) in itertools.pairwise(STAGES[first : last + 1]):
+        page.locator(f'[class*="st-key-nav-stage_next_{name}_top"] button').click()
+        expect(page.get_by_role("heading", level=1, name=following, exact=True)).to_be_visible()
+        wait_for_app(page)
 
 
 def choose(page: Page, question: str, answer: str) -> None:

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import act, check_screen
-from tests.e2e.test_journeys import SAFETY, choose, click_button, next_stage
+from tests.e2e.test_journeys import SAFETY, choose, click_button, next_stage, stages_from
 
 TYPED = (
     "Is www.example.com or mail@evil.example right? $x^2+\\frac12$ :material/home: :smile: "
@@ -50,8 +50,7 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
         click_button(page, "Next")
     click_button(page, "Next: check your answers")
     click_button(page, "See my results")
-    while page.locator("h1").first.inner_text() != "Prepare for your visit":
-        next_stage(page)
+    stages_from(page, "results", "prepare")
     act(page, lambda: page.get_by_label("Add your own question (optional)").fill(TYPED))
     act(page, lambda: page.get_by_role("button", name="Add question").click())
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()

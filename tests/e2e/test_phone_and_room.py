@@ -7,6 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import act, check_screen, open_page
+from tests.e2e.test_journeys import stages_from
 
 CRISIS = "Help is available right now"
 SAFETY = (
@@ -45,18 +46,9 @@ def test_crisis_numbers_are_tap_targets_first_in_the_panel(phone):
     check_screen(phone, "phone-crisis-links")
 
 
-def next_stage_until(page: Page, title: str) -> None:
-    """Each stage's Next (decision_aid/journey.py) until the stage with this heading."""
-    while page.locator("h1").first.inner_text() != title:
-        before = page.locator("h1").first.inner_text()
-        act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_top"] button').click())
-        expect(page.locator("h1").first).not_to_have_text(before)
-
-
 def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=maria_trd")
-    expect(phone.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
-    next_stage_until(phone, "The facts: how well they work")
+    stages_from(phone, "results", "facts")
     expect(phone.locator(".icon-array figure img").first).to_be_attached()
     phone.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     groups = phone.evaluate(
@@ -76,7 +68,7 @@ def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
 
 def test_the_importance_scale_is_stacked_and_tall_on_a_phone(browser, server):
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=leo_first_episode")
-    next_stage_until(phone, "Prepare for your visit")
+    stages_from(phone, "results", "prepare")
     scale = phone.get_by_role("radiogroup", name="Feeling better quickly")
     options = scale.locator('[data-testid="stRadioOption"]')
     scale.scroll_into_view_if_needed()
