@@ -60,6 +60,7 @@ JOURNEY = [
 ]
 DONE = ForwardMsg.FINISHED_SUCCESSFULLY
 RESUME_TRIES, RESUME_WAIT = 3, 5.0  # requests, and seconds to wait for each to start a run
+PROBE_EVERY = 0.5  # seconds between the fixed task's timings during a crowd
 SOLO_ROUNDS = 20  # one journey has only 13 interactions: too few for a steady median
 
 
@@ -218,6 +219,7 @@ class Results:
     client_cpu: float = 0.0
     machine_ticks: list[int] = field(default_factory=lambda: [0, 0])  # [stolen, all]
     speed_ms: list[float] = field(default_factory=list)  # machine_speed() before and after each crowd
+    speed_during: list[float] = field(default_factory=list)  # the probe's readings during it
 
 
 async def attendee(url: str, delay: float, think: tuple[float, float], results: Results, open_sessions: list):
@@ -237,9 +239,21 @@ async def attendee(url: str, delay: float, think: tuple[float, float], results: 
 
 
 async def run_load(
-    url: str, users: int, arrival: float, think: tuple[float, float], pid: int | None, settle: float = 2.0
+    url: str,
+    users: int,
+    arrival: float,
+    think: tuple[float, float],
+    pid: int | None,
+    settle: float = 2.0,
+    probe_every: float | None = None,
 ) -> Results:
     results = Results(rss_before=rss_kib(pid), speed_ms=[machine_speed()])
+    probe = None
+    if probe_every:
+        probe = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--probe", str(probe_every), stdout=asyncio.subprocess.PIPE
+        )
+        await probe.stdout.readline()  # started: its imports are done before the crowd comes
     open_sessions: list[Session] = []
     cpu_before = cpu_seconds(pid)
     client_before = sum(os.times()[:2])
@@ -252,6 +266,12 @@ async def run_load(
     results.cpu_seconds = cpu_seconds(pid) - cpu_before
     results.client_cpu = sum(os.times()[:2]) - client_before
     results.machine_ticks = [now - then for now, then in zip(machine_ticks(), machine_before, strict=True)]
+    if probe is not None:
+        probe.terminate()
+        readings, _ = await probe.communicate()
+        lines = [line.split() for line in readings.decode().splitlines()]
+        # A line cut short as the probe was stopped is left out.
+        results.speed_during = [float(line[1]) for line in lines if len(line) == 2]
     results.speed_ms.append(machine_speed())
     await asyncio.sleep(settle)  # let the server settle with every session open and idle
     results.rss_idle = rss_kib(pid)
@@ -275,6 +295,17 @@ def machine_speed(rounds: int = 5) -> float:
         speed_task()
         times.append(time.thread_time() - start)
     return statistics.median(times) * 1000
+
+
+def probe_machine(every: float) -> None:
+    """Time ``speed_task`` every ``every`` seconds until stopped, one line each: the Unix time
+    and the CPU ms. Run in a process of its own during a crowd (``--probe``): a machine can slow
+    for part of a minute and be fast again before and after it."""
+    while True:
+        start = time.thread_time()
+        speed_task()
+        print(f"{time.time():.3f} {(time.thread_time() - start) * 1000:.2f}")
+        time.sleep(every)
 
 
 def rss_kib(pid: int | None) -> int:
@@ -361,6 +392,11 @@ def report(name: str, results: Results, users: int) -> dict:
         "client_cores": results.client_cpu / results.wall if results.wall else 0.0,
         "steal_percent": 100 * results.machine_ticks[0] / max(results.machine_ticks[1], 1),
         "speed_range": (min(results.speed_ms), max(results.speed_ms)),  # every run takes two readings
+        "speed_during": (
+            (statistics.median(results.speed_during), percentile(results.speed_during, 0.9))
+            if results.speed_during
+            else None
+        ),
     }
     per_session = f"{row['per_session_kib']:.0f} KiB per idle session" if users > 1 else "one session"
     server = (
@@ -376,7 +412,7 @@ def report(name: str, results: Results, users: int) -> dict:
         f"{row['per_second']:.1f} interactions/s | {server} | this benchmark's own clients used "
         f"{row['client_cores']:.2f} of the machine's cores | the host took back "
         f"{row['steal_percent']:.0f}% of the machine's CPU | a fixed Python task took "
-        f"{row['speed_range'][0]:.1f}-{row['speed_range'][1]:.1f} ms of CPU before and after "
+        f"{row['speed_range'][0]:.1f}-{row['speed_range'][1]:.1f} ms of CPU before and after{during(row)} "
         "(more: a slower machine)"
     )
     slowest = sorted(results.by_step.items(), key=lambda item: -percentile(item[1], 0.95))[:3]
@@ -392,6 +428,12 @@ def report(name: str, results: Results, users: int) -> dict:
     return row
 
 
+def during(row: dict) -> str:
+    if row["speed_during"] is None:
+        return ""
+    return f", and during it a median of {row['speed_during'][0]:.1f} ms (p90 {row['speed_during'][1]:.1f})"
+
+
 def pool(results: Results, more: Results) -> None:
     """Add a later run's figures on the same server to ``results``."""
     results.first_loads += more.first_loads
@@ -404,6 +446,7 @@ def pool(results: Results, more: Results) -> None:
     results.client_cpu += more.client_cpu
     results.machine_ticks = [a + b for a, b in zip(results.machine_ticks, more.machine_ticks, strict=True)]
     results.speed_ms += more.speed_ms
+    results.speed_during += more.speed_during
     results.rss_idle = more.rss_idle
 
 
@@ -413,7 +456,9 @@ def measure(app: str | None, url: str | None, users: int, arrival: float, think:
         process, url = start_server(APPS[app])
     try:
         uvloop.run(run_load(url, 1, 0, (0.0, 0.0), None))  # warm-up: imports, caches
-        results = uvloop.run(run_load(url, users, arrival, think, process.pid if process else None))
+        results = uvloop.run(
+            run_load(url, users, arrival, think, process.pid if process else None, probe_every=PROBE_EVERY)
+        )
         return report(app or "url", results, users)
     finally:
         if process is not None:
@@ -461,6 +506,12 @@ def main() -> None:
         "a shared or virtual machine's speed varies from minute to minute",
     )
     parser.add_argument(
+        "--probe",
+        type=float,
+        metavar="EVERY",
+        help="only time the fixed task every EVERY seconds until stopped (what each crowd runs beside it)",
+    )
+    parser.add_argument(
         "--warm",
         nargs="*",
         default=[],
@@ -468,6 +519,9 @@ def main() -> None:
         help="replica addresses to warm up with one journey each before measuring",
     )
     args = parser.parse_args()
+    if args.probe:
+        probe_machine(args.probe)
+        return
     random.seed(args.seed)
     print(
         f"machine: {os.cpu_count()} cores; {args.users} attendees arriving within {args.arrival:.0f} s, "
@@ -512,9 +566,10 @@ def summarise(runs: dict[str, list[dict]]) -> dict[str, float]:
                 f"{name:>5}: over {len(rows)} runs, interaction p95 median {medians[name]:.0f} ms "
                 f"(runs: {', '.join(f'{v:.0f}' for v in p95s)}); first load p95 median "
                 f"{statistics.median(firsts):.0f} ms; errors {sum(row['errors'] for row in rows)}; "
-                "in time order, p95 ms / fixed task ms before-after: "
+                "in time order, p95 ms / fixed task ms before-after / its median during: "
                 + ", ".join(
                     f"{row['click_p95']:.0f} / {row['speed_range'][0]:.1f}-{row['speed_range'][1]:.1f}"
+                    + (f" / {row['speed_during'][0]:.1f}" if row["speed_during"] else "")
                     for row in rows
                 )
             )

@@ -8,6 +8,7 @@ import math
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from benchmarks.load import JOURNEY, machine_speed, percentile, speed_task
@@ -50,3 +51,26 @@ def test_the_machine_speed_probe_times_the_same_work_every_time():
     itself must not change: its result is fixed. The time is CPU time, and is there."""
     assert speed_task() == speed_task() == 349885
     assert 0 < machine_speed(rounds=3) < 60_000
+
+
+def test_the_probe_times_the_task_again_and_again_while_a_crowd_runs():
+    """A crowd lasts a minute; a machine can slow inside it and be fast again before and
+    after. `--probe EVERY` times the fixed task every EVERY seconds in a process of its own,
+    one line each (a Unix time and the CPU ms), until it is stopped."""
+    probe = subprocess.Popen(
+        [sys.executable, "benchmarks/load.py", "--probe", "0.05"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = probe.stdout.readline()  # the first reading comes once it has started
+        time.sleep(0.5)
+    finally:
+        probe.terminate()
+    rest, _ = probe.communicate(timeout=10)
+    readings = [line.split() for line in (first + rest).splitlines()]
+    assert len(readings) >= 4, readings
+    for when, ms in readings:
+        assert abs(float(when) - time.time()) < 60
+        assert 0 < float(ms) < 60_000
