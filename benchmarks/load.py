@@ -302,9 +302,7 @@ def probe_machine(every: float) -> None:
     and the CPU ms. Run in a process of its own during a crowd (``--probe``): a machine can slow
     for part of a minute and be fast again before and after it."""
     while True:
-        start = time.thread_time()
-        speed_task()
-        print(f"{time.time():.3f} {(time.thread_time() - start) * 1000:.2f}")
+        print(f"{time.time():.3f} {machine_speed(rounds=1):.2f}")
         time.sleep(every)
 
 
