@@ -9,6 +9,7 @@ import json
 import pypdf
 from playwright.sync_api import Page, expect
 
+from decision_aid import journey
 from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
 
 CRISIS = "Help is available right now"
@@ -22,11 +23,16 @@ def click_button(page: Page, name: str) -> None:
     act(page, lambda: page.get_by_role("button", name=name, exact=True).click())
 
 
-def next_stage(page: Page, place: str = "top") -> None:
-    """The stage's Next (at its top or bottom), then wait for the next stage's heading."""
-    title = page.locator("h1").first.inner_text()
-    act(page, lambda: page.locator(f'[class*="st-key-nav-stage_next_"][class*="_{place}"] button').click())
-    expect(page.locator("h1").first).not_to_have_text(title)
+def next_stage(page: Page, here: str, place: str = "top") -> None:
+    """The Next (at its top or bottom) of the stage named ``here``, then wait until the
+    following stage has drawn its own Back button. Both are found by their stage's key, in
+    any language. Read from the page instead, the stage could be the wrong one: while a
+    screen changes, Streamlit still shows the one being left, and the address bar can
+    still name it."""
+    following = journey.next_stage(here)
+    assert following is not None, f"{here!r} is the last stage"
+    page.locator(f'[class*="st-key-nav-stage_next_{here}_{place}"] button').click()
+    expect(page.locator(f'[class*="st-key-nav-stage_back_{following}_bottom"]')).to_be_attached()
     wait_for_app(page)
 
 
@@ -95,7 +101,7 @@ def test_full_journey_with_the_mouse(page):
             headings = page.locator("h2").all_inner_texts()
             assert headings[-1].strip() == "Talk with a professional"
         if name != "summary":
-            next_stage(page, place="bottom" if number % 2 else "top")
+            next_stage(page, name, place="bottom" if number % 2 else "top")
     expect(page.get_by_text("Next step: Talk with a professional")).to_be_visible()
 
 
@@ -194,11 +200,11 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
         expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
         expect(page.get_by_role("heading", name=CRISIS)).to_be_visible()
     assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
-    for _stage in STAGES[1:-1]:  # first on every stage, Prepare included
-        next_stage(page)
+    for name, _title in STAGES[:-2]:  # first on every stage, Prepare included
+        next_stage(page, name)
         expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
         assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
-    next_stage(page)
+    next_stage(page, "prepare")
     expect(page.get_by_role("heading", name="Help right now")).to_be_visible()
 
 
@@ -249,8 +255,8 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
         page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/?mode=workshop&persona=dana_crisis"
     )
     wait_for_app(page)
-    for _stage in STAGES[:-1]:
-        next_stage(page)
+    for name, _title in STAGES[:-1]:
+        next_stage(page, name)
     with page.expect_download() as pdf:
         page.get_by_role("button", name="Download PDF").click()
     text = "\n".join(
@@ -338,4 +344,4 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
     for name, _title in STAGES:
         check(name)
         if name != "summary":
-            next_stage(phone)
+            next_stage(phone, name)

@@ -56,7 +56,7 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
     assert made_from_the_words(page, '[data-testid="stMain"]') == NOTHING
     check_screen(page, "own-words-prepare")
-    next_stage(page)
+    next_stage(page, "prepare")
     summary = page.locator(".st-key-box-summary_document")
     expect(summary).to_contain_text("Is www.example.com")
     # Every character as typed (a word joiner keeps ":material/" from Streamlit's icon rewrite).

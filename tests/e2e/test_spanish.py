@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from decision_aid.content import load_pack
 from tests.e2e.conftest import OFF_ORIGIN, act, check_screen, open_page, wait_for_app
+from tests.e2e.test_journeys import STAGES, next_stage
 
 ES, EN = load_pack("es"), load_pack("en")
 LAPTOP = (1280, 800)
@@ -16,13 +17,6 @@ PHONE = (390, 844)
 
 def page_language(page: Page, lang: str) -> None:
     page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
-
-
-def next_stage(page: Page) -> None:
-    title = page.locator("h1").first.inner_text()
-    act(page, lambda: page.locator('[class*="st-key-nav-stage_next_"][class*="_bottom"] button').click())
-    expect(page.locator("h1").first).not_to_have_text(title)
-    wait_for_app(page)
 
 
 @pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
@@ -42,7 +36,7 @@ def test_a_spanish_browser_gets_the_aid_in_spanish_on_every_screen(browser, serv
             page_language(page, "es")
             check_screen(page, f"es-{name}-stage-{number + 1}")
             if number < 6:
-                next_stage(page)
+                next_stage(page, STAGES[number][0], place="bottom")
         expect(page.locator("h1").first).to_have_text(ES.ui.summary_title)
         assert "lang=es" in page.url
     finally:
