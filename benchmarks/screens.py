@@ -16,7 +16,6 @@ screens are that much shorter. Numbers are printed, never asserted.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -27,16 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as `pytho
 from benchmarks.load import APPS, start_server  # noqa: E402
 from decision_aid import journey  # noqa: E402
 from decision_aid.content import load_pack  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402  the browser tests' own
 
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as the browser tests use
-# No background traffic of Chromium's own (updates, sync), as in tests/e2e/conftest.py.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 STAGES = journey.NAMES[journey.NAMES.index("results") :]
 LENGTH = "() => document.querySelector('[data-testid=stMain]').scrollHeight / window.innerHeight"
 # The first card of "What applies to you": where it starts and where its reason line ends
@@ -56,17 +48,11 @@ BANNER = """() => {
 }"""
 
 
-def settled(page: Page) -> None:
-    app = page.locator('[data-testid="stApp"]')
-    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
-    expect(app).to_have_attribute("data-test-script-state", "notRunning")
-
-
 def walk(page: Page, url: str, persona: str, locale: str) -> tuple[dict[str, float], tuple | None, float]:
     """Each stage's length in screens, the first note's place, the banner's height in px."""
     page.goto(f"{url}/?mode=workshop&persona={persona}&lang={locale}")
     expect(page.locator('[class*="st-key-nav-stage_back_results_bottom"]')).to_be_attached()
-    settled(page)
+    wait_for_app(page)
     lengths: dict[str, float] = {}
     first_note = page.evaluate(FIRST_NOTE)
     banner = page.evaluate(BANNER)
@@ -76,7 +62,7 @@ def walk(page: Page, url: str, persona: str, locale: str) -> tuple[dict[str, flo
             break
         page.locator(f'[class*="st-key-nav-stage_next_{here}_top"] button').click()
         expect(page.locator(f'[class*="st-key-nav-stage_back_{following}_bottom"]')).to_be_attached()
-        settled(page)
+        wait_for_app(page)
     return lengths, first_note, banner
 
 
