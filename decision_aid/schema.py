@@ -648,7 +648,6 @@ class SummaryText(Frozen):
     # Summary and PDF (issue 15 item 7): first-person lines, one page.
     told_none: Label
     discuss_item: Annotated[str, template("title", "answers")]
-    value_item: Annotated[str, template("label", "rating")]
     sure_no: Annotated[str, template("questions")]
     not_filled: Label
 

@@ -167,15 +167,14 @@ def care_blocks(pack: Pack, summary: Summary) -> list[Block]:
 
 
 def _values(pack: Pack, summary: Summary) -> list[Block]:
+    """One line per rating, the most important first, each naming the values rated so: what
+    matters most is read first, and each rating is written once, not after every value."""
     words = pack.summary_text
     blocks = []
-    if summary.values:
-        blocks.append(
-            _block(
-                "pairs",
-                *(words.value_item.format(label=v.label, rating=v.rating_label) for v in summary.values),
-            )
-        )
+    for rating in reversed(pack.deliberation.values.scale):  # the scale runs up from "not important"
+        rated = [v for v in summary.values if v.rating == rating.value]
+        if rated:
+            blocks.append(_block("field", rating.label, "; ".join(v.label for v in rated)))
     if summary.own_value:
         blocks.append(_block("text", Text(words.own_value), Text(summary.own_value, mine=True)))
     return blocks

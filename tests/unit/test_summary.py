@@ -132,8 +132,16 @@ def _markdown_agrees(summary, markdown: str) -> None:
     for shown in summary.body:
         if shown.topic.kind == "consideration":
             assert f"- {shown.topic.title} (" in markdown
-    for value in summary.values:
-        assert f"- {WORDS.value_item.format(label=value.label, rating=value.rating_label)}\n" in markdown
+    # What matters: one line per rating, the most important first, each value under its rating.
+    scale = [choice.value for choice in reversed(PACK.deliberation.values.scale)]
+    lines = []
+    for rating in scale:
+        rated = [value for value in summary.values if value.rating == rating]
+        if rated:
+            line = f"**{rated[0].rating_label}:** {'; '.join(value.label for value in rated)}\n"
+            assert line in markdown
+            lines.append(markdown.index(line))
+    assert lines == sorted(lines)
     if summary.own_value:
         assert escape(summary.own_value) in markdown
     if summary.leaning is not None:
