@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 import unicodedata
+from typing import cast
 
 import font_source_sans_pro as fonts
 from fontTools.ttLib import TTFont
@@ -28,7 +29,8 @@ SIZES = {
     "field": BODY_PT,
     "note": BODY_PT,
 }
-# One US Letter page for every persona with Prepare filled in (tests/unit/test_pdf_pages.py):
+# One US Letter page for every persona with Prepare filled in, English and Spanish
+# (tests/unit/test_exports.py):
 # lines about 1.2 times the type size, narrow margins, little space between blocks.
 LINE = 4.5
 GAP = 0.3  # after each block
@@ -132,18 +134,47 @@ def _units(part: Text) -> list[Unit]:
 def _two_columns(pdf: FPDF, parts: tuple[Text, ...]) -> None:
     """Short items side by side, read down the first column then the second: half the lines.
     Each column flows on its own, so a long item on one side leaves no gap beside a short one
-    (table rows did), and no item is split between the columns."""
-    half = (len(parts) + 1) // 2
+    (table rows did), and no item is split between the columns. What does not fit on the page
+    carries on in two columns at the top of the next."""
     gutter = 4
     width = (pdf.epw - gutter) / 2
-    top, bottoms = pdf.get_y(), []
-    for offset, column in ((0.0, parts[:half]), (width + gutter, parts[half:])):
-        pdf.set_y(top)
-        for part in column:
-            pdf.set_x(pdf.l_margin + offset)
-            pdf.multi_cell(width, LINE, part.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        bottoms.append(pdf.get_y())
-    pdf.set_y(max(bottoms))
+    items = [(part.text, _height(pdf, width, part.text)) for part in parts]
+    while items:
+        room = pdf.page_break_trigger - pdf.get_y()
+        count, half = _fitting([height for _, height in items], room, at_top=pdf.get_y() <= pdf.t_margin)
+        if not count:
+            pdf.add_page()
+            continue
+        top, bottoms = pdf.get_y(), []
+        for offset, column in ((0.0, items[:half]), (width + gutter, items[half:count])):
+            pdf.set_y(top)
+            for text, _ in column:
+                pdf.set_x(pdf.l_margin + offset)
+                pdf.multi_cell(width, LINE, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            bottoms.append(pdf.get_y())
+        pdf.set_y(max(bottoms))
+        items = items[count:]
+        if items:
+            pdf.add_page()
+
+
+def _height(pdf: FPDF, width: float, text: str) -> float:
+    """How tall the text is in a column of this width (fpdf2 types the answer loosely)."""
+    return cast(float, pdf.multi_cell(width, LINE, text, dry_run=True, output="HEIGHT"))
+
+
+def _fitting(heights: list[float], room: float, at_top: bool) -> tuple[int, int]:
+    """How many of the items, from the first, fit in two columns of the given height, and how
+    many of those go in the first column: the split that makes the taller column shortest.
+    (0, 0) when not even one fits; on a fresh page the first item is taken whatever its size."""
+    best = (1, 1) if at_top else (0, 0)
+    for count in range(1, len(heights) + 1):
+        splits = [(max(sum(heights[:half]), sum(heights[half:count])), -half) for half in range(1, count + 1)]
+        tallest, half = min(splits)
+        if tallest > room + 1e-6:
+            break
+        best = (count, -half)
+    return best
 
 
 def _paragraph(pdf: FPDF, runs: tuple[Run, ...], style: str, marker: str = "", depth: int = 0) -> None:

@@ -9,6 +9,7 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fontTools.ttLib import TTFont
 
+from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation, suggested_questions
 from decision_aid.exports import pdf as pdf_export
 from decision_aid.exports.document import summary_document
@@ -217,7 +218,9 @@ def prepared(pack, persona_id: str) -> Deliberation:
     )
 
 
-def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(pack):
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(locale):
+    pack = load_pack(locale)
     pages = {}
     for persona in pack.personas.personas:
         summary = build_summary(
@@ -232,6 +235,38 @@ def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(pac
             first = " ".join(reader.pages[0].extract_text().split())
             assert all(" ".join(item.split()) in first for item in document_crisis_items(pack))
     assert {p: n for p, n in pages.items() if n != 1} == {"dana_crisis": 2}, pages
+
+
+def line_heights(page: pypdf.PageObject) -> list[float]:
+    """Where each line of text sits on the page, from the top down (points from the bottom)."""
+    heights: set[float] = set()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            heights.add(round(tm[5], 1))
+
+    page.extract_text(visitor_text=visit)
+    return sorted(heights, reverse=True)
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_answers_in_two_columns_carry_on_at_the_top_of_the_next_page(locale):
+    """Dana's answers do not fit under her crisis section: both columns fill the first page,
+    and the rest starts at the top of the next one. (They once started the second column at
+    the first page's height on the second page, leaving half of it empty and a third page.)"""
+    pack = load_pack(locale)
+    answers = persona_answers(pack, "dana_crisis")
+    summary = build_summary(pack, answers, prepared(pack, "dana_crisis"), datetime.date(2026, 12, 3))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+    line = pdf_export.LINE * 72 / 25.4
+    for number, page in enumerate(reader.pages, 1):
+        heights = line_heights(page)
+        gaps = [above - below for above, below in zip(heights, heights[1:], strict=False)]
+        assert max(gaps) < 2.5 * line, (number, max(gaps))
+    order = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    labels = [f"{a.short}:" for a in build_summary(pack, answers).answered]
+    positions = [order.index(label) for label in labels]
+    assert positions == sorted(positions)  # read down the first column, then the second
 
 
 def document_crisis_items(pack) -> list[str]:
