@@ -381,6 +381,7 @@ class UiText(Frozen):
     app_subtitle: Label
     danger_line: Label
     danger_expander: Label
+    crisis_other_places: Label
     crisis_region_label: Label
     emergency_label: Label
     start_button: Label

@@ -17,7 +17,7 @@ from decision_aid.ui.text import because, citation
 
 def danger_line(pack: Pack) -> None:
     """Every page, the welcome page included: the emergency number to tap, crisis lines one click away."""
-    region = _chosen_region(pack)
+    region = chosen_region(pack)
     links = " ".join(_call(pack, number) for number in region.emergency_call)
     st.markdown(f"{pack.ui.danger_now.format(emergency=region.emergency)} {links}")
     with st.expander(pack.ui.danger_expander):
@@ -29,8 +29,13 @@ def crisis_lines(pack: Pack) -> None:
     st.markdown(all_lines(pack))
 
 
-def all_lines(pack: Pack) -> str:
-    return "\n\n".join(f"**{region.name}**\n\n{region_lines(pack, region)}" for region in pack.crisis.regions)
+def all_lines(pack: Pack, leaving_out: CrisisRegion | None = None) -> str:
+    return "\n\n".join(region_block(pack, region) for region in pack.crisis.regions if region != leaving_out)
+
+
+def region_block(pack: Pack, region: CrisisRegion) -> str:
+    """A place's name, then its emergency number and crisis lines with their links."""
+    return f"**{region.name}**\n\n{region_lines(pack, region)}"
 
 
 def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
@@ -101,5 +106,6 @@ def _text(pack: Pack, number: str, body: str) -> str:
     return f"[{label}]({sms_address(number, body)})"
 
 
-def _chosen_region(pack: Pack) -> CrisisRegion:
+def chosen_region(pack: Pack) -> CrisisRegion:
+    """The place chosen in the crisis panel, else the first the pack lists."""
     return pack.crisis.region(state.region(pack.crisis.regions[0].id))

@@ -108,7 +108,10 @@ def topic_content(pack: Pack, topic: Topic, table: bool = True) -> None:
     # As few elements as the layout allows: Streamlit sends each one as its own message.
     text_first = [text(topic.body)]
     if topic.crisis_lines:
-        text_first.append(text(crisis.all_lines(pack)))
+        # The person's place in full; the other places folded, as in the danger line: seven
+        # places with their call and text links are two laptop screens in Spanish.
+        here = crisis.chosen_region(pack)
+        text_first.append(text(crisis.region_block(pack, here)))
     text_last = []
     references = topic.references
     if topic.table and table:
@@ -116,12 +119,16 @@ def topic_content(pack: Pack, topic: Topic, table: bool = True) -> None:
         text_last.append(table_block(pack, shown_table))
         references += tuple(ref for row in shown_table.rows for ref in row.references)
     text_last.append(sources_block(pack, tuple(dict.fromkeys(references))))
+    if topic.crisis_lines or topic.icon_arrays:
+        st.markdown("\n\n".join(text_first), unsafe_allow_html=True)
+        text_first = []
+    if topic.crisis_lines:
+        with st.expander(pack.ui.crisis_other_places, icon=":material/support:"):
+            st.markdown(crisis.all_lines(pack, leaving_out=here))
     if topic.icon_arrays:
         # The text gives every figure in words; the pictures of them are one click away,
         # so that no stage runs much past five laptop screens.
-        st.markdown("\n\n".join(text_first), unsafe_allow_html=True)
         with st.expander(pack.ui.pictures_label, icon=":material/groups:"):
             for comparison_id in topic.icon_arrays:
                 icon_array(pack, comparison_id)
-        text_first = []
     st.markdown("\n\n".join(text_first + text_last), unsafe_allow_html=True)

@@ -458,8 +458,29 @@ def test_suicidal_thoughts_evidence_shows_the_crisis_lines_even_without_a_crisis
     go_to_stage(at, "The facts: how well they work")
     assert not has_crisis_panel(at)
     assert "Suicidal thoughts: what is known" in headings(at)
-    text = " ".join(m.value for m in at.markdown)
-    assert "Call or text 988" in text and "Call 116 123 (free)" in text
+    # The person's own place's lines in full under the topic; the other places one click away
+    # (and in the danger line's "Crisis lines" on every screen), so that this stage stays
+    # about five laptop screens long in Spanish too, which lists seven places.
+    topic = next(m.value for m in at.markdown if "If you have thoughts of ending your life" in m.value)
+    assert "United States" in topic and "Call or text 988" in topic and "tel:988" in topic
+    assert "116 123" not in topic
+    folded = [e for e in at.expander if e.label == "Crisis lines in other places"]
+    assert len(folded) == 1
+    inside = " ".join(m.value for m in folded[0].markdown)
+    assert "Call 116 123 (free)" in inside and "Lifeline" in inside and "United States" not in inside
+
+
+def test_the_suicidal_thoughts_evidence_shows_the_place_chosen_in_the_crisis_panel_first(at):
+    start(at)
+    at.radio(key="q:self_harm_thoughts").set_value("several_days").run()
+    at.selectbox(key="nav:region").set_value("au").run()
+    for _ in range(5):
+        next_step(at)
+    go_to_stage(at, "The facts: how well they work")
+    topic = next(m.value for m in at.markdown if "If you have thoughts of ending your life" in m.value)
+    assert "Australia" in topic and "tel:131114" in topic and "988" not in topic
+    folded = next(e for e in at.expander if e.label == "Crisis lines in other places")
+    assert "Call or text 988" in " ".join(m.value for m in folded.markdown)
 
 
 def about_page_alone():
