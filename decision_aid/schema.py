@@ -649,6 +649,7 @@ class SummaryText(Frozen):
     # Summary and PDF (issue 15 item 7): first-person lines, one page.
     told_none: Label
     discuss_item: Annotated[str, template("title", "answers")]
+    value_rating: Annotated[str, template("rating")]  # a rating, said of the person: "Very important to me"
     sure_no: Annotated[str, template("questions")]
     not_filled: Label
 

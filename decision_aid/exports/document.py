@@ -168,13 +168,16 @@ def care_blocks(pack: Pack, summary: Summary) -> list[Block]:
 
 def _values(pack: Pack, summary: Summary) -> list[Block]:
     """One line per rating, the most important first, each naming the values rated so: what
-    matters most is read first, and each rating is written once, not after every value."""
+    matters most is read first, and each rating is written once, not after every value. The
+    rating is said of the person, so that "not important" before "Avoiding needles" does not
+    read as a double negative."""
     words = pack.summary_text
     blocks = []
     for rating in reversed(pack.deliberation.values.scale):  # the scale runs up from "not important"
         rated = [v for v in summary.values if v.rating == rating.value]
         if rated:
-            blocks.append(_block("field", rating.label, "; ".join(v.label for v in rated)))
+            said = words.value_rating.format(rating=rating.label)  # "Not important to me: Avoiding needles"
+            blocks.append(_block("field", said, "; ".join(v.label for v in rated)))
     if summary.own_value:
         blocks.append(_block("text", Text(words.own_value), Text(summary.own_value, mine=True)))
     return blocks

@@ -106,7 +106,7 @@ def test_summary_shows_everything_and_offers_three_downloads(prepared):
     text = " ".join(m.value for m in at.markdown)
     for expected in (
         "## Ketamine and esketamine for depression: my summary",
-        "**Somewhat important:** Keeping costs low",
+        "**Somewhat important to me:** Keeping costs low",
         "Not sure yet",
         "Is this the approved esketamine nasal spray",
         "### Next step: Talk with a professional",

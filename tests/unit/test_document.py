@@ -47,7 +47,7 @@ def test_each_section_holds_only_its_own_part(pack, answers):
     assert document.questions_blocks(pack, calm) == []
     preparation = document.preparation_blocks(pack, full)
     assert headings(preparation) == [words.values_title]  # leaning and SURE: one line each
-    ratings = {c.value: c.label for c in pack.deliberation.values.scale}
+    ratings = {c.value: words.value_rating.format(rating=c.label) for c in pack.deliberation.values.scale}
     assert [b.parts[0].text for b in preparation if b.kind == "field"] == [
         ratings["very"],  # what matters: a line per rating used, the most important first
         ratings["somewhat"],

@@ -138,7 +138,8 @@ def _markdown_agrees(summary, markdown: str) -> None:
     for rating in scale:
         rated = [value for value in summary.values if value.rating == rating]
         if rated:
-            line = f"**{rated[0].rating_label}:** {'; '.join(value.label for value in rated)}\n"
+            said = WORDS.value_rating.format(rating=rated[0].rating_label)
+            line = f"**{said}:** {'; '.join(value.label for value in rated)}\n"
             assert line in markdown
             lines.append(markdown.index(line))
     assert lines == sorted(lines)
