@@ -3,7 +3,9 @@
 #   deploy/run_replicas.sh                 # serve on http://127.0.0.1:8080 until Ctrl-C
 #   deploy/run_replicas.sh --benchmark     # run benchmarks/load.py through nginx, then stop
 # Environment: REPLICAS (2), PORT (8080), FIRST_APP_PORT (8601), APP (app.py; the load
-# benchmark's bare page, benchmarks/bare_app.py, to compare). Installs nginx if missing.
+# benchmark's bare page, benchmarks/bare_app.py, to compare), LOG_DIR (a folder that keeps
+# each replica's log, replica-N.log, after the script stops; by default they are in the
+# temporary folder with nginx's files, removed on exit). Installs nginx if missing.
 # A replica that stops (a crash, or killed for memory) is started again after a second:
 # the people it served start again on the other replica, and the room keeps all its cores.
 # One that keeps stopping as soon as it starts is tried again less and less often (up to
@@ -15,6 +17,8 @@ PORT=${PORT:-8080}
 FIRST_APP_PORT=${FIRST_APP_PORT:-8601}
 APP=${APP:-app.py}
 PREFIX=$(mktemp -d /tmp/decision-aid-nginx.XXXXXX)
+LOGS=${LOG_DIR:-$PREFIX}
+mkdir -p "$LOGS"
 pids=()
 
 if ! command -v nginx >/dev/null 2>&1; then
@@ -41,14 +45,14 @@ supervise() {
   trap 'kill $(jobs -p) 2>/dev/null; wait; exit 0' TERM INT
   while :; do
     started=$SECONDS
-    python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >>"$PREFIX/replica-$i.log" 2>&1 &
+    python3 -m streamlit run "$APP" --server.port "$port" --server.address 127.0.0.1 >>"$LOGS/replica-$i.log" 2>&1 &
     app_pid=$!
     echo "$app_pid" >"$PREFIX/replica-$i.pid"
     status=0
     wait "$app_pid" || status=$?
     ran=$((SECONDS - started))
     if [ "$ran" -ge 60 ]; then delay=1; fi
-    echo "replica $i (port $port) stopped with status $status (its log: $PREFIX/replica-$i.log); starting it again in $delay s"
+    echo "replica $i (port $port) stopped with status $status (its log: $LOGS/replica-$i.log); starting it again in $delay s"
     sleep "$delay" &
     wait $!
     if [ "$ran" -lt 60 ]; then delay=$((delay * 2 > 30 ? 30 : delay * 2)); fi

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class Deployment:
     url: str
     replicas: list[str]
+    logs: Path  # each replica's log, replica-N.log, kept after the script stops (LOG_DIR)
 
 
 def free_ports(count: int) -> int:
@@ -61,7 +62,7 @@ def running(folder: Path) -> Iterator[Deployment]:
     """deploy/run_replicas.sh with two replicas, on free ports, until the block ends."""
     port = free_ports(3)  # nginx, then the two replicas
     log = folder / "run_replicas.log"
-    process = start(log, PORT=str(port), FIRST_APP_PORT=str(port + 1), REPLICAS="2")
+    process = start(log, PORT=str(port), FIRST_APP_PORT=str(port + 1), REPLICAS="2", LOG_DIR=str(folder))
     try:
         deadline = time.monotonic() + 180  # a first run may install nginx
         while "serving on" not in log.read_text(errors="replace"):
@@ -71,6 +72,7 @@ def running(folder: Path) -> Iterator[Deployment]:
         yield Deployment(
             url=f"http://127.0.0.1:{port}",
             replicas=[f"http://127.0.0.1:{port + 1 + i}" for i in range(2)],
+            logs=folder,
         )
     finally:
         process.terminate()  # the script stops nginx and both replicas on its way out

@@ -254,6 +254,10 @@ def test_a_crashed_replica_is_started_again_and_serves_people_again(tmp_path):
         assert session_events(deployment.replicas[1]).get("connect", 0) > 0
         said = (tmp_path / "run_replicas.log").read_text(errors="replace")
         assert "replica 0" in said and "starting it again" in said, said
+    # Each replica's log outlives the script when LOG_DIR names a folder (here tmp_path), and
+    # the restarted replica writes on after the crashed one: a clinic can read both.
+    assert {log.name for log in tmp_path.glob("replica-*.log")} == {"replica-0.log", "replica-1.log"}
+    assert f"its log: {tmp_path}/replica-0.log" in said
 
 
 def processes_with(variable: str) -> list[int]:
