@@ -99,6 +99,7 @@ RESERVED_IDS = frozenset(
         "qr",  # the hand-off code's QR picture, made once per code
         "locale",  # issue 18: the session's language, and whether it was switched
         "language_switched",
+        "seeded",  # the widgets given a value from the session, shown again after a switch
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

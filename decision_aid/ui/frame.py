@@ -156,6 +156,7 @@ def _language(pack: Pack) -> None:
 
 def _switch_language(code: str) -> None:
     state.set_locale(code, switched=True)
+    state.show_again()  # every choice on screen, in the new words
     st.query_params["lang"] = code
 
 

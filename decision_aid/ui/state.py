@@ -71,6 +71,7 @@ class Session:
     # Issue 18: the language, chosen on the first run (address, then browser) or by the switch.
     locale: str = field(default="", metadata=KEPT)
     language_switched: bool = field(default=False, metadata=KEPT)
+    seeded: set[str] = field(default_factory=set)  # keys of the widgets seed() has given a value
 
     def for_next_person(self) -> Session:
         return Session(**{f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("kept")})
@@ -145,8 +146,19 @@ def widget_value(key: str, allowed=None) -> object:
 
 def seed(key: str, value: object) -> None:
     """Give a widget its stored value before it is drawn (Streamlit forgets unseen widgets)."""
+    session().seeded.add(key)
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def show_again() -> None:
+    """From a callback: the next run tells the browser again what each seeded widget holds.
+    The browser keeps a radio's or select box's choice as the words it showed; after a
+    language switch those words match none of the new options, and the widget would look
+    unanswered, though the answer is kept (a review saw the safety question blank)."""
+    for key in session().seeded:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def set_widget(key: str, value: object) -> None:

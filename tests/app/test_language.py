@@ -71,6 +71,42 @@ def test_switching_language_keeps_the_answers_and_the_place():
     assert at.session_state[SESSION].answers.values["self_harm_thoughts"] == "not_at_all"
 
 
+def told_the_browser(widget, words):
+    """The run tells the browser which option is chosen, in these words. The browser keeps
+    a radio's or select box's choice as the words it showed: without being told, old words
+    match none of the new options, and the widget looks unanswered though the answer is kept."""
+    return widget.proto.set_value and widget.proto.raw_value == words
+
+
+def test_after_a_switch_each_choice_on_screen_shows_in_the_new_words():
+    at = open_app()
+    click(at, EN.ui.start_button)
+    at.radio(key="q:self_harm_thoughts").set_value("nearly_every_day").run()
+    at.selectbox(key="nav:region").set_value("uk").run()
+    click(at, key="nav:lang_es")
+    answer = ES.questionnaire.by_id["self_harm_thoughts"].choice("nearly_every_day").label
+    assert told_the_browser(at.radio(key="q:self_harm_thoughts"), answer)
+    assert told_the_browser(at.selectbox(key="nav:region"), ES.crisis.region("uk").name)
+    click(at, key="nav:lang_en")
+    answer = EN.questionnaire.by_id["self_harm_thoughts"].choice("nearly_every_day").label
+    assert told_the_browser(at.radio(key="q:self_harm_thoughts"), answer)
+
+
+def test_after_a_switch_the_ratings_of_what_matters_show_in_the_new_words():
+    at = open_app(mode="workshop", persona="maria_trd")
+    while stage(at) != "prepare":
+        next_stage(at)
+    item = EN.deliberation.values.items[0]
+    rating = EN.deliberation.values.scale[0].value
+    leaning = EN.deliberation.leaning.choices[0].value
+    at.radio(key=f"values:{item.id}").set_value(rating).run()
+    at.radio(key="own:leaning").set_value(leaning).run()
+    click(at, key="nav:lang_es")
+    words = {c.value: c.label for c in (*ES.deliberation.values.scale, *ES.deliberation.leaning.choices)}
+    assert told_the_browser(at.radio(key=f"values:{item.id}"), words[rating])
+    assert told_the_browser(at.radio(key="own:leaning"), words[leaning])
+
+
 def test_a_spanish_workshop_case_goes_to_the_summary_in_spanish_only():
     at = open_app(mode="workshop", persona="maria_trd", lang="es")
     seen = []

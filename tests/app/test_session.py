@@ -36,6 +36,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         seen=(Answers(values={"age_group": "65_plus"}), Deliberation(), datetime.datetime(2026, 1, 2, 3, 4)),
         locale="es",
         language_switched=True,
+        seeded={"q:age_group"},
     )
     fresh, default = used.for_next_person(), Session()
     assert all(getattr(used, f.name) != getattr(default, f.name) for f in fields(Session))

@@ -57,3 +57,18 @@ def test_the_switch_changes_the_words_and_the_pages_language(browser, server):
         expect(page.get_by_role("button", name=EN.ui.start_button)).to_be_visible()
     finally:
         page.context.close()
+
+
+def test_after_the_switch_the_answer_given_shows_checked_in_the_new_words(browser, server):
+    """A review saw the safety question blank after a switch, the answer kept behind it."""
+    page = open_page(browser, server)
+    try:
+        act(page, lambda: page.get_by_role("button", name=EN.ui.start_button).click())
+        question = EN.questionnaire.by_id["self_harm_thoughts"]
+        act(page, lambda: page.get_by_text(question.choice("not_at_all").label, exact=True).click())
+        act(page, lambda: page.get_by_role("button", name=ES.ui.language_switch).click())
+        page_language(page, "es")
+        words = ES.questionnaire.by_id["self_harm_thoughts"].choice("not_at_all").label
+        expect(page.get_by_role("radio", name=words, exact=True)).to_be_checked()
+    finally:
+        page.context.close()
