@@ -44,6 +44,10 @@ details.fold summary { cursor: pointer; }
   .st-key-box-values [role="radiogroup"] > div { width: 100%; }
   .st-key-box-values [data-testid="stRadioOption"] { min-height: 44px; width: 100%; margin: 0;
     align-items: center; }
+  /* Every other answer a thumb taps (issue 15 item 6): leaning, true or false, SURE, questions to ask. */
+  [data-testid="stMain"] [data-testid="stRadioOption"] { min-height: 44px; align-items: center; }
+  [data-testid="stMain"] [data-testid="stCheckbox"] > label { display: flex; min-height: 44px;
+    align-items: center; }
 }
 [role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
   image-rendering: pixelated; }

@@ -82,6 +82,33 @@ def test_the_importance_scale_is_stacked_and_tall_on_a_phone(browser, server):
     phone.context.close()
 
 
+def answer_rows(page: Page) -> list[dict]:
+    """Every radio option and checkbox row of the main area, with its words and size."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stRadioOption],'
+                 + ' [data-testid=stMain] [data-testid=stCheckbox] > label')].map(row => {
+               const r = row.getBoundingClientRect();
+               return {words: row.innerText.trim().slice(0, 40), height: r.height}; })"""
+    )
+
+
+def test_every_answer_on_prepare_and_the_summary_is_a_thumb_target_on_a_phone(browser, server):
+    """Not only the importance scale: the leaning, true or false, the SURE questions, the
+    questions to ask and the summary's own-words box (a review measured them at 21-22 px)."""
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=leo_first_episode")
+    stages_from(phone, "results", "prepare")
+    rows = answer_rows(phone)
+    assert len(rows) > 20, rows
+    assert [row for row in rows if row["height"] < 44] == []
+    words = phone.locator('[class*="st-key-own-value"] input')  # own words: the summary offers a box
+    act(phone, lambda: (words.fill("Being able to keep working"), words.press("Enter")))
+    stages_from(phone, "prepare", "summary")
+    rows = answer_rows(phone)
+    assert rows, "no checkbox on the summary"
+    assert [row for row in rows if row["height"] < 44] == []
+    phone.context.close()
+
+
 def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
     sidebar = phone.get_by_test_id("stSidebar")
     expect(sidebar).to_have_attribute("data-collapsed", "true")
