@@ -85,6 +85,7 @@ RESERVED_IDS = frozenset(
         "crisis_region",
         "deliberation",
         "required_missing",
+        "crisis_new",
         "confirm_clear",
         "address_read",
         "stage",

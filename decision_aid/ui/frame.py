@@ -56,6 +56,7 @@ a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; ga
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
 [data-testid="stMainBlockContainer"] { position: relative; }
+.st-key-box-crisis_panel, [class*="st-key-box-question_"] { scroll-margin-top: 4.5rem; }
 .st-key-box-lang { display: none; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
 [data-testid="stMarkdownContainer"] code { font-family: inherit;

@@ -107,6 +107,21 @@ _TO_QUESTION = """<script>/* {marker} */
 </script>"""
 
 
+# The crisis panel comes right under the safety question, below the fold on a laptop: when
+# an answer first brings it, its top and the first numbers to call are scrolled into view
+# (CSS keeps its heading clear of Streamlit's top bar: scroll-margin-top in frame.py).
+_TO_CRISIS = """<script>
+(() => {
+  const panel = document.querySelector('.st-key-box-crisis_panel');
+  if (panel) panel.scrollIntoView({block: 'start'});
+})();
+</script>"""
+
+
+def scroll_to_crisis_panel() -> None:
+    st.html(_TO_CRISIS, unsafe_allow_javascript=True)
+
+
 def scroll_to_top(screen: str) -> None:
     marker = f"{screen}:{state.step()}:{state.moves()}"
     question = state.take_focus() if screen == "questions" else None

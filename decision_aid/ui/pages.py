@@ -15,7 +15,14 @@ from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, stages, state
 from decision_aid.ui.compare import compare_options
 from decision_aid.ui.crisis import crisis_panel
-from decision_aid.ui.layout import buttons_row, clear_controls, start_answered, to_first_step, version_line
+from decision_aid.ui.layout import (
+    buttons_row,
+    clear_controls,
+    scroll_to_crisis_panel,
+    start_answered,
+    to_first_step,
+    version_line,
+)
 from decision_aid.ui.question_css import QUESTION_CSS
 from decision_aid.ui.results_body import applies_body, contents, topic
 from decision_aid.ui.text import citation, step_label
@@ -104,7 +111,7 @@ def _question(pack: Pack, question: Question) -> None:
                 format_func=lambda value: question.choice(value).label,
                 index=None,
                 key=state.question_key(question),
-                on_change=state.store_question,
+                on_change=_store_safety if question.id == safety.SAFETY_QUESTION else state.store_question,
                 args=(question,),
                 label_visibility="collapsed",
             )
@@ -112,6 +119,17 @@ def _question(pack: Pack, question: Question) -> None:
     answers = state.answers()
     if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(answers, safety_step_open=True):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+        if state.take_crisis_new():
+            scroll_to_crisis_panel()
+
+
+def _store_safety(question: Question) -> None:
+    """on_change of the safety question. An answer that first brings the crisis panel has it
+    scrolled into view; a later answer that keeps it leaves the screen where it is."""
+    shown_before = safety.show_crisis_panel(state.answers(), safety_step_open=True)
+    state.store_question(question)
+    if not shown_before and safety.show_crisis_panel(state.answers(), safety_step_open=True):
+        state.note_crisis_new()
 
 
 def _step_buttons(pack: Pack, number: int, total: int) -> None:

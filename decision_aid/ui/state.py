@@ -47,6 +47,7 @@ class Session:
     region: str | None = None  # the crisis region chosen, once chosen
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
+    crisis_new: bool = False  # the safety answer has just brought the crisis panel: scroll to it
     confirm_clear: bool = False
     compared: tuple[str, ...] = ()  # options-table columns picked to compare, in the table's order
     compare_refused: bool = False  # the last pick went over the most allowed
@@ -323,6 +324,15 @@ def note_required_missing() -> None:
 def take_required_missing() -> bool:
     missing, session().required_missing = session().required_missing, False
     return missing
+
+
+def note_crisis_new() -> None:
+    session().crisis_new = True
+
+
+def take_crisis_new() -> bool:
+    new, session().crisis_new = session().crisis_new, False
+    return new
 
 
 def confirming_clear() -> bool:

@@ -17,6 +17,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         region="uk",
         go_to="results",
         required_missing=True,
+        crisis_new=True,
         confirm_clear=True,
         compared=("tms", "ect"),
         compare_refused=True,

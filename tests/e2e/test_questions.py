@@ -4,9 +4,10 @@ answers" with a Change button per answer. axe-core on every step and the check s
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import act, check_screen, wait_for_app
+from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
 from tests.e2e.test_journeys import SAFETY, choose, click_button
 
 TARGETS = """() => [...document.querySelectorAll(
@@ -36,6 +37,39 @@ def measure(page: Page, step: int) -> None:
     print(MEASURED[-1])
     assert [t for t in targets if t[1] < 44] == []
     assert [q for q in questions if q[1] < 18] == []
+
+
+def below_the_header(page: Page, locator) -> bool:
+    """Whole in view, not under Streamlit's fixed top bar."""
+    header = page.get_by_test_id("stHeader").bounding_box()
+    found = locator.bounding_box()
+    assert header is not None and found is not None
+    return (
+        found["y"] >= header["y"] + header["height"] - 1
+        and found["y"] + found["height"] <= page.viewport_size["height"]
+    )
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["laptop", "phone"])
+def test_a_worrying_safety_answer_brings_the_crisis_lines_into_view(browser, server, size):
+    """The panel appears right under the question, which on a laptop is below the fold: a
+    review saw only the radio dot change. The first number to call must be in view at once."""
+    page = open_page(browser, server, width=size[0], height=size[1])
+    try:
+        click_button(page, "Start the questions")
+        choose(page, SAFETY, "Nearly every day")
+        panel = page.locator(".st-key-box-crisis_panel")
+        heading = panel.get_by_role("heading", name="Help is available right now")
+        expect(heading).to_be_in_viewport()
+        page.wait_for_function("() => true")  # let a smooth scroll, if any, settle
+        assert below_the_header(page, heading)
+        expect(panel.locator('a[href^="tel:"]').first).to_be_in_viewport(ratio=1)
+        # Only when the panel first appears: another answer that keeps it does not scroll.
+        page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
+        choose(page, SAFETY, "Several days")
+        expect(page.get_by_role("heading", name="Safety first", level=1)).to_be_in_viewport()
+    finally:
+        page.context.close()
 
 
 def group(page: Page, question: str):
@@ -105,6 +139,7 @@ def test_check_your_answers_and_change(phone):
     # Change opens the step at that question, its first answer focused, not at the step's top.
     question = phone.get_by_role("heading", name=VESSELS)
     expect(question).to_be_in_viewport()
+    assert below_the_header(phone, question)  # a review saw its first line under the top bar
     expect(phone.get_by_role("heading", name="Your health", level=1)).not_to_be_in_viewport()
     focused = phone.evaluate("document.activeElement.closest('[class*=st-key-box-question_]')?.className")
     assert "st-key-box-question_vascular_conditions" in (focused or ""), focused
