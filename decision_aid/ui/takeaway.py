@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid import safety
 from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
+from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.downloads import downloads
 from decision_aid.ui.handoff import handoff_out
 from decision_aid.ui.layout import clear_controls, start_answered
@@ -18,6 +20,9 @@ def summary() -> None:
     answers = start_answered(pack, pack.ui.summary_title)
     if answers is None:
         return
+    # First, as on every stage: the document's own crisis part below has no numbers to tap.
+    if safety.crisis_triggered(answers):
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
     st.markdown(pack.ui.summary_intro)
