@@ -61,7 +61,6 @@ def test_a_worrying_safety_answer_brings_the_crisis_lines_into_view(browser, ser
         panel = page.locator(".st-key-box-crisis_panel")
         heading = panel.get_by_role("heading", name="Help is available right now")
         expect(heading).to_be_in_viewport()
-        page.wait_for_function("() => true")  # let a smooth scroll, if any, settle
         assert below_the_header(page, heading)
         expect(panel.locator('a[href^="tel:"]').first).to_be_in_viewport(ratio=1)
         # Only when the panel first appears: another answer that keeps it does not scroll.
