@@ -42,9 +42,8 @@ details.fold summary { cursor: pointer; }
   .st-key-box-values [role="radiogroup"] { flex-direction: column; flex-wrap: nowrap;
     align-items: stretch; gap: 0; }
   .st-key-box-values [role="radiogroup"] > div { width: 100%; }
-  .st-key-box-values [data-testid="stRadioOption"] { min-height: 44px; width: 100%; margin: 0;
-    align-items: center; }
-  /* Every other answer a thumb taps (issue 15 item 6): leaning, true or false, SURE, questions to ask. */
+  .st-key-box-values [data-testid="stRadioOption"] { width: 100%; margin: 0; }
+  /* Every answer a thumb taps (issue 15 item 6): values, leaning, true or false, SURE, questions to ask. */
   [data-testid="stMain"] [data-testid="stRadioOption"] { min-height: 44px; align-items: center; }
   [data-testid="stMain"] [data-testid="stCheckbox"] > label { display: flex; min-height: 44px;
     align-items: center; }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid import safety
 from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
@@ -20,11 +19,11 @@ def summary() -> None:
     answers = start_answered(pack, pack.ui.summary_title)
     if answers is None:
         return
-    # First, as on every stage: the document's own crisis part below has no numbers to tap.
-    if safety.crisis_triggered(answers):
-        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
+    # First, as on every stage: the document's own crisis part below has no numbers to tap.
+    if document.crisis is not None:
+        crisis_panel(pack, document.crisis.reasons)
     st.markdown(pack.ui.summary_intro)
     downloads(pack, document)  # at the top: what a person came here for
     handoff_out(pack, answers, deliberation)  # issue 16: the code for the clinician
