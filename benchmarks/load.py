@@ -76,6 +76,7 @@ class Session:
         self.cookie = cookie  # a deployment's replica cookie, sent back as a browser does
         self.session_id = ""  # the server's name for this session: a reconnect asks for it
         self.page_hash = ""
+        self.query = ""  # the address's query string, sent back with every rerun as a browser does
         # label -> (id, options, fragment id) of the widgets on the current page
         self.widgets: dict[str, tuple[str, list[str], str]] = {}
         self.states: dict[str, WidgetState] = {}  # the values the page currently holds
@@ -140,6 +141,7 @@ class Session:
         message = BackMsg()
         client = message.rerun_script
         client.page_script_hash = self.page_hash
+        client.query_string = self.query
         client.fragment_id = fragment
         client.widget_states.widgets.extend(states)
         await self.ws.send(message.SerializeToString())
@@ -179,6 +181,8 @@ class Session:
                 self.page_hash = forward.new_session.page_script_hash or self.page_hash
             elif kind == "navigation" and forward.navigation.page_script_hash:
                 self.page_hash = forward.navigation.page_script_hash
+            elif kind == "page_info_changed":
+                self.query = forward.page_info_changed.query_string
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 self._note(forward.delta.new_element, forward.delta.fragment_id)
             elif kind == "script_finished":
