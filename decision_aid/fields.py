@@ -101,6 +101,8 @@ RESERVED_IDS = frozenset(
         "locale",  # issue 18: the session's language, and whether it was switched
         "language_switched",
         "seeded",  # the widgets given a value from the session, shown again after a switch
+        "furthest_step",  # the steps the address may go back to, and the step it last showed
+        "step_in_address",
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

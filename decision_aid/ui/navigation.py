@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from decision_aid.ui import state
+
 NAMES = (
     "welcome",
     "questions",
@@ -37,10 +39,12 @@ def page(name: str) -> st.Page:
     return st.Page(_screens[name], title=name.capitalize(), url_path=name, default=name == "welcome")
 
 
-# The only things ever kept in the address bar: never answers.
+# The only things ever kept in the address bar, with the questionnaire's step: never answers.
 ADDRESS_KEYS = ("mode", "persona", "presenter", "lang")
 
 
 def go(name: str) -> None:
     kept = {key: st.query_params[key] for key in ADDRESS_KEYS if key in st.query_params}
+    if name == "questions":  # its step from the first, so that Back from step 1 leaves it
+        kept[state.STEP_PARAM] = str(state.step() + 1)
     st.switch_page(page(name), query_params=kept or None)

@@ -45,7 +45,7 @@ def welcome() -> None:
 def questionnaire() -> None:
     pack = state.pack()
     sections = pack.questionnaire.sections
-    number = min(state.step(), len(sections) - 1)
+    number = state.step_from_address(len(sections))
     section = sections[number]
     answers = state.answers()
 

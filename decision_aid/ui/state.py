@@ -44,6 +44,8 @@ class Session:
     answers: Answers = field(default_factory=Answers)
     deliberation: Deliberation = field(default_factory=Deliberation)
     step: int = 0
+    furthest_step: int = 0  # the furthest step reached: the address may go back to any up to it
+    step_in_address: str | None = None  # the step this session last put in the address (?step=)
     region: str | None = None  # the crisis region chosen, once chosen
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
@@ -268,7 +270,33 @@ def step() -> int:
 
 def go_to_step(number: int) -> None:
     session().step = max(0, number)
+    session().furthest_step = max(session().furthest_step, session().step)
     session().moves += 1
+
+
+# The questionnaire's steps are one screen. Each step is also in the address (?step=2), so
+# the browser's Back and Forward, and a phone's back gesture, walk through the steps as they
+# do through the stages: Streamlit adds a history entry when a run changes the address, and
+# reruns with the old address on Back.
+STEP_PARAM = "step"
+
+
+def step_from_address(count: int) -> int:
+    """The step to draw, of ``count``, and the address made to show it. An address that
+    differs from the one this session last wrote came from Back or Forward: its step is
+    followed if the person has already reached it (a step typed into the address, or one
+    left from an earlier person, never skips the safety question)."""
+    kept = session()
+    asked = st.query_params.get(STEP_PARAM)
+    if asked is not None and asked != kept.step_in_address and asked.isdigit():
+        wanted = int(asked) - 1
+        if 0 <= wanted <= min(kept.furthest_step, count - 1) and wanted != kept.step:
+            go_to_step(wanted)
+    number = min(kept.step, count - 1)
+    kept.step_in_address = str(number + 1)
+    if asked != kept.step_in_address:
+        st.query_params[STEP_PARAM] = kept.step_in_address
+    return number
 
 
 def go_to_question(number: int, question_id: str) -> None:

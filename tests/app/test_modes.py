@@ -11,7 +11,7 @@ from decision_aid.sharing import address_for_language, qr_png, share_address
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
-ADDRESS_KEYS = {"mode", "persona", "presenter", "lang"}
+ADDRESS_KEYS = {"mode", "persona", "presenter", "lang", "step"}  # step: the questionnaire's
 SESSION = "app:session"
 
 

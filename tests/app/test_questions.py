@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.answers import resolve_exclusive
 from decision_aid.content import load_pack
-from tests.app.test_journeys import APP, click, next_step, start, stored, tick, ticked
+from tests.app.test_journeys import APP, click, next_step, start, step_button, stored, tick, ticked
 
 VESSELS = "vascular_conditions"  # exclusive: none, unsure
 
@@ -161,3 +161,43 @@ def test_the_safety_question_still_rules_on_the_check_screen():
     assert not page.exception
     assert "answer the safety question first" in page.info[0].value
     assert [b.label for b in page.button] == ["Go to the questions"]
+
+
+STEP_TITLES = [s.title for s in load_pack("en").questionnaire.sections]
+
+
+def test_each_step_is_in_the_address_so_the_browsers_back_can_return_to_it(at):
+    start(at)
+    assert at.query_params["step"] == "1"
+    at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run()
+    for number, title in enumerate(STEP_TITLES[1:], 2):
+        next_step(at)
+        assert at.title[0].value == title
+        assert at.query_params["step"] == str(number)
+    click(at, key=step_button(at, "back"))
+    assert at.title[0].value == STEP_TITLES[-2] and at.query_params["step"] == str(len(STEP_TITLES) - 1)
+
+
+def test_an_earlier_step_in_the_address_opens_that_step_with_the_answers_kept(at):
+    """What the browser's Back and Forward do: rerun with the address they went to."""
+    to_health_step(at)
+    tick(at, VESSELS, "aneurysm")
+    at.query_params["step"] = "1"
+    at.run()
+    assert at.title[0].value == STEP_TITLES[0]
+    assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
+    at.query_params["step"] = "3"
+    at.run()
+    assert at.title[0].value == STEP_TITLES[2] and ticked(at, VESSELS) == ["aneurysm"]
+
+
+@pytest.mark.parametrize("asked", ["4", "9", "0", "two", ""])
+def test_a_step_not_yet_reached_is_not_opened_from_the_address(at, asked):
+    """A step typed into the address, or left there by an earlier person, never skips the
+    safety question: the step shown is the one reached, and the address says so."""
+    start(at)
+    next_step(at)  # refused: the safety question is not answered
+    at.query_params["step"] = asked
+    at.run()
+    assert at.title[0].value == STEP_TITLES[0] and at.query_params["step"] == "1"
+    assert not at.exception

@@ -13,7 +13,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PACK = load_pack("en")
 WORDS = PACK.ui.clinician
 SESSION = "app:session"
-ADDRESS_KEYS = {"mode", "persona", "presenter", "lang"}
+ADDRESS_KEYS = {"mode", "persona", "presenter", "lang", "step"}  # step: the questionnaire's
 
 
 def ok(at):

@@ -114,3 +114,35 @@ def test_the_browsers_back_button_walks_back_through_the_stages(browser, server)
         expect(page.get_by_role("heading", name=STAGE_TITLES[1], level=1)).to_be_visible()
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_the_browsers_back_button_walks_back_through_the_question_steps(browser, server, size):
+    """A phone's back gesture on step 3 goes to step 2, not out of the questions."""
+    page = open_page(browser, server, width=size[0], height=size[1])
+    steps = ("Safety first", "Your depression and treatments so far", "Your health")
+    try:
+        act(page, lambda: page.get_by_role("button", name="Start the questions").click())
+        act(page, lambda: page.get_by_text("Not at all", exact=True).click())
+        for title in steps[1:]:
+            scroll_to_bottom(page)
+            act(page, lambda: page.get_by_role("button", name="Next", exact=True).click())
+            heading_in_view(page, title)
+        act(page, lambda: page.get_by_text("High, but under control with treatment").click())
+        scroll_to_bottom(page)
+        for title in reversed(steps[:-1]):
+            page.go_back()
+            wait_for_app(page)
+            heading_in_view(page, title)
+        expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
+        page.go_back()
+        wait_for_app(page)
+        expect(page.get_by_role("button", name="Start the questions")).to_be_visible()
+        for title in steps:
+            page.go_forward()
+            wait_for_app(page)
+            heading_in_view(page, title)
+        expect(page.get_by_role("radio", name="High, but under control with treatment")).to_be_checked()
+        assert "step=3" in page.url
+    finally:
+        page.context.close()
