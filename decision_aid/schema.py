@@ -430,6 +430,7 @@ class UiText(Frozen):
     back_to_results: Label
     summary_title: Label
     summary_intro: Prose
+    summary_crisis_note: Prose  # on the summary when the crisis panel heads it
     download_pdf: Label
     download_markdown: Label
     download_fhir: Label

@@ -38,11 +38,12 @@ def _block(kind: BlockKind, *texts: str | Text) -> Block:
     return Block(kind, tuple(t if isinstance(t, Text) else Text(t) for t in texts))
 
 
-def summary_document(pack: Pack, summary: Summary) -> list[Block]:
-    """The whole take-away: each section from its own function, so a screen can show one."""
+def summary_document(pack: Pack, summary: Summary, *, crisis: bool = True) -> list[Block]:
+    """The whole take-away: each section from its own function, so a screen can show one.
+    ``crisis=False`` leaves out the crisis part, for a screen that shows it as its panel."""
     return [
         *header_blocks(pack, summary),
-        *crisis_blocks(pack, summary),
+        *(crisis_blocks(pack, summary) if crisis else []),
         *considerations_blocks(pack, summary),
         *questions_blocks(pack, summary),
         *preparation_blocks(pack, summary),

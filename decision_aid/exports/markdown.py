@@ -58,8 +58,8 @@ def render_blocks(blocks: list[Block], top_level: int = 1) -> str:
     return "\n\n".join(_render(block, top_level) for block in blocks) + "\n"
 
 
-def render_markdown(pack: Pack, summary: Summary, top_level: int = 1) -> str:
-    return render_blocks(summary_document(pack, summary), top_level)
+def render_markdown(pack: Pack, summary: Summary, top_level: int = 1, *, crisis: bool = True) -> str:
+    return render_blocks(summary_document(pack, summary, crisis=crisis), top_level)
 
 
 def markdown_file(pack: Pack, summary: Summary) -> str:

@@ -21,13 +21,17 @@ def summary() -> None:
         return
     deliberation = state.deliberation()
     document = build_summary(pack, answers, deliberation)
-    # First, as on every stage: the document's own crisis part below has no numbers to tap.
+    # First, as on every stage. It is the document's crisis part, with numbers to tap, so the
+    # document below leaves that part out on screen: the downloads keep it, and say so.
     if document.crisis is not None:
         crisis_panel(pack, document.crisis.reasons)
     st.markdown(pack.ui.summary_intro)
+    if document.crisis is not None:
+        st.markdown(pack.ui.summary_crisis_note)
     downloads(pack, document)  # at the top: what a person came here for
     handoff_out(pack, answers, deliberation)  # issue 16: the code for the clinician
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
-        st.markdown(on_screen(render_markdown(pack, document, top_level=2)))  # under this page's own h1
+        shown = render_markdown(pack, document, top_level=2, crisis=False)  # under this page's own h1
+        st.markdown(on_screen(shown))
     stages.stage_buttons(pack, "summary", "bottom")
     clear_controls(pack)  # the document above ends with the disclaimer: not said twice

@@ -5,6 +5,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.content import load_pack
+from decision_aid.exports.markdown import markdown_file
+from decision_aid.personas import persona_answers
+from decision_aid.summary import build_summary
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CRISIS = "Help is available right now"
 
@@ -317,6 +322,25 @@ def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
     back_stage(at)
     assert at.title[0].value == "Compare options"
     assert headings(at)[-1] == "Talk with a professional"
+
+
+def test_the_summary_shows_the_crisis_part_once_as_its_panel_and_the_download_keeps_it():
+    """The panel heading the summary is the document's crisis part with numbers to tap: the
+    document on screen does not repeat it, and says the download starts with it."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["mode"], at.query_params["persona"] = "workshop", "dana_crisis"
+    at.run()
+    for _ in STAGE_TITLES[1:]:
+        next_stage(at)
+    assert at.title[0].value == "Your summary" and CRISIS in headings(at)[0]
+    pack = load_pack("en")
+    document = next(m.value for m in at.get("markdown") if pack.summary_text.considerations_title in m.value)
+    assert pack.summary_text.crisis_title not in document and "988" not in document
+    assert pack.ui.summary_crisis_note in [m.value for m in at.markdown]
+    # The files are made from the whole document (tests/unit/test_summary.py checks their crisis part).
+    assert pack.summary_text.crisis_title in markdown_file(
+        pack, build_summary(pack, persona_answers(pack, "dana_crisis"))
+    )
 
 
 def test_crisis_region_choice_is_kept_between_pages(at):
