@@ -25,7 +25,7 @@ STAGES = [
     "The facts: how well they work",
     "The facts: risks and how they are given",
     "Compare options",
-    "What matters to you",
+    "Prepare for your visit",
 ]
 screen = st.session_state.setdefault("screen", "welcome")
 st.expander("In danger now? Call your local emergency number. Crisis lines").write("Call 988.")

@@ -49,12 +49,12 @@ JOURNEY = [
     ("radio", "Could someone drive you home", 0),
     ("click", "Next: check your answers", 0),
     ("click", "See my results", 0),
-    # The staged path (decision_aid/journey.py): each stage's Next, to What matters to you.
+    # The staged path (decision_aid/journey.py): each stage's Next, to Prepare for your visit.
     ("click", "Next: The facts: what they are", 0),
     ("click", "Next: The facts: how well they work", 0),
     ("click", "Next: The facts: risks and how they are given", 0),
     ("click", "Next: Compare options", 0),
-    ("click", "Next: What matters to you", 0),
+    ("click", "Next: Prepare for your visit", 0),
     ("radio", "Feeling better quickly", 2),
     ("click", "See my summary", 0),
 ]

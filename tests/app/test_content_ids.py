@@ -68,7 +68,7 @@ def test_questions_named_like_the_shells_state_work_like_any_other(pack_with_she
     assert all(f"Extra question {word}? **Yes**" in told for word in SHELL_WORDS)
     for _ in range(4):  # the facts in three stages, then compare options
         click(at, next(b.label for b in at.button if b.label.startswith("Next:")))
-    click(at, "Next: What matters to you")
+    click(at, "Next: Prepare for your visit")
     assert at.title[0].value == "Prepare for your visit"
     leaning = radio(at, "Which way are you leaning")
     assert leaning.value is None  # not the "yes" given to the question named "leaning"
