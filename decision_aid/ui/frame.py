@@ -47,6 +47,10 @@ details.fold summary { cursor: pointer; }
   [data-testid="stMain"] [data-testid="stRadioOption"] { min-height: 44px; align-items: center; }
   [data-testid="stMain"] [data-testid="stCheckbox"] > label { display: flex; min-height: 44px;
     align-items: center; }
+  /* And every other control: Next and Back, downloads, folds such as "Sources", links. */
+  [data-testid="stMain"] button, [data-testid="stMain"] [data-testid="stExpander"] summary,
+  [data-testid="stMain"] [data-testid="stPageLink"] a { min-height: 44px; }
+  [data-testid="stMain"] details.fold > summary { padding-block: 0.6rem; }
 }
 [role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
   image-rendering: pixelated; }

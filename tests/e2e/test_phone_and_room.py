@@ -4,7 +4,10 @@ change, and the room's presenter view (banner, larger notes, full-screen QR)."""
 
 from __future__ import annotations
 
+import contextlib
+
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import act, check_screen, open_page
 from tests.e2e.test_journeys import stages_from
@@ -106,6 +109,35 @@ def test_every_answer_on_prepare_and_the_summary_is_a_thumb_target_on_a_phone(br
     rows = answer_rows(phone)
     assert rows, "no checkbox on the summary"
     assert [row for row in rows if row["height"] < 44] == []
+    phone.context.close()
+
+
+SMALL_CONTROLS = """() => [...document.querySelectorAll('[data-testid=stMain] button,'
+                 + ' [data-testid=stMain] summary, [data-testid=stMain] [data-testid=stPageLink] a')]
+             .filter(e => e.getClientRects().length).map(e => {
+               const r = e.getBoundingClientRect();
+               return {words: (e.innerText || e.outerHTML).trim().slice(0, 40), height: r.height}; })
+             .filter(e => e.height < 44)"""
+
+
+def small_controls(page: Page) -> list[dict]:
+    """Every button, fold and page link of the main area shorter than 44 px, with its words,
+    once the screen has settled: while a link's first runs draw it, the page's CSS can come
+    a moment after the controls it sizes."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(f"() => ({SMALL_CONTROLS})().length === 0", timeout=5000)
+    return page.evaluate(SMALL_CONTROLS)
+
+
+def test_every_button_fold_and_link_is_a_thumb_target_on_a_phone(browser, server):
+    """Next and Back, the downloads, "Sources" and the crisis-lines fold were 26-40 px tall on a
+    phone (a review): every control, not only the answers, now takes a thumb."""
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=dana_crisis")
+    assert small_controls(phone) == []  # What applies to you: the crisis panel, notes and their sources
+    stages_from(phone, "results", "facts")
+    assert small_controls(phone) == []  # numbers, icon-array folds and their sources
+    stages_from(phone, "facts", "summary")
+    assert small_controls(phone) == []  # downloads, For clinics
     phone.context.close()
 
 
