@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decision_aid.answers import Answers, resolve_exclusive
 from decision_aid.content import PackError, load_pack, locales
@@ -282,13 +283,14 @@ STEP_PARAM = "step"
 
 
 def step_from_address(count: int) -> int:
-    """The step to draw, of ``count``, and the address made to show it. An address that
-    differs from the one this session last wrote came from Back or Forward: its step is
-    followed if the person has already reached it (a step typed into the address, or one
-    left from an earlier person, never skips the safety question)."""
+    """The step to draw, of ``count``, and the address made to show it. A run from the
+    browser's Back or Forward follows its address's step if the person has already reached
+    it (a step typed into the address, or one left from an earlier person, never skips the
+    safety question). Any other run keeps the session's step: the second click of a double
+    click on Next still carries the address from before the first click's step."""
     kept = session()
     asked = st.query_params.get(STEP_PARAM)
-    if asked is not None and asked != kept.step_in_address and asked.isdigit():
+    if _from_history() and asked is not None and asked != kept.step_in_address and asked.isdigit():
         wanted = int(asked) - 1
         if 0 <= wanted <= min(kept.furthest_step, count - 1) and wanted != kept.step:
             go_to_step(wanted)
@@ -297,6 +299,13 @@ def step_from_address(count: int) -> int:
     if asked != kept.step_in_address:
         st.query_params[STEP_PARAM] = kept.step_in_address
     return number
+
+
+def _from_history() -> bool:
+    """Whether this run is the browser's Back or Forward. Streamlit's page marks such a rerun
+    (``is_history_navigation``) and gives no public way to read the mark."""
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
 
 
 def go_to_question(number: int, question_id: str) -> None:

@@ -208,8 +208,10 @@ def test_crisis_panel_appears_at_once_and_stays_on_every_page(page):
         next_stage(page, name)
         expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
         assert page.locator("h2").first.inner_text().strip().endswith(CRISIS)
-    next_stage(page, "prepare")
-    expect(page.get_by_role("heading", name="Help right now")).to_be_visible()
+    next_stage(page, "prepare")  # the summary: the panel once, not again in the document under it
+    expect(page.get_by_role("heading", name=CRISIS)).to_have_count(1)
+    expect(page.get_by_text("Your download starts with the help shown above")).to_be_visible()
+    expect(page.get_by_role("heading", name="Help right now")).to_have_count(0)
 
 
 def go_to_step(page: Page, label: str, number: int) -> None:

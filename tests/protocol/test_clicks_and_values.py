@@ -10,6 +10,7 @@ the session keeps working. Bounded: one server, a few sessions, loopback only.
 from __future__ import annotations
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.load import JOURNEY, Session
@@ -78,6 +79,19 @@ class Tab(Session):
             await self.settle_fragment(fragment)
         else:
             await self.receive(fragment)
+
+    async def go_through_history(self, query: str) -> None:
+        """What the browser's Back or Forward sends: a rerun marked as history navigation,
+        with the query string of the address it went to, and the page's widget values."""
+        self.query = query  # the address bar shows it before the run, as in a browser
+        message = BackMsg()
+        client = message.rerun_script
+        client.page_script_hash = self.page_hash
+        client.query_string = query
+        client.is_history_navigation = True
+        client.widget_states.widgets.extend(self.states.values())
+        await self.ws.send(message.SerializeToString())
+        await self.settle()
 
     async def settle_fragment(self, fragment: str) -> None:
         await self.receive(fragment)
@@ -205,6 +219,39 @@ def test_double_click_on_next_moves_one_step(server):
     assert exceptions == []
     assert sections[1].title in first
     assert sections[2].title in second
+
+
+def test_the_browsers_back_and_forward_open_a_step_already_reached_and_no_other(server):
+    """Each question step is in the address (?step=N). A history rerun to a step reached
+    opens it; to one not reached (typed, or left by an earlier person) it keeps the step,
+    so the safety question is never skipped, and puts the right step back in the address."""
+    sections = PACK.questionnaire.sections
+
+    async def journey():
+        tab = Tab(server.url)
+        await tab.open()
+        await tab.act(*JOURNEY[0])  # Start the questions
+        seen = [(_title(tab), tab.query)]
+        await tab.go_through_history("step=3")  # not reached: still step 1
+        seen.append((_title(tab), tab.query))
+        await tab.act(*JOURNEY[1])  # the safety question: not at all
+        await tab.click(PACK.ui.next_button)
+        seen.append((_title(tab), tab.query))
+        await tab.go_through_history("step=1")  # Back
+        seen.append((_title(tab), tab.query))
+        await tab.go_through_history("step=2")  # Forward
+        seen.append((_title(tab), tab.query))
+        await tab.go_through_history("step=4")  # beyond the furthest step reached
+        seen.append((_title(tab), tab.query))
+        await tab.close()
+        return seen, tab.exceptions
+
+    seen, exceptions = run(journey())
+    assert exceptions == []
+    titles = [sections[n].title for n in (0, 0, 1, 0, 1, 1)]
+    assert [(title in shown, query) for (shown, query), title in zip(seen, titles, strict=True)] == [
+        (True, f"step={n}") for n in (1, 1, 2, 1, 2, 2)
+    ], seen
 
 
 def test_double_click_on_a_stage_next_moves_one_stage(server):
