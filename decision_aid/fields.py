@@ -101,8 +101,7 @@ RESERVED_IDS = frozenset(
         "locale",  # issue 18: the session's language, and whether it was switched
         "language_switched",
         "seeded",  # the widgets given a value from the session, shown again after a switch
-        "furthest_step",  # the steps the address may go back to, and the step it last showed
-        "step_in_address",
+        "furthest_step",  # the steps the browser's Back may open from the address
         # linkIds of the FHIR export's own items (decision_aid/exports/fhir.py)
         "values",
         "sure",

@@ -46,7 +46,6 @@ class Session:
     deliberation: Deliberation = field(default_factory=Deliberation)
     step: int = 0
     furthest_step: int = 0  # the furthest step reached: the address may go back to any up to it
-    step_in_address: str | None = None  # the step this session last put in the address (?step=)
     region: str | None = None  # the crisis region chosen, once chosen
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
@@ -290,14 +289,13 @@ def step_from_address(count: int) -> int:
     click on Next still carries the address from before the first click's step."""
     kept = session()
     asked = st.query_params.get(STEP_PARAM)
-    if _from_history() and asked is not None and asked != kept.step_in_address and asked.isdigit():
+    if asked is not None and asked.isdigit() and _from_history():
         wanted = int(asked) - 1
         if 0 <= wanted <= min(kept.furthest_step, count - 1) and wanted != kept.step:
             go_to_step(wanted)
     number = min(kept.step, count - 1)
-    kept.step_in_address = str(number + 1)
-    if asked != kept.step_in_address:
-        st.query_params[STEP_PARAM] = kept.step_in_address
+    if asked != str(number + 1):
+        st.query_params[STEP_PARAM] = str(number + 1)
     return number
 
 

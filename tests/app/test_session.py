@@ -15,7 +15,6 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         deliberation=Deliberation(leaning="not_sure"),
         step=3,
         furthest_step=3,
-        step_in_address="4",
         region="uk",
         go_to="results",
         required_missing=True,
