@@ -653,6 +653,10 @@ class SummaryText(Frozen):
     value_rating: Annotated[str, template("rating")]  # a rating, said of the person: "Very important to me"
     sure_no: Annotated[str, template("questions")]
     not_filled: Label
+    # On paper only: blanks to write on by hand (the aid never asks for a name).
+    paper_name: Label
+    paper_notes: Label
+    paper_date: Label
 
 
 class Persona(Frozen):

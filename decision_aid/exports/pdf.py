@@ -13,7 +13,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
 
-from decision_aid.exports.document import Block, Text, summary_document
+from decision_aid.exports.document import Block, Text, care_blocks, summary_document
 from decision_aid.prose import Run, Unit, inline_runs, units
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
@@ -35,6 +35,15 @@ SIZES = {
 LINE = 4.5
 GAP = 0.3  # after each block
 HEADING_GAP = 0.8  # above each heading
+# Blanks to write on by hand: a name beside the title (the aid never asks for one), and ruled
+# lines for notes from the visit where the last page has room; never a page of their own.
+NAME_BLANK = 45  # mm of line for a name
+SHORTEST_NAME = 35
+DATE_BLANK = 30
+RULE = 7  # mm between ruled lines, as on ruled paper: room for handwriting
+MOST_RULES = 8
+FEWEST_RULES = 2  # one ruled line is not a place for notes
+RULE_GREY = 140
 # A space between two digits (116 123, 0477 13 11 14) never breaks a line: a phone number
 # split over two lines is easy to misdial.
 DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
@@ -67,10 +76,85 @@ def _pdf(pack: Pack) -> FPDF:
 
 
 def render_pdf(pack: Pack, summary: Summary) -> bytes:
-    pdf = _pdf(pack)
-    for block in summary_document(pack, summary):
-        _draw(pdf, block)
+    """The summary, then again with ruled lines for notes before the care advice when the last
+    page has room for at least two; kept only if it needs no more pages."""
+    blocks = summary_document(pack, summary)
+    care = care_blocks(pack, summary)[0]
+    pdf = _layout(pack, blocks, care, rules=0)
+    room = pdf.page_break_trigger - pdf.get_y() - _heading_height() - 0.5
+    rules = min(MOST_RULES, int(room // RULE))
+    if rules >= FEWEST_RULES:
+        with_notes = _layout(pack, blocks, care, rules)
+        if with_notes.page_no() == pdf.page_no():
+            pdf = with_notes
     return bytes(pdf.output())
+
+
+def _layout(pack: Pack, blocks: list[Block], care: Block, rules: int) -> FPDF:
+    pdf = _pdf(pack)
+    for block in blocks:
+        if block.kind == "title":
+            _title(pdf, block.parts[0].text, f"{pack.summary_text.paper_name}:")
+            continue
+        if block == care and rules:
+            _notes(pdf, pack, rules)
+        _draw(pdf, block)
+    return pdf
+
+
+def _heading_height() -> float:
+    return HEADING_GAP + SIZES["heading"] * 0.42 + GAP
+
+
+def _title(pdf: FPDF, text: str, name_label: str) -> None:
+    """The title, with a line to write a name on at the right of its first line."""
+    size = SIZES["title"]
+    pdf.set_font(FONT, "", BODY_PT)
+    label = pdf.get_string_width(name_label) + 1.5
+    pdf.set_font(FONT, "B", size)
+    # the blank shortens, down to SHORTEST_NAME, before the title wraps to a second line
+    length = max(SHORTEST_NAME, min(NAME_BLANK, pdf.epw - pdf.get_string_width(text) - label - 6))
+    top = pdf.get_y()
+    width = pdf.epw - label - length - 4
+    pdf.multi_cell(width, size * 0.42, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y()
+    _blank(pdf, name_label, top, size, length)
+    pdf.set_y(bottom)
+    pdf.ln(GAP)
+
+
+def _notes(pdf: FPDF, pack: Pack, rules: int) -> None:
+    """A heading with a line for the visit's date at its right, then ruled lines."""
+    words = pack.summary_text
+    if pdf.get_y() + _heading_height() + FEWEST_RULES * RULE > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.ln(HEADING_GAP)
+    size = SIZES["heading"]
+    top = pdf.get_y()
+    pdf.set_font(FONT, "B", size)
+    pdf.cell(0, size * 0.42, words.paper_notes, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _blank(pdf, f"{words.paper_date}:", top, size, DATE_BLANK)
+    pdf.set_y(top + size * 0.42)
+    pdf.set_draw_color(RULE_GREY)
+    for _ in range(rules):
+        pdf.set_y(pdf.get_y() + RULE)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.set_draw_color(0)
+    pdf.ln(GAP)
+
+
+def _blank(pdf: FPDF, label: str, top: float, line_pt: float, length: float) -> None:
+    """A label and a line to write on, ending at the right margin, on the same baseline as the
+    text already set in the line that starts at ``top`` in type of ``line_pt`` points."""
+    height = line_pt * 0.42
+    pdf.set_font(FONT, "", BODY_PT)
+    label_width = pdf.get_string_width(label) + 1.5
+    right = pdf.w - pdf.r_margin
+    # fpdf2 sets a line's baseline at half its height plus 0.3 of its type size
+    baseline = top + height / 2 + 0.3 * line_pt / pdf.k
+    pdf.set_xy(right - length - label_width, baseline - height / 2 - 0.3 * pdf.font_size)
+    pdf.cell(label_width, height, label)
+    pdf.line(right - length, baseline + 0.6, right, baseline + 0.6)
 
 
 @functools.cache
@@ -99,6 +183,9 @@ def characters_the_pdf_cannot_show(summary: Summary) -> str:
 def _draw(pdf: FPDF, block: Block) -> None:
     size = SIZES[block.kind]
     if block.kind in ("title", "heading"):
+        # a heading never ends a page: it moves to the next with its first two lines
+        if block.kind == "heading" and pdf.get_y() + _heading_height() + 2 * LINE > pdf.page_break_trigger:
+            pdf.add_page()
         pdf.ln(HEADING_GAP if block.kind == "heading" else 0)
         pdf.set_font(FONT, "B", size)
         pdf.multi_cell(0, size * 0.42, block.parts[0].text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -261,13 +261,103 @@ def test_answers_in_two_columns_carry_on_at_the_top_of_the_next_page(locale):
     line = pdf_export.LINE * 72 / 25.4
     for number, page in enumerate(reader.pages, 1):
         heights = line_heights(page)
-        gaps = [above - below for above, below in zip(heights, heights[1:], strict=False)]
+        ruled = [y1 for _, y1, _, y2 in drawn_lines(page) if y1 == y2]
+        gaps = [  # the space left for notes is meant to be empty of text
+            above - below
+            for above, below in zip(heights, heights[1:], strict=False)
+            if not any(below < y < above for y in ruled)
+        ]
         assert max(gaps) < 2.5 * line, (number, max(gaps))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     order = text[text.index(pack.summary_text.told_us_title) :]
     labels = [f"{a.short}:" for a in build_summary(pack, answers).answered]
     positions = [order.index(label) for label in labels]
     assert positions == sorted(positions)  # read down the first column, then the second
+
+
+def drawn_lines(page: pypdf.PageObject) -> list[tuple[float, float, float, float]]:
+    """The straight lines drawn on a page (x1, y1, x2, y2, points from the bottom left): the
+    blanks to write on."""
+    lines, start = [], None
+    for operands, operator in pypdf.generic.ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"m":
+            start = [float(o) for o in operands]
+        elif operator == b"l" and start:
+            lines.append((*start, *(float(o) for o in operands)))
+    return lines
+
+
+def persona_pdf(pack, persona_id: str) -> pypdf.PdfReader:
+    summary = build_summary(
+        pack, persona_answers(pack, persona_id), prepared(pack, persona_id), datetime.date(2026, 12, 3)
+    )
+    return pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+
+
+MM = 72 / 25.4  # points in a millimetre
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_pdf_has_a_line_to_write_a_name_on_beside_its_title(locale):
+    """The aid never asks for a name; on paper a person or a clinic writes it by hand."""
+    pack = load_pack(locale)
+    for persona_id in ("maria_trd", "dana_crisis"):
+        page = persona_pdf(pack, persona_id).pages[0]
+        first = page.extract_text().splitlines()[0]
+        assert first.startswith(pack.summary_text.title) and first.endswith(
+            f"{pack.summary_text.paper_name}:"
+        )
+        top = float(page.mediabox.height)
+        blanks = [
+            (x1, x2)
+            for x1, y1, x2, y2 in drawn_lines(page)
+            if y1 == y2 and y1 > top - 20 * MM and x2 - x1 >= 40 * MM
+        ]
+        assert len(blanks) == 1, blanks
+        assert blanks[0][1] <= float(page.mediabox.width) - 12 * MM + 0.1  # inside the margin
+        assert blanks[0][1] - blanks[0][0] >= 35 * MM
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_room_left_on_the_last_page_holds_ruled_lines_for_notes_before_the_next_step(locale):
+    """Notes from the visit go on the page, never onto a page of their own: ruled lines fill
+    the room the summary leaves (none when less than two fit), before the care advice."""
+    pack = load_pack(locale)
+    words = pack.summary_text
+    for persona in pack.personas.personas:
+        reader = persona_pdf(pack, persona.id)
+        last = reader.pages[-1]
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        top = float(last.mediabox.height)
+        ruled = [y1 for x1, y1, x2, y2 in drawn_lines(last) if y1 == y2 and y1 < top - 20 * MM]
+        if words.paper_notes in text:
+            assert (
+                text.index(words.told_us_title) < text.index(words.paper_notes) < text.index(words.care_title)
+            )
+            assert len(ruled) >= 2, (persona.id, ruled)
+            spacing = [above - below for above, below in zip(ruled, ruled[1:], strict=False)]
+            assert min(spacing) >= 7 * MM - 0.1, spacing  # room for handwriting
+        else:
+            assert ruled == [], (persona.id, ruled)
+    english = load_pack("en")
+    for persona_id in ("maria_trd", "dana_crisis"):  # 6 lines of room on Maria's page; half of Dana's second
+        assert english.summary_text.paper_notes in persona_pdf(english, persona_id).pages[-1].extract_text()
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_no_heading_ends_a_page_without_its_text(locale):
+    pack = load_pack(locale)
+    reader = persona_pdf(pack, "dana_crisis")
+    summary = build_summary(
+        pack, persona_answers(pack, "dana_crisis"), prepared(pack, "dana_crisis"), datetime.date(2026, 12, 3)
+    )
+    headings = {
+        " ".join(b.parts[0].text.split()) for b in summary_document(pack, summary) if b.kind == "heading"
+    }
+    assert len(reader.pages) > 1
+    for page in reader.pages[:-1]:
+        last_line = " ".join(page.extract_text().splitlines()[-1].split())
+        assert last_line not in headings, last_line
 
 
 def document_crisis_items(pack) -> list[str]:
