@@ -23,7 +23,8 @@ from decision_aid.schema import ClinicianText, Pack
 from decision_aid.summary import AnsweredQuestion, RatedValue, Summary
 
 Status = Literal["reported", "denied", "not_sure", "not_answered"]
-Category = Literal["contraindication", "boxed_warning", "warning", "population"]
+Category = Literal["contraindication", "boxed_warning", "warning", "interaction", "population"]
+STATUS_ORDER: tuple[Status, ...] = ("reported", "not_sure", "not_answered", "denied")
 
 # PHQ-9 scoring of item 9: the safety question is its wording, and its choices are its scale.
 ITEM_NINE_SCORES = {"not_at_all": 0, "several_days": 1, "more_than_half": 2, "nearly_every_day": 3}
@@ -37,10 +38,13 @@ class LabelItem:
 
     Where the label lists it (../shared/evidence/clinical-facts.md, section 4): aneurysmal
     vascular disease or AVM, intracerebral haemorrhage and hypersensitivity are
-    contraindications (4.2); abuse and misuse is a boxed warning (4.1); increased blood
-    pressure, embryo-fetal toxicity and dissociation (psychosis) are warnings and
-    precautions (4.3; pregnancy is "not recommended", not a contraindication); the pediatric
-    use is a specific population (4.4: not approved under 18).
+    contraindications (4.2); abuse and misuse (4.1) and respiratory depression (13.4) are in
+    the boxed warning; increased blood pressure, embryo-fetal toxicity, dissociation
+    (psychosis) and ulcerative or interstitial cystitis are warnings and precautions (4.3;
+    pregnancy is "not recommended", not a contraindication); CNS depressants (more
+    sedation) and psychostimulants or MAOIs (blood pressure) are drug interactions (4.5);
+    age under 18 (not approved) or 65 and over, and hepatic impairment, are specific
+    populations (4.4, 13.4). Every answer the patient's screen calls a label item is here.
     """
 
     id: str
@@ -63,10 +67,15 @@ CHECKLIST: tuple[LabelItem, ...] = (
         "boxed_warning",
         *("alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other"),
     ),
+    _item("respiratory_depression", "other_conditions", "boxed_warning", "breathing_or_sleep_apnea"),
     _item("blood_pressure", "blood_pressure", "warning", "high_controlled", "high_uncontrolled"),
     _item("pregnancy_breastfeeding", "pregnancy", "warning", "pregnant", "planning", "breastfeeding"),
     _item("psychosis", "psychosis", "warning", "yes"),
-    _item("age", "age_group", "population", "under_18"),
+    _item("cystitis", "other_conditions", "warning", "bladder"),
+    _item("cns_depressants", "medicines", "interaction", "benzodiazepines_or_sleep", "opioids"),
+    _item("blood_pressure_medicines", "medicines", "interaction", "stimulants", "maoi"),
+    _item("hepatic", "other_conditions", "population", "liver"),
+    _item("age", "age_group", "population", "under_18", "65_plus"),
 )
 
 HISTORY = ("antidepressants_tried", "adequate_trial", "antidepressant_response", "other_treatments")
@@ -89,8 +98,9 @@ class ChecklistEntry:
     category_label: str
     status: Status
     status_label: str
-    answers: tuple[str, ...]  # the person's answer labels that bear on it
-    text: str  # the whole line, as the note has it
+    answers: tuple[str, ...]  # the answers that report it (which age; controlled or not)
+    text: str  # the whole line, as the card has it
+    brief: str  # the item without its status, as the note lists it under that status
 
 
 @dataclass(frozen=True)
@@ -173,7 +183,7 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
         ),
         f"{points.crisis.text}. {points.crisis.flag_text}",
         f"{points.checklist_title}:",
-        *(f"- {entry.text}" for entry in points.checklist),
+        *_checklist_groups(words, points.checklist),
         points.history,
         points.values_text,
         *([points.own_value_text] if points.own_value_text else []),
@@ -211,28 +221,40 @@ def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQu
         status = "not_sure"
     else:
         status = "denied"
-    # The answers that report it; for a one-answer question, the answer itself (which age,
-    # controlled or not), since it says more than the status.
-    shown = tuple(
-        label
-        for value, label in pairs
-        if value != UNSURE and (value in item.reported or item.question in _SHOW_ANSWER)
-    )
+    # The answers that report it say more than "reported" (which age, controlled or not);
+    # a denied item names none ("denied (18 to 64)" reads as a finding).
+    shown = tuple(label for value, label in pairs if value in item.reported)
     label = getattr(words.checklist, item.id)
     category_label = getattr(words.category, item.category)
     status_label = getattr(words.status, status)
+    said = "; ".join(shown)
     text = (
         words.checklist_item_answer.format(
-            label=label, category=category_label, status=status_label, answer="; ".join(shown)
+            label=label, category=category_label, status=status_label, answer=said
         )
         if shown
         else words.checklist_item.format(label=label, category=category_label, status=status_label)
     )
-    return ChecklistEntry(item.id, label, item.category, category_label, status, status_label, shown, text)
+    brief = (
+        words.checklist_brief_answer.format(label=label, category=category_label, answer=said)
+        if shown
+        else words.checklist_brief.format(label=label, category=category_label)
+    )
+    return ChecklistEntry(
+        item.id, label, item.category, category_label, status, status_label, shown, text, brief
+    )
 
 
-# One-answer questions whose answer says more than the status (controlled or not; which age).
-_SHOW_ANSWER = frozenset({"blood_pressure", "age_group"})
+def _checklist_groups(words: ClinicianText, checklist: tuple[ChecklistEntry, ...]) -> list[str]:
+    """One line per status, reported first and denied last, each naming its items in the
+    label's order: at most four lines, so what was reported is not lost among denials."""
+    lines = []
+    for status in STATUS_ORDER:
+        items = [entry.brief for entry in checklist if entry.status == status]
+        if items:
+            title = getattr(words.status_title, status)
+            lines.append(f"- {words.checklist_group.format(status=title, items='; '.join(items))}")
+    return lines
 
 
 def _history(words: ClinicianText, answered: dict[str, AnsweredQuestion], summary: Summary) -> str:

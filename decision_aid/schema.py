@@ -299,6 +299,11 @@ class ChecklistLabels(Frozen):
     pregnancy_breastfeeding: Label
     psychosis: Label
     substance_use: Label
+    respiratory_depression: Label
+    cystitis: Label
+    cns_depressants: Label
+    blood_pressure_medicines: Label
+    hepatic: Label
     age: Label
 
 
@@ -315,6 +320,7 @@ class LabelCategory(Frozen):
     contraindication: Label
     boxed_warning: Label
     warning: Label
+    interaction: Label
     population: Label
 
 
@@ -328,9 +334,13 @@ class ClinicianText(Frozen):
     checklist_title: Label
     checklist: ChecklistLabels
     status: ChecklistStatus
+    status_title: ChecklistStatus  # the note's line for each status starts with it
     category: LabelCategory
     checklist_item: Annotated[str, template("label", "category", "status")]
     checklist_item_answer: Annotated[str, template("label", "category", "status", "answer")]
+    checklist_brief: Annotated[str, template("label", "category")]
+    checklist_brief_answer: Annotated[str, template("label", "category", "answer")]
+    checklist_group: Annotated[str, template("status", "items")]
     history: Annotated[str, template("tried", "adequate", "response", "other")]
     not_answered: Label
     does_not_apply: Label

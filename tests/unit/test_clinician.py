@@ -45,9 +45,14 @@ def test_every_checklist_item_asks_a_real_question_and_values():
         "intracerebral_haemorrhage",
         "hypersensitivity",
         "substance_use",
+        "respiratory_depression",
         "blood_pressure",
         "pregnancy_breastfeeding",
         "psychosis",
+        "cystitis",
+        "cns_depressants",
+        "blood_pressure_medicines",
+        "hepatic",
         "age",
     ]
     categories = {i.id: i.category for i in clinician.CHECKLIST}
@@ -58,6 +63,31 @@ def test_every_checklist_item_asks_a_real_question_and_values():
     }
     assert categories["pregnancy_breastfeeding"] != "contraindication"  # the label: "not recommended"
     assert categories["substance_use"] == "boxed_warning"
+    # clinical-facts 13.4: respiratory depression is in the boxed warning now; 4.3: cystitis
+    # is a warning; 4.5: sedating medicines, stimulants and MAOIs are drug interactions;
+    # 4.4 and 13.4: older adults and hepatic impairment are specific populations
+    assert categories["respiratory_depression"] == "boxed_warning"
+    assert categories["cystitis"] == "warning"
+    assert categories["cns_depressants"] == categories["blood_pressure_medicines"] == "interaction"
+    assert categories["hepatic"] == categories["age"] == "population"
+
+
+def test_every_answer_a_patient_note_calls_a_label_item_is_on_the_checklist():
+    """What the patient's screen shows as a label warning, the clinician's checklist reports
+    too (the UX review found Sam's bladder and Ruth's sleep apnea missing from the note)."""
+    sam = status(points_for("sam_psychosis_substance"))
+    assert sam["cystitis"] == "reported"
+    ruth = points_for("ruth_older_adult")
+    found = status(ruth)
+    assert found["respiratory_depression"] == found["cns_depressants"] == found["age"] == "reported"
+    assert found["blood_pressure_medicines"] == found["hepatic"] == "denied"
+    age = next(e for e in ruth.checklist if e.id == "age")
+    assert age.answers == ("65 or older",)
+    assert status(points_for("alex_under_18"))["age"] == "reported"
+    assert status(points_for("maria_trd"))["age"] == "denied"
+    for entry in points_for("maria_trd").checklist:
+        assert entry.status == "denied", entry.id
+        assert entry.answers == ()  # a denied item names no answer ("denied (18 to 64)" read as a finding)
 
 
 def test_james_blood_pressure_and_aneurysm_are_reported():
@@ -188,7 +218,15 @@ def test_the_note_for_each_persona(persona):
         assert lines[0].startswith("2026-12-03 09:45") and summary.content_version in lines[0]
         assert PACK.ui.app_title in lines[0]
         assert "PHQ-9 item 9" in lines[1]
-        assert all(entry.text in note for entry in clinician.key_points(PACK, summary).checklist)
+        checklist = clinician.key_points(PACK, summary).checklist
+        for entry in checklist:  # each item once, on its status's line: reported first
+            group = PACK.ui.clinician.status_title
+            line = next(line for line in lines if line.startswith(f"- {getattr(group, entry.status)}: "))
+            assert entry.brief in line and note.count(entry.brief) == 1, entry.id
+        groups = [line.split(":")[0] for line in lines if line.startswith("- ")]
+        order = ["reported", "not_sure", "not_answered", "denied"]
+        titles = [f"- {getattr(PACK.ui.clinician.status_title, s)}" for s in order]
+        assert groups == [t for t in titles if t in groups]
         assert not VERDICT.search(aids_own_words(note, summary))
         assert "{" not in note and "}" not in note
 
