@@ -51,6 +51,13 @@ details.fold summary { cursor: pointer; }
   [data-testid="stMain"] button, [data-testid="stMain"] [data-testid="stExpander"] summary,
   [data-testid="stMain"] [data-testid="stPageLink"] a { min-height: 44px; }
   [data-testid="stMain"] details.fold > summary { padding-block: 0.6rem; }
+  /* Questions outside the questionnaire (Prepare, the place picker) as large as its own, and
+     their answers as its answers; text boxes and pickers a thumb's height too. */
+  [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.125rem; line-height: 1.4; }
+  [data-testid="stMain"] [data-testid="stRadioOption"] p,
+  [data-testid="stMain"] [data-testid="stCheckbox"] label p { font-size: 1rem; }
+  [data-testid="stMain"] [data-baseweb="input"],
+  [data-testid="stMain"] [data-baseweb="select"] > div { min-height: 44px; }
 }
 [role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
   image-rendering: pixelated; }

@@ -141,6 +141,34 @@ def test_every_button_fold_and_link_is_a_thumb_target_on_a_phone(browser, server
     phone.context.close()
 
 
+SMALL_QUESTIONS_AND_BOXES = """() => {
+  const shown = e => e.getClientRects().length;
+  const labels = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stWidgetLabel] p')]
+    .filter(e => shown(e) && !e.closest('[data-testid=stCheckbox]'))  // a tick box's words are its answer
+    .map(e => ({words: e.innerText.trim().slice(0, 40), size: parseFloat(getComputedStyle(e).fontSize)}))
+    .filter(e => e.size < 18);
+  const boxes = [...document.querySelectorAll('[data-testid=stMain] [data-baseweb=input],'
+                 + ' [data-testid=stMain] [data-baseweb=select] > div')]
+    .filter(shown).map(e => ({words: (e.innerText || e.outerHTML).trim().slice(0, 40),
+                              height: e.getBoundingClientRect().height}))
+    .filter(e => e.height < 44);
+  return [...labels, ...boxes]; }"""
+
+
+def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_phone(browser, server):
+    """Prepare's questions (what matters, leaning, true or false, SURE) were 14 px and its
+    text boxes and the crisis panel's place picker 36-38 px on a phone (a second review): as
+    the questionnaire, question text is at least 18 px and every box 44 px tall."""
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=dana_crisis")
+    stages_from(phone, "results", "prepare")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        phone.wait_for_function(f"() => ({SMALL_QUESTIONS_AND_BOXES})().length === 0", timeout=5000)
+    assert phone.evaluate(SMALL_QUESTIONS_AND_BOXES) == []
+    labels = phone.locator("[data-testid=stMain] [data-testid=stWidgetLabel]")
+    assert labels.count() > 15  # the check saw Prepare's questions, the place picker and the boxes
+    phone.context.close()
+
+
 def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
     sidebar = phone.get_by_test_id("stSidebar")
     expect(sidebar).to_have_attribute("data-collapsed", "true")
