@@ -72,6 +72,7 @@ RESERVED_IDS = frozenset(
         # what a session holds (decision_aid/ui/state.py, Session; tests/app/test_session.py)
         "answers",
         "step",
+        "checked",
         "mode",
         "leaning",
         "own_value",

@@ -512,6 +512,7 @@ class UiText(Frozen):
     compare_sources: Label
     # Questions as people expect them (issue 15 item 4): the check-your-answers screen.
     check_button: Label
+    check_return: Label  # on each step once the check screen was shown
     check_title: Label
     check_intro: Prose
     change_button: Label

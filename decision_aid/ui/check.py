@@ -21,6 +21,7 @@ def check_answers() -> None:
     answers = start_answered(pack, pack.ui.check_title)
     if answers is None:
         return
+    state.note_checked()
     if safety.show_crisis_panel(answers, safety_step_open=False):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))
     st.markdown(pack.ui.check_intro)

@@ -44,7 +44,11 @@ ADDRESS_KEYS = ("mode", "persona", "presenter", "lang")
 
 
 def go(name: str) -> None:
-    kept = {key: st.query_params[key] for key in ADDRESS_KEYS if key in st.query_params}
+    """Switch screens, keeping the address's keys. The step stays in the address on every
+    screen once there: Streamlit's page first puts a switch's new query string on the old
+    screen's address as a history entry of its own, so dropping the step on leaving step 4
+    left a second "step 4" for the browser's Back to land on."""
+    kept = {key: st.query_params[key] for key in (*ADDRESS_KEYS, state.STEP_PARAM) if key in st.query_params}
     if name == "questions":  # its step from the first, so that Back from step 1 leaves it
         kept[state.STEP_PARAM] = str(state.step() + 1)
     st.switch_page(page(name), query_params=kept or None)

@@ -146,6 +146,13 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
         on_click=_step_forward,
         args=(pack, number),
     )
+    if state.checked() and number < total - 1:  # after a Change: no Next through every step
+        row.button(
+            pack.ui.check_return,
+            key=state.widget_key("nav", f"to_check_{number}"),
+            on_click=_step_forward,
+            args=(pack, number, True),
+        )
     if state.take_required_missing():
         st.error(pack.ui.required_missing)
 
@@ -161,13 +168,13 @@ def _step_back(number: int) -> None:
         state.go_to_step(number - 1)
 
 
-def _step_forward(pack: Pack, number: int) -> None:
+def _step_forward(pack: Pack, number: int, to_check: bool = False) -> None:
     sections = pack.questionnaire.sections
     if state.step() != number:
         return
     if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
         state.note_required_missing()
-    elif number == len(sections) - 1:
+    elif to_check or number == len(sections) - 1:
         state.go_to_page("check")
     else:
         state.go_to_step(number + 1)

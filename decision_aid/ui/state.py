@@ -58,6 +58,7 @@ class Session:
     address_read: bool = field(default=False, metadata=KEPT)
     stage: str = ""  # the stage after the questions last drawn (decision_aid/journey.py)
     focus: str | None = None  # a question to open its step at (Change, on Check your answers)
+    checked: bool = False  # "Check your answers" was shown: each step then offers a way back to it
     # Counts screen changes, so the scroll-to-top hook differs on every one (layout.py).
     moves: int = field(default=0, metadata=KEPT)
     persona: str | None = None  # the fictional case loaded in the workshop, if any
@@ -320,6 +321,14 @@ def qr_picture(code: str, make: Callable[[str], bytes]) -> bytes:
     if session().qr[0] != code:
         session().qr = (code, make(code))
     return session().qr[1]
+
+
+def note_checked() -> None:
+    session().checked = True
+
+
+def checked() -> bool:
+    return session().checked
 
 
 def take_focus() -> str | None:

@@ -145,6 +145,27 @@ def test_change_opens_the_step_of_that_question_with_its_answer_kept(at, questio
     assert any(h.value.startswith(load_pack("en").questionnaire.by_id[question].text) for h in at.header)
 
 
+def test_after_a_change_a_step_goes_straight_back_to_check_your_answers(at):
+    """Changing a step 1 answer took four Nexts to return (a second review): once the check
+    screen has been seen, every step offers the way back to it, and required answers still rule."""
+    to_health_step(at)
+    assert not [b for b in at.button if (b.key or "").startswith("nav:to_check_")]  # not before it
+    next_step(at)
+    next_step(at)
+    assert at.title[0].value == "Check your answers"
+    click(at, key="nav:change_other_treatments")
+    assert at.title[0].value == "Your depression and treatments so far"
+    back_to_check = next(b for b in at.button if b.key == "nav:to_check_1")
+    assert back_to_check.label == "Back to check your answers"
+    click(at, key="nav:to_check_1")
+    assert at.title[0].value == "Check your answers"
+    click(at, key="nav:change_self_harm_thoughts")
+    at.radio(key="q:self_harm_thoughts").set_value(None).run()
+    click(at, key="nav:to_check_0")
+    assert at.title[0].value == "Safety first"  # the safety question must be answered first
+    assert [e.value for e in at.error] == [load_pack("en").ui.required_missing]
+
+
 def test_see_my_results_from_the_check_screen(at):
     to_check(at)
     click(at, key="nav:check_to_results")

@@ -32,6 +32,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         sidebar_closes=2,
         text_cut="own:question",
         focus="blood_pressure",
+        checked=True,
         qr=("K1AB-CDEF", b"png"),
         opened=("a typed code", datetime.datetime(2026, 1, 2, 3, 4)),
         open_error="This code has a typing mistake.",

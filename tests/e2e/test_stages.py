@@ -146,3 +146,27 @@ def test_the_browsers_back_button_walks_back_through_the_question_steps(browser,
         assert "step=3" in page.url
     finally:
         page.context.close()
+
+
+def test_one_press_of_the_browsers_back_per_screen_from_the_results_into_the_questions(browser, server):
+    """Leaving the last step for "Check your answers" once left a second history entry for
+    that step (a second review: a back gesture that seemed to do nothing). Each press now goes
+    one screen back: the check screen, step 4, step 3."""
+    page = open_page(browser, server, width=LAPTOP[0], height=LAPTOP[1])
+    steps = ("Safety first", "Your depression and treatments so far", "Your health", "Practical matters")
+    try:
+        act(page, lambda: page.get_by_role("button", name="Start the questions").click())
+        act(page, lambda: page.get_by_text("Not at all", exact=True).click())
+        for title in steps[1:]:
+            act(page, lambda: page.get_by_role("button", name="Next", exact=True).last.click())
+            heading_in_view(page, title)
+        act(page, lambda: page.get_by_role("button", name="Next: check your answers").last.click())
+        heading_in_view(page, "Check your answers")
+        act(page, lambda: page.get_by_role("button", name="See my results").last.click())
+        heading_in_view(page, STAGE_TITLES[0])
+        for title in ("Check your answers", *reversed(steps[1:])):
+            page.go_back()
+            wait_for_app(page)
+            expect(page.locator("h1").first).to_have_text(title)
+    finally:
+        page.context.close()
