@@ -6,7 +6,7 @@ import datetime
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from decision_aid.conditions import Condition
 from decision_aid.fields import (
@@ -225,6 +225,10 @@ class CrisisLine(Frozen):
     text_body: Label = ""
 
 
+# A country as a browser's language tag names it (the "GB" of "en-GB"): ISO 3166-1 alpha-2.
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$"), REVIEWER]
+
+
 class CrisisRegion(Frozen):
     id: Id
     name: Label
@@ -233,6 +237,8 @@ class CrisisRegion(Frozen):
     emergency_call: Annotated[tuple[Dial, ...], Field(min_length=1), REVIEWER]
     lines: tuple[CrisisLine, ...]
     references: References
+    # The countries whose browsers open the crisis lines at this region.
+    countries: Annotated[tuple[Country, ...], REVIEWER] = ()
 
 
 class Crisis(Frozen):
@@ -240,12 +246,30 @@ class Crisis(Frozen):
     # Said on screen under the crisis panel, not on paper: the take-away has no "every page".
     on_screen: Prose
     regions: tuple[CrisisRegion, ...] = Field(min_length=1)
+    # The region for a browser whose country no region lists ("your local emergency number").
+    unlisted_country_region: Id
+
+    @model_validator(mode="after")
+    def _names_a_region(self) -> Crisis:
+        if self.unlisted_country_region not in {region.id for region in self.regions}:
+            raise ValueError(f"unlisted_country_region {self.unlisted_country_region!r} is not a region")
+        return self
 
     def region(self, region_id: str) -> CrisisRegion:
         for region in self.regions:
             if region.id == region_id:
                 return region
         return self.regions[0]
+
+    def region_for_country(self, country: str | None) -> CrisisRegion:
+        """The region a browser's country opens at: the one that lists it; the region for the
+        rest when no region does; the first region when the browser names no country."""
+        if not country:
+            return self.regions[0]
+        for region in self.regions:
+            if country in region.countries:
+                return region
+        return self.region(self.unlisted_country_region)
 
 
 class PackInfo(Frozen):

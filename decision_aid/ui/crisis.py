@@ -48,7 +48,7 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
     with st.container(border=True, key=state.widget_key("box", "crisis_panel")):
         st.header(f":material/support: {topic.title}", anchor="crisis")
         ids = tuple(r.id for r in pack.crisis.regions)
-        state.seed(state.REGION_KEY, state.region(ids[0]))
+        state.seed(state.REGION_KEY, chosen_region(pack).id)
         chosen = st.selectbox(
             pack.ui.crisis_region_label,
             ids,
@@ -107,5 +107,15 @@ def _text(pack: Pack, number: str, body: str) -> str:
 
 
 def chosen_region(pack: Pack) -> CrisisRegion:
-    """The place chosen in the crisis panel, else the first the pack lists."""
-    return pack.crisis.region(state.region(pack.crisis.regions[0].id))
+    """The place chosen in the crisis panel, else the browser's country's (a browser set to
+    Spain or the UK was told to call 911), else the first the pack lists."""
+    return pack.crisis.region(state.region(pack.crisis.region_for_country(browser_country()).id))
+
+
+def browser_country() -> str | None:
+    """The country the browser's language names ("GB" in "en-GB", "TW" in "zh-Hant-TW"), or
+    None ("en", "es-419"). Read from the page's request each run; never kept."""
+    for part in (st.context.locale or "").replace("_", "-").split("-")[1:]:
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return None

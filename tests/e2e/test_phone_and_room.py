@@ -5,7 +5,9 @@ change, and the room's presenter view (banner, larger notes, full-screen QR)."""
 from __future__ import annotations
 
 import contextlib
+import re
 
+import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -167,6 +169,38 @@ def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_ph
     labels = phone.locator("[data-testid=stMain] [data-testid=stWidgetLabel]")
     assert labels.count() > 15  # the check saw Prepare's questions, the place picker and the boxes
     phone.context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "number", "place"),
+    [
+        ("en-US", "tel:911", "United States"),
+        ("en-GB", "tel:999", "United Kingdom and Ireland"),
+        ("es-ES", "tel:112", "España"),
+        ("de-DE", "tel:112", "Somewhere else"),
+    ],
+)
+def test_the_danger_line_and_crisis_panel_start_at_the_browsers_country(
+    browser, server, locale, number, place
+):
+    """A Spanish or British browser was told to call 911 (a second review): the first place
+    shown is the browser's country, or "Somewhere else" for a country with no lines listed."""
+    page = open_page(browser, server, width=390, height=844, locale=locale)
+    try:
+        danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first
+        expect(danger.locator("a").first).to_have_attribute("href", number)
+        act(
+            page,
+            lambda: page.get_by_role("button", name=re.compile("^(Start the questions|Empezar)")).click(),
+        )
+        safety = page.get_by_role("radiogroup").first
+        act(page, lambda: safety.get_by_role("radio").nth(3).check(force=True))  # nearly every day
+        panel = page.locator(".st-key-box-crisis_panel")
+        expect(panel).to_be_visible()
+        expect(panel.get_by_test_id("stSelectbox").locator("input")).to_have_value(place)
+        expect(panel.locator('a[href^="tel:"]').first).to_have_attribute("href", number)
+    finally:
+        page.context.close()
 
 
 def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):

@@ -271,3 +271,35 @@ def test_every_crisis_line_and_emergency_has_a_number_to_tap(pack):
             if line.text:
                 found.add(line.text)
     assert texts <= found
+
+
+@pytest.mark.parametrize(
+    ("locale", "country", "region"),
+    [
+        ("en", "US", "us"),
+        ("en", "GB", "uk"),
+        ("en", "IE", "uk"),
+        ("en", "AU", "au"),
+        ("en", "CA", "ca"),
+        ("en", "DE", "elsewhere"),  # a country no region lists: "your local emergency number"
+        ("en", "IN", "elsewhere"),
+        ("en", None, "us"),  # a browser that names no country: the pack's first region
+        ("es", "ES", "es"),
+        ("es", "MX", "mx"),
+        ("es", "US", "us"),
+        ("es", "AR", "elsewhere"),
+        ("es", None, "us"),
+    ],
+)
+def test_the_crisis_region_first_shown_is_the_browsers_country(locale, country, region):
+    """A browser set to Spain or the UK was told to call 911 (a second review)."""
+    from decision_aid.content import load_pack
+
+    assert load_pack(locale).crisis.region_for_country(country).id == region
+
+
+def test_every_region_but_one_names_its_countries_and_one_is_for_the_rest(pack):
+    listed = [code for region in pack.crisis.regions for code in region.countries]
+    assert len(listed) == len(set(listed))  # a country has one region
+    rest = pack.crisis.region(pack.crisis.unlisted_country_region)
+    assert rest.id == pack.crisis.unlisted_country_region and rest.countries == ()
