@@ -9,6 +9,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+
 from decision_aid.answers import Answers
 from decision_aid.schema import Pack, Prompt
 from decision_aid.tailoring import Reason, ShownTopic, reason_for
@@ -38,6 +42,30 @@ def show_crisis_panel(answers: Answers, *, safety_step_open: bool) -> bool:
     if safety_step_open and answers.get(SAFETY_QUESTION) is None:
         return False
     return crisis_triggered(answers)
+
+
+def typed_crisis_words(pack: Pack, typed: Iterable[str]) -> bool:
+    """Whether words the person typed (their own questions, what else matters) speak of
+    suicide or self-harm, by the pack's phrases. Only ever adds help on screen: words that do
+    not match say nothing about safety, and nothing typed is kept or logged for it."""
+    pattern = _signals(pack.crisis.typed_signals)
+    return any(pattern.search(_plain(text)) for text in typed if text)
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents and typographic apostrophes gone, one space between words."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _signals(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    if phrases not in _PATTERNS:  # one per pack: built once, then a lookup
+        words = "|".join(re.escape(_plain(p)) for p in sorted(phrases, key=len, reverse=True))
+        _PATTERNS[phrases] = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    return _PATTERNS[phrases]
 
 
 def crisis_reason(pack: Pack, answers: Answers) -> Reason:

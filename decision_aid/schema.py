@@ -248,6 +248,8 @@ class Crisis(Frozen):
     regions: tuple[CrisisRegion, ...] = Field(min_length=1)
     # The region for a browser whose country no region lists ("your local emergency number").
     unlisted_country_region: Id
+    # Words that, typed in a free-text box, show the crisis lines there (safety.typed_crisis_words).
+    typed_signals: Annotated[tuple[str, ...], Field(min_length=1), REVIEWER]
 
     @model_validator(mode="after")
     def _names_a_region(self) -> Crisis:
@@ -537,6 +539,8 @@ class UiText(Frozen):
     # Questions as people expect them (issue 15 item 4): the check-your-answers screen.
     check_button: Label
     check_return: Label  # on each step once the check screen was shown
+    typed_not_read: Prose  # under each free-text box
+    typed_crisis_reason: Prose  # why crisis lines show beside typed words
     check_title: Label
     check_intro: Prose
     change_button: Label

@@ -68,6 +68,19 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
             st.markdown("\n".join(f"- {citation(pack, ref)}" for ref in region.references))
 
 
+def typed_help(pack: Pack) -> None:
+    """The crisis lines beside words typed about suicide or self-harm: the place's lines to
+    tap and every other place's folded. No widget, so it can show beside any box, and on a
+    screen whose crisis panel has the place picker."""
+    region = chosen_region(pack)
+    with st.container(border=True):
+        st.markdown(f"**:material/support: {pack.topic('crisis').title}**")
+        st.caption(pack.ui.typed_crisis_reason)
+        st.markdown(region_block(pack, region))
+        with st.expander(pack.ui.danger_expander):
+            st.markdown(all_lines(pack, leaving_out=region))
+
+
 def region_lines(pack: Pack, region: CrisisRegion) -> str:
     """One row per number: what it is in words, then the links that call or text it."""
     emergency = " ".join(_call(pack, number) for number in region.emergency_call)

@@ -16,7 +16,7 @@ from decision_aid.deliberation import (
 )
 from decision_aid.schema import Pack, TableRow, ValueItem
 from decision_aid.ui import stages, state
-from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.crisis import crisis_panel, typed_help
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -84,6 +84,15 @@ def _values(pack: Pack) -> None:
     )
     if state.take_cut(key):
         st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
+    _typed_words_note(pack, (state.deliberation().own_value,))
+
+
+def _typed_words_note(pack: Pack, typed: tuple[str, ...]) -> None:
+    """Under a free-text box: no one reads it; and, for words about suicide or self-harm, the
+    crisis lines right there (unless the safety answer already put the panel on this screen)."""
+    st.caption(pack.ui.typed_not_read)
+    if not safety.crisis_triggered(state.answers()) and safety.typed_crisis_words(pack, typed):
+        typed_help(pack)
 
 
 def _store_text(key: str, field: str, max_chars: int) -> None:
@@ -250,6 +259,7 @@ def _own_questions(pack: Pack) -> None:
         st.caption(pack.ui.question_cut.format(count=content.own_max_chars))
     if len(own) >= content.own_max_count:
         st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
-        return
-    st.text_input(content.own_label, key=key)  # no max_chars: see _values
-    st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)
+    else:
+        st.text_input(content.own_label, key=key)  # no max_chars: see _values
+        st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)
+    _typed_words_note(pack, own)

@@ -96,6 +96,34 @@ def test_questions_are_tailored_ticked_and_added_to(prepared):
     assert at.session_state[SESSION].deliberation.own_questions == ()
 
 
+def typed_help(at) -> list[str]:
+    """The crisis help shown for typed words: its reason line, each time it shows."""
+    return [c.value for c in at.caption if c.value == PACK.ui.typed_crisis_reason]
+
+
+def test_typed_words_about_suicide_show_the_crisis_lines_where_they_were_typed(prepared):
+    """A second review typed "I keep thinking about killing myself, is that normal?" as a
+    question and "I don't want to live anymore" as what matters, and saw no crisis lines."""
+    at = prepared
+    notes = [c.value for c in at.caption]
+    assert notes.count(PACK.ui.typed_not_read) == 2  # under both boxes, before anything is typed
+    assert typed_help(at) == []
+    ok(at.text_input(key="own:question").input("Can my partner drive me home?").run())
+    press(at, "add_own_question")
+    assert typed_help(at) == []
+    ok(at.text_input(key="own:question").input("I keep thinking about killing myself, is that normal?").run())
+    press(at, "add_own_question")
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason]
+    us = PACK.crisis.region("us")
+    shown = " ".join(m.value for m in at.markdown)
+    assert us.lines[0].contact in shown and "tel:988" in shown  # the lines, with numbers to tap
+    ok(at.text_input(key="own:value").input("I don't want to live anymore").run())
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason] * 2  # beside each box the words are in
+    press(at, "stage_next_prepare_bottom")
+    assert at.title[0].value == "Your summary"
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason]  # the summary, where the words show again: once
+
+
 def test_summary_shows_everything_and_offers_three_downloads(prepared):
     at = prepared
     ok(at.radio(key="values:cost").set_value("somewhat").run())

@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from decision_aid import flow, safety
@@ -75,3 +76,28 @@ def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
         assert safety.show_crisis_panel(worried, safety_step_open=True)
     calm = Answers(values={"self_harm_thoughts": "not_at_all"})
     assert not safety.show_crisis_panel(calm, safety_step_open=False)
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "found"),
+    [
+        ("en", "I keep thinking about killing myself, is that normal?", True),
+        ("en", "I don't want to live anymore", True),
+        ("en", "I don’t want to live like this", True),  # a typographic apostrophe
+        ("en", "Does it help SUICIDAL thoughts?", True),
+        ("en", "Will it help my   self-harm urges?", True),
+        ("en", "Can my partner drive me home?", False),
+        ("en", "Is it a skill myself and my doctor can learn?", False),  # "kill myself" inside a word
+        ("es", "No quiero vivir así", True),
+        ("es", "¿Es normal pensar en el suicidio?", True),
+        ("es", "Pienso en hacerme dano", True),  # typed without the accent
+        ("es", "¿Mi pareja puede llevarme a casa?", False),
+    ],
+)
+def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found):
+    """Typed words are read for the help they may ask for (a second review typed "I don't
+    want to live anymore" into Prepare and saw no crisis lines); nothing is kept or logged."""
+    from decision_aid.content import load_pack
+
+    assert safety.typed_crisis_words(load_pack(locale), (typed,)) is found
+    assert safety.typed_crisis_words(load_pack(locale), ("", "Will it hurt?", typed)) is found
