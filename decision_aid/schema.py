@@ -539,6 +539,7 @@ class UiText(Frozen):
     # Questions as people expect them (issue 15 item 4): the check-your-answers screen.
     check_button: Label
     check_return: Label  # on each step once the check screen was shown
+    compare_rate_first: Annotated[str, template("stage")]  # Compare, before any "very important"
     typed_not_read: Prose  # under each free-text box
     typed_crisis_reason: Prose  # why crisis lines show beside typed words
     check_title: Label

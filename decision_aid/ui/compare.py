@@ -96,6 +96,8 @@ def compare_options(pack: Pack, summary: Summary, heading_level: int = 2) -> Non
         return
     marked = very_important_rows(pack, ratings(summary))
     rows = ordered_rows(pack.options, marked)
+    if not marked:  # the ratings come in a later stage: say how the rows could follow them
+        st.caption(ui.compare_rate_first.format(stage=ui.stage_prepare))
     st.html(grid_html(pack, picked, rows, marked, heading_level))
     with st.expander(ui.compare_sources):
         st.markdown(sources_markdown(pack, rows))

@@ -95,10 +95,18 @@ def test_the_options_keep_the_tables_order_whatever_order_they_are_picked_in():
     assert positions == sorted(positions)
 
 
+RATE_FIRST = PACK.ui.compare_rate_first.format(stage=PACK.ui.stage_prepare)
+
+
 def test_rows_follow_the_tables_order_when_nothing_is_rated_very_important():
     at = pick(start(), ["tms", "ect"])
     assert row_order(grid(at)) == [row.id for row in PACK.options.rows]
     assert "aid-very-mark" not in grid(at)
+    # The ratings come in a later stage: a first pass is told how the rows could follow them
+    # (a second review expected the order on a first pass).
+    assert RATE_FIRST in [caption.value for caption in at.caption]
+    rated = pick(start(very=("cost",)), ["tms", "ect"])
+    assert RATE_FIRST not in [caption.value for caption in rated.caption]
 
 
 def test_rows_rated_very_important_come_first_with_a_marker():
