@@ -36,11 +36,21 @@ CSS = f"""<style>
 .aid-compare-caution {{ border-left: 0.3rem solid #7a5200; background: #fff8e6; color: #31333f;
   padding: 0.75rem 1rem; border-radius: 0.25rem; margin: 0 0 1rem 0; }}
 .aid-compare-caution p {{ margin: 0 0 0.25rem 0; }}
-.aid-grid-wrap {{ overflow-x: auto; }}
-table.aid-grid {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.9rem;
-  line-height: 1.4; }}
+/* On a laptop the grid takes the main area's width, not the text column's (a second review:
+   four options in 736 px made cells 130 px wide and the screen 9 laptop screens long); the
+   prose around it keeps its readable measure. stMain is the container its width is read from,
+   so an open sidebar is never covered. */
+[data-testid="stMain"] {{ container-type: inline-size; }}
+.aid-grid-wrap {{ position: relative; left: 50%; transform: translateX(-50%);
+  width: max(100%, min(74rem, 100cqw - 4rem)); }}
+table.aid-grid {{ border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed;
+  font-size: 0.9rem; line-height: 1.4; overflow-wrap: anywhere; }}
+/* The options' names stay in view while a person reads down the rows. stMain scrolls under
+   Streamlit's header bar, so they stop below it. */
+table.aid-grid thead th {{ position: sticky; top: 3.75rem; z-index: 1; }}
 table.aid-grid caption {{ text-align: left; font-weight: 600; padding: 0 0 0.5rem 0; color: #31333f; }}
-table.aid-grid th, table.aid-grid td {{ border: 1px solid #c9ccd1; padding: 0.5rem;
+table.aid-grid {{ border-top: 1px solid #c9ccd1; border-left: 1px solid #c9ccd1; }}
+table.aid-grid th, table.aid-grid td {{ border: 0 solid #c9ccd1; border-width: 0 1px 1px 0; padding: 0.5rem;
   vertical-align: top; text-align: left; color: #31333f; }}
 table.aid-grid thead th {{ background: #eef1f5; }}
 table.aid-grid thead th:first-child {{ width: 24%; }}

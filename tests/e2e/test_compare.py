@@ -85,6 +85,29 @@ def test_a_laptop_sees_the_grid_and_not_the_cards(laptop):
     check_screen(laptop, "compare-laptop")
 
 
+def test_on_a_laptop_the_grid_is_wider_than_the_text_and_its_option_names_stay_in_view(laptop):
+    """Four options in the 736 px text column made cells 130 px wide and the screen 9 laptop
+    screens long, with the option names out of view halfway down (a second review)."""
+    act(laptop, lambda: laptop.get_by_role("button", name=LABELS["ect"], exact=True).click())
+    grid = laptop.locator("table.aid-grid")
+    expect(grid.locator("thead th")).to_have_count(5)
+    grid_box, text_box = grid.bounding_box(), laptop.locator("h1").first.bounding_box()
+    assert grid_box["width"] >= text_box["width"] + 300, (grid_box, text_box)
+    assert grid_box["x"] >= 0 and grid_box["x"] + grid_box["width"] <= 1280  # on the screen
+    laptop.evaluate(
+        """() => { const main = document.querySelector('[data-testid=stMain]');
+                   const row = document.querySelector('table.aid-grid tbody tr:last-child');
+                   main.scrollTo(0, main.scrollTop + row.getBoundingClientRect().top - 400); }"""
+    )
+    head = laptop.locator("table.aid-grid thead th").nth(1)
+    laptop.wait_for_function(
+        "() => { const r = document.querySelector('table.aid-grid thead th').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < 100; }"
+    )
+    expect(head).to_be_in_viewport()
+    assert head.bounding_box()["y"] < laptop.locator("table.aid-grid tbody tr").last.bounding_box()["y"]
+
+
 def test_a_phone_sees_one_card_per_question_and_not_the_grid(phone):
     expect(phone.locator("table.aid-grid")).to_be_hidden()
     cards = phone.locator(".aid-card")
