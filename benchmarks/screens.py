@@ -30,6 +30,9 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E4
 
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 STAGES = journey.NAMES[journey.NAMES.index("results") :]
+PICKED = (2, 4)  # Compare options measured again with this many options picked
+PILLS = '[class*="st-key-compare-options"] button'
+COLUMNS = (*STAGES, *(f"compare{count}" for count in PICKED))
 LENGTH = "() => document.querySelector('[data-testid=stMain]').scrollHeight / window.innerHeight"
 # The first card of "What applies to you": where it starts and where its reason line ends
 # (the card's text; its full note is folded below it), in screens from the top.
@@ -58,6 +61,14 @@ def walk(page: Page, url: str, persona: str, locale: str) -> tuple[dict[str, flo
     banner = page.evaluate(BANNER)
     for here, following in zip(STAGES, STAGES[1:] + (None,), strict=True):
         lengths[here] = page.evaluate(LENGTH)
+        if here == "compare":  # the grid shows once options are picked: two, then four
+            for count in PICKED:
+                while page.locator(f"{PILLS}[aria-pressed=true]").count() < count:
+                    page.locator(f"{PILLS}[aria-pressed=false]").first.click()
+                    wait_for_app(page)
+                expect(page.locator("table.aid-grid thead th")).to_have_count(count + 1)
+                wait_for_app(page)
+                lengths[f"compare{count}"] = page.evaluate(LENGTH)
         if following is None:
             break
         page.locator(f'[class*="st-key-nav-stage_next_{here}_top"] button').click()
@@ -93,12 +104,13 @@ def main() -> None:
         process.wait(timeout=20)
     laptop, phone = ("x".join(map(str, SIZES[size])) for size in ("laptop", "phone"))
     print(f"screens per stage ({args.locale}; laptop {laptop}, phone {phone}; workshop view)")
-    print(f"{'persona':26} {'size':6} " + " ".join(f"{name[:8]:>8}" for name in STAGES) + "   first note")
+    print("(compare: nothing picked; compare2 and compare4: that many options in the grid)")
+    print(f"{'persona':26} {'size':6} " + " ".join(f"{name[:8]:>8}" for name in COLUMNS) + "   first note")
     for persona, size, lengths, first_note, banner in rows:
         note = f"{first_note[0]:.2f}-{first_note[1]:.2f}" if first_note else "none"
         print(
             f"{persona:26} {size:6} "
-            + " ".join(f"{lengths[name]:8.1f}" for name in STAGES)
+            + " ".join(f"{lengths[name]:8.1f}" for name in COLUMNS)
             + f"   {note} (banner {banner / SIZES[size][1]:.2f})"
         )
     longest = max(rows, key=lambda row: max(row[2].values()))
