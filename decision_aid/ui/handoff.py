@@ -21,12 +21,24 @@ from decision_aid.ui import state
 
 # Large, monospace and grouped, so it can be read aloud or typed; it wraps at the dashes.
 # The code is made by handoff.encode from its own alphabet: no words of the person's are in it.
+# Each group of the code on one line: a phone wraps the code only after a hyphen, never
+# inside a group ("…000G-" / "360" was read as two codes). <wbr> adds no character to a copy.
 _CODE_HTML = """<style>
 .handoff-code {{ font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  font-size: 1.6rem; line-height: 1.6; letter-spacing: 0.05em; overflow-wrap: anywhere;
-  margin: 0 0 0.5rem 0; }}
+  font-size: 1.6rem; line-height: 1.6; letter-spacing: 0.05em; margin: 0 0 0.5rem 0; }}
+.handoff-code span {{ white-space: nowrap; }}
 </style>
 <p class="handoff-code">{code}</p>"""
+
+
+def _code_groups(code: str) -> str:
+    groups = code.split("-")
+    return "<wbr>".join(
+        f"<span>{html.escape(group)}{'-' if index < len(groups) - 1 else ''}</span>"
+        for index, group in enumerate(groups)
+    )
+
+
 # The QR code inline, with its text alternative (st.image gives an image no alt text).
 _QR_HTML = """<figure class="handoff-qr" style="margin: 0;">
 <img src="data:image/png;base64,{png}" alt="{alt}" width="280" height="280"
@@ -52,7 +64,7 @@ def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> Non
             st.caption(words.include_words_help)
         code = handoff.encode(pack, answers, deliberation, include_questions=bool(include))
         st.markdown(f"**{words.code_label}**")
-        st.html(_CODE_HTML.format(code=html.escape(code)))
+        st.html(_CODE_HTML.format(code=_code_groups(code)))
         png = base64.b64encode(state.qr_picture(code, _qr)).decode("ascii")
         caption = html.escape(words.qr_caption)
         st.html(_QR_HTML.format(png=png, alt=f"{caption}: {html.escape(code)}", caption=caption))

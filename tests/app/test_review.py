@@ -171,8 +171,14 @@ def to_summary(persona: str) -> AppTest:
 
 
 def shown_code(at) -> str:
+    """The code as a person reads and copies it: each group in a span that never wraps inside
+    it, the groups split only where a line may break (<wbr>), which copies as nothing."""
     html = next(h.proto.body for h in at.get("html") if "handoff-code" in h.proto.body)
-    return html.split('class="handoff-code"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    body = html.split('class="handoff-code"', 1)[1].split(">", 1)[1].split("</p>", 1)[0]
+    groups = body.split("<wbr>")
+    assert all(g.startswith("<span>") and g.endswith("</span>") for g in groups), body
+    assert ".handoff-code span { white-space: nowrap; }" in html
+    return "".join(g.removeprefix("<span>").removesuffix("</span>") for g in groups)
 
 
 def test_the_summary_shows_a_code_that_holds_the_answers_and_own_words_only_when_ticked():

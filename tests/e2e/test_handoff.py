@@ -118,3 +118,21 @@ def test_the_health_record_file_from_the_patients_summary_opens_in_the_clinician
     for opened in (patient, doctor):
         opened.context.close()
     assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"
+
+
+def test_on_a_phone_the_code_wraps_only_between_its_groups(browser, server):
+    """A long code once broke inside a group ("…000G-" / "360": a second review)."""
+    patient = open_page(browser, server, width=320, height=700, path="?mode=workshop&persona=dana_crisis")
+    try:
+        stages_from(patient, "results", "summary")
+        groups = patient.locator(".handoff-code span")
+        expect(groups.first).to_be_visible()
+        lines = patient.locator(".handoff-code").evaluate("e => e.getClientRects().length && e.offsetHeight")
+        rects = groups.evaluate_all("spans => spans.map(s => s.getClientRects().length)")
+        assert rects and set(rects) == {1}, rects  # no group split over two lines
+        line_height = groups.first.evaluate("s => s.getBoundingClientRect().height")
+        assert lines > 1.5 * line_height  # the code does wrap at 320 px: the check saw a wrap
+        copied = patient.locator(".handoff-code").inner_text()
+        assert handoff.normalise(copied) == handoff.normalise("".join(groups.all_inner_texts()))
+    finally:
+        patient.context.close()
