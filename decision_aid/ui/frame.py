@@ -180,6 +180,8 @@ def _read_address_once(pack: Pack) -> None:
     if not state.take_address_unread():
         return
     mode = st.query_params.get("mode")
+    if mode is None and st.query_params.get("presenter") == "1":  # a room's link, its view unsaid
+        mode = st.query_params["mode"] = "workshop"
     if mode in MODES:
         state.set_mode(mode)
         if mode != "patient":

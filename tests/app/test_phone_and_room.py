@@ -133,7 +133,11 @@ def test_presenter_view_is_kept_in_the_address():
     assert "presenter" not in at.query_params
     # A presenter link opens presenter view; a patient link cannot switch it on.
     assert open_app(mode="workshop", presenter="1").session_state[SESSION].presenter
-    assert not open_app(presenter="1").session_state[SESSION].presenter
+    assert not open_app(mode="patient", presenter="1").session_state[SESSION].presenter
+    # presenter=1 alone is a room's link (a second review found it opened the patient welcome).
+    alone = open_app(presenter="1")
+    assert alone.session_state[SESSION].presenter and alone.session_state[SESSION].mode == "workshop"
+    assert alone.title[0].value == "Workshop" and alone.query_params["mode"] == "workshop"
 
 
 def test_the_qr_code_warns_when_the_address_is_this_machine_only():
