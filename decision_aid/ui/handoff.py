@@ -19,10 +19,10 @@ from decision_aid.deliberation import Deliberation
 from decision_aid.schema import Pack
 from decision_aid.ui import state
 
-# Large, monospace and grouped, so it can be read aloud or typed; it wraps at the dashes.
-# The code is made by handoff.encode from its own alphabet: no words of the person's are in it.
-# Each group of the code on one line: a phone wraps the code only after a hyphen, never
-# inside a group ("…000G-" / "360" was read as two codes). <wbr> adds no character to a copy.
+# Large, monospace and grouped, so it can be read aloud or typed. A phone wraps it only after
+# a dash, never inside a group ("…000G-" / "360" was read as two codes): each group is kept on
+# one line, and <wbr> adds no character to a copy. The code is made by handoff.encode from its
+# own alphabet: no words of the person's are in it.
 _CODE_HTML = """<style>
 .handoff-code {{ font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
   font-size: 1.6rem; line-height: 1.6; letter-spacing: 0.05em; margin: 0 0 0.5rem 0; }}
