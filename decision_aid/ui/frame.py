@@ -56,8 +56,11 @@ details.fold summary { cursor: pointer; }
   [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.125rem; line-height: 1.4; }
   [data-testid="stMain"] [data-testid="stRadioOption"] p,
   [data-testid="stMain"] [data-testid="stCheckbox"] label p { font-size: 1rem; }
-  [data-testid="stMain"] [data-baseweb="input"],
-  [data-testid="stMain"] [data-baseweb="select"] > div { min-height: 44px; }
+  [data-testid="stMain"] [data-testid="stTextInputRootElement"],
+  [data-testid="stMain"] [data-testid="stSelectbox"] [role="group"] { min-height: 44px; }
+  /* 16 px typing: smaller, and a phone's browser zooms into the box on focus. */
+  [data-testid="stMain"] [data-testid="stTextInputRootElement"] input,
+  [data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 1rem; }
 }
 [role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
   image-rendering: pixelated; }

@@ -149,12 +149,16 @@ SMALL_QUESTIONS_AND_BOXES = """() => {
     .filter(e => shown(e) && !e.closest('[data-testid=stCheckbox]'))  // a tick box's words are its answer
     .map(e => ({words: e.innerText.trim().slice(0, 40), size: parseFloat(getComputedStyle(e).fontSize)}))
     .filter(e => e.size < 18);
-  const boxes = [...document.querySelectorAll('[data-testid=stMain] [data-baseweb=input],'
-                 + ' [data-testid=stMain] [data-baseweb=select] > div')]
-    .filter(shown).map(e => ({words: (e.innerText || e.outerHTML).trim().slice(0, 40),
-                              height: e.getBoundingClientRect().height}))
-    .filter(e => e.height < 44);
+  // Each text box and picker: the box a thumb taps, and the size of the words typed in it.
+  const boxes = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stTextInput],'
+                 + ' [data-testid=stMain] [data-testid=stSelectbox]')]
+    .filter(shown).map(e => { const input = e.querySelector('input');
+      const box = input.closest('[data-testid=stTextInputRootElement], [role=group]');
+      return {words: e.innerText.trim().slice(0, 40), height: box.getBoundingClientRect().height,
+              typed: parseFloat(getComputedStyle(input).fontSize)}; })
+    .filter(e => e.height < 44 || e.typed < 16);
   return [...labels, ...boxes]; }"""
+BOXES = "() => document.querySelectorAll('[data-testid=stMain] [data-testid=stTextInput], [data-testid=stMain] [data-testid=stSelectbox]').length"
 
 
 def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_phone(browser, server):
@@ -167,7 +171,9 @@ def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_ph
         phone.wait_for_function(f"() => ({SMALL_QUESTIONS_AND_BOXES})().length === 0", timeout=5000)
     assert phone.evaluate(SMALL_QUESTIONS_AND_BOXES) == []
     labels = phone.locator("[data-testid=stMain] [data-testid=stWidgetLabel]")
-    assert labels.count() > 15  # the check saw Prepare's questions, the place picker and the boxes
+    assert labels.count() > 15  # the check saw Prepare's questions
+    assert phone.evaluate(BOXES) == 3  # and the place picker and both text boxes (a check that
+    # found none passed once, while the boxes were 40 px: a second review measured them)
     phone.context.close()
 
 
