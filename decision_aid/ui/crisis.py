@@ -25,8 +25,10 @@ def danger_line(pack: Pack) -> None:
 
 
 def crisis_lines(pack: Pack) -> None:
-    """Every region's emergency number and crisis lines, as one element."""
-    st.markdown(all_lines(pack))
+    """Every region's emergency number and crisis lines, as one element: the person's place
+    first (a British browser read the United States' lines first)."""
+    here = chosen_region(pack)
+    st.markdown("\n\n".join((region_block(pack, here), all_lines(pack, leaving_out=here))))
 
 
 def all_lines(pack: Pack, leaving_out: CrisisRegion | None = None) -> str:

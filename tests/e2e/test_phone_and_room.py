@@ -195,6 +195,12 @@ def test_the_danger_line_and_crisis_panel_start_at_the_browsers_country(
     try:
         danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first
         expect(danger.locator("a").first).to_have_attribute("href", number)
+        fold = (
+            page.get_by_test_id("stMain").get_by_test_id("stExpander").first
+        )  # "Crisis lines": every place's, this one first
+        act(page, lambda: fold.locator("summary").click())
+        expect(fold.locator("strong").first).to_have_text(place)
+        act(page, lambda: fold.locator("summary").click())
         act(
             page,
             lambda: page.get_by_role("button", name=re.compile("^(Start the questions|Empezar)")).click(),

@@ -92,6 +92,13 @@ def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
         ("es", "¿Es normal pensar en el suicidio?", True),
         ("es", "Pienso en hacerme dano", True),  # typed without the accent
         ("es", "¿Mi pareja puede llevarme a casa?", False),
+        # A second review's phrases that the first list missed:
+        ("en", "Sometimes I wish I was dead", True),
+        ("en", "I want to end it all", True),
+        ("en", "I'd rather be dead", True),
+        ("en", "I've been cutting myself again", True),
+        ("es", "A veces me quiero matar", True),
+        ("es", "No quiero seguir viviendo", True),
     ],
 )
 def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found):
