@@ -1,7 +1,7 @@
 """Crisis detection and the professional-care ending. The safety invariants live here:
 
 - any safety answer other than "not at all", a missing one included, puts the crisis
-  resources first;
+  resources first; so do words about suicide or self-harm in what the person typed;
 - the results always end with the advice to talk with a professional;
 - whenever the crisis resources show, the summary's questions for a clinician include how
   to keep the person safe, whether they ticked it or not.
@@ -20,6 +20,7 @@ from decision_aid.tailoring import Reason, ShownTopic, reason_for
 SAFETY_QUESTION = "self_harm_thoughts"
 NO_THOUGHTS = "not_at_all"
 CRISIS_TOPIC = "crisis"
+TYPED_WORDS = "typed_words"  # a crisis reason's "question" when the person's own words brought it
 SAFETY_PROMPT = "keep_safe"  # "How can we keep me safe while I decide?" in deliberation.yaml
 FRAME_KINDS = ("crisis", "next_step")
 
@@ -80,21 +81,29 @@ def crisis_reason(pack: Pack, answers: Answers) -> Reason:
     return reason_for(pack, question, str(value))
 
 
+def typed_reason(pack: Pack) -> Reason:
+    """Why the crisis part is there when the person's own words brought it: never the words."""
+    return Reason(question=TYPED_WORDS, answer=None, text=pack.ui.typed_crisis_reason)
+
+
 def frame(
-    pack: Pack, answers: Answers, topics: list[ShownTopic]
+    pack: Pack, answers: Answers, topics: list[ShownTopic], typed: bool = False
 ) -> tuple[ShownTopic | None, tuple[ShownTopic, ...], ShownTopic]:
-    """The crisis resources (when triggered), the topics between, and the care advice that
-    always ends the results. Crisis and care topics come only from here, never from a condition."""
+    """The crisis resources (when the safety answer or the person's typed words bring them),
+    the topics between, and the care advice that always ends the results. Crisis and care
+    topics come only from here, never from a condition."""
     body = tuple(t for t in topics if t.topic.kind not in FRAME_KINDS)
     care = ShownTopic(topic=next(t for t in pack.topics if t.kind == "next_step"))
-    if not crisis_triggered(answers):
+    reasons = ((crisis_reason(pack, answers),) if crisis_triggered(answers) else ()) + (
+        (typed_reason(pack),) if typed else ()
+    )
+    if not reasons:
         return None, body, care
-    crisis = ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=(crisis_reason(pack, answers),))
-    return crisis, body, care
+    return ShownTopic(topic=pack.topic(CRISIS_TOPIC), reasons=reasons), body, care
 
 
-def safety_prompt(pack: Pack, answers: Answers) -> Prompt | None:
+def safety_prompt(pack: Pack, answers: Answers, typed: bool = False) -> Prompt | None:
     """The safety question to ask a clinician, kept whenever the crisis resources show."""
-    if not crisis_triggered(answers):
+    if not crisis_triggered(answers) and not typed:
         return None
     return next(p for p in pack.deliberation.questions.items if p.id == SAFETY_PROMPT)

@@ -114,8 +114,9 @@ def build_summary(
 ) -> Summary:
     q = pack.questionnaire
     effective = flow.effective_answers(q, answers)  # the only time: everything below reads it
-    crisis, body, care = safety.frame(pack, answers, topics_for(pack, effective))
     deliberation = deliberation or Deliberation()
+    typed = safety.typed_crisis_words(pack, (deliberation.own_value, *deliberation.own_questions))
+    crisis, body, care = safety.frame(pack, answers, topics_for(pack, effective), typed)
     sure = sure_result(pack, deliberation)
     return Summary(
         crisis=crisis,
@@ -134,7 +135,7 @@ def build_summary(
         leaning=next((c for c in pack.deliberation.leaning.choices if c.value == deliberation.leaning), None),
         sure=sure if sure.answered else None,
         prompts=tuple(chosen_prompts(prompts_for(pack, effective), deliberation)),
-        safety_prompt=safety.safety_prompt(pack, answers),
+        safety_prompt=safety.safety_prompt(pack, answers, typed),
         own_questions=deliberation.own_questions,
     )
 

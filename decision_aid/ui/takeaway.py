@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid import safety
 from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
-from decision_aid.ui.crisis import crisis_panel, typed_help
+from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.downloads import downloads
 from decision_aid.ui.handoff import handoff_out
 from decision_aid.ui.layout import clear_controls, start_answered
@@ -24,10 +23,8 @@ def summary() -> None:
     document = build_summary(pack, answers, deliberation)
     # First, as on every stage. It is the document's crisis part, with numbers to tap, so the
     # document below leaves that part out on screen: the downloads keep it, and say so.
-    if document.crisis is not None:
+    if document.crisis is not None:  # the safety answer's, or the person's typed words'
         crisis_panel(pack, document.crisis.reasons)
-    elif safety.typed_crisis_words(pack, (deliberation.own_value, *deliberation.own_questions)):
-        typed_help(pack)  # the person's words below speak of suicide or self-harm
     st.markdown(pack.ui.summary_intro)
     if document.crisis is not None:
         st.markdown(pack.ui.summary_crisis_note)

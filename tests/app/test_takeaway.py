@@ -120,8 +120,9 @@ def test_typed_words_about_suicide_show_the_crisis_lines_where_they_were_typed(p
     ok(at.text_input(key="own:value").input("I don't want to live anymore").run())
     assert typed_help(at) == [PACK.ui.typed_crisis_reason] * 2  # beside each box the words are in
     press(at, "stage_next_prepare_bottom")
-    assert at.title[0].value == "Your summary"
-    assert typed_help(at) == [PACK.ui.typed_crisis_reason]  # the summary, where the words show again: once
+    assert at.title[0].value == "Your summary"  # the crisis panel heads it, with the reason
+    assert at.header[0].value.endswith(PACK.topic("crisis").title)
+    assert f"{PACK.ui.shown_because} you wrote about suicide" in " ".join(c.value for c in at.caption)
 
 
 def test_summary_shows_everything_and_offers_three_downloads(prepared):

@@ -9,7 +9,7 @@ import sys
 import pypdf
 from hypothesis import HealthCheck, given, settings
 
-from decision_aid import flow
+from decision_aid import flow, safety
 from decision_aid.deliberation import Deliberation
 from decision_aid.exports.fhir import questionnaire_response
 from decision_aid.exports.markdown import escape, render_markdown
@@ -28,12 +28,15 @@ WORDS = PACK.summary_text
 @given(answer_sets(), deliberations())
 def test_the_summary_holds_the_safety_frame_in_its_own_fields(answers, deliberation):
     summary = build_summary(PACK, answers, deliberation)
-    triggered = answers.get("self_harm_thoughts") != "not_at_all"
+    typed = safety.typed_crisis_words(PACK, (deliberation.own_value, *deliberation.own_questions))
+    triggered = answers.get("self_harm_thoughts") != "not_at_all" or typed
 
     assert (summary.crisis is not None) is triggered and bool(summary.crisis) is triggered
     if summary.crisis is not None:
         assert summary.crisis.topic.kind == "crisis" and summary.crisis.reasons
-        assert {r.question for r in summary.crisis.reasons} == {"self_harm_thoughts"}
+        said = {r.question for r in summary.crisis.reasons}
+        asked = {"self_harm_thoughts"} if answers.get("self_harm_thoughts") != "not_at_all" else set()
+        assert said == asked | ({safety.TYPED_WORDS} if typed else set())
     assert summary.care.topic.kind == "next_step" and not summary.care.reasons
     assert all(shown.topic.kind not in FRAME_KINDS for shown in summary.body)
     crisis = (summary.crisis,) if summary.crisis is not None else ()
@@ -243,3 +246,24 @@ def test_the_safety_question_to_ask_is_kept_whenever_the_crisis_part_is(pack, an
             assert ("keep_safe" in chosen) is chose
     calm = build_summary(pack, answers(self_harm_thoughts="not_at_all"), ticked)
     assert calm.safety_prompt is None and keep_safe.text not in calm.questions
+
+
+def test_typed_words_about_suicide_bring_the_crisis_part_to_the_summary_and_its_files(pack, answers):
+    """A second review: "I don't want to live anymore" typed as what matters gave a PDF with
+    no crisis lines and a clinician's note saying the aid showed none."""
+    from decision_aid import clinician
+    from decision_aid.exports import pdf as pdf_export
+
+    calm = answers(self_harm_thoughts="not_at_all")
+    words = Deliberation(own_value="I don't want to live anymore")
+    summary = build_summary(pack, calm, words)
+    assert summary.crisis is not None
+    assert [r.text for r in summary.crisis.reasons] == [pack.ui.typed_crisis_reason]
+    assert summary.safety_prompt is not None  # "How can we keep me safe while I decide?"
+    markdown = render_markdown(pack, summary)
+    assert markdown.index(WORDS.crisis_title) < markdown.index(WORDS.considerations_title)
+    pdf = pdf_text(pdf_export.render_pdf(pack, summary))
+    assert WORDS.crisis_title in pdf and "988" in pdf
+    points = clinician.key_points(pack, summary)
+    assert points.crisis.flagged and points.crisis.score == 0  # item 9 is still what it was
+    assert build_summary(pack, calm, Deliberation(own_value="Being able to work")).crisis is None
