@@ -129,6 +129,7 @@ class KeyPoints:
     questions_text: str
     follow_ups: tuple[FollowUp, ...]
     follow_up_text: str
+    shown_notes_text: str  # every note "What applies to you" showed, label item or not
 
 
 def key_points(pack: Pack, summary: Summary) -> KeyPoints:
@@ -164,6 +165,11 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
             if summary.questions
             else words.questions_none
         ),
+        shown_notes_text=(
+            words.shown_notes.format(titles="; ".join(shown.topic.title for shown in summary.considerations))
+            if summary.considerations
+            else words.shown_notes_none
+        ),
         follow_ups=(follow := _follow_ups(pack, words, summary)),
         follow_up_text=(
             words.follow_up.format(items="; ".join(f.text for f in follow))
@@ -184,6 +190,7 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
         f"{points.crisis.text}. {points.crisis.flag_text}",
         f"{points.checklist_title}:",
         *_checklist_groups(words, points.checklist),
+        points.shown_notes_text,
         points.history,
         points.values_text,
         *([points.own_value_text] if points.own_value_text else []),

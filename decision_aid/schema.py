@@ -381,6 +381,8 @@ class ClinicianText(Frozen):
     questions_none: Label
     follow_up: Annotated[str, template("items")]
     follow_up_none: Label
+    shown_notes: Annotated[str, template("titles")]
+    shown_notes_none: Label
     follow_up_skipped: Annotated[str, template("item")]
     follow_up_not_sure: Annotated[str, template("item")]
     # Issue 16 screens (helper D): the key-points card, the note, opening and closing a patient.

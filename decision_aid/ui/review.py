@@ -93,6 +93,7 @@ def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
             st.markdown("\n".join(_checklist_line(entry) for entry in _reported_first(points.checklist)))
         with right:
             lines = [
+                points.shown_notes_text,
                 points.history,
                 points.values_text,
                 *_own_words_lines(pack, points),

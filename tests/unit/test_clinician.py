@@ -170,6 +170,23 @@ def test_dana_not_sure_answers_are_follow_ups():
     assert {f.question for f in points.follow_ups if f.reason == "not_sure"} >= {"bipolar"}
 
 
+def test_the_note_names_every_note_the_patient_was_shown():
+    """Stroke, heart disease and bipolar disorder are flagged to the patient but are not label
+    items: the note said "Denied" to all 13 and nothing of them (a second review)."""
+    answers = persona_answers(PACK, "maria_trd").with_answer(
+        "vascular_conditions", ("stroke", "heart_disease")
+    )
+    summary = build_summary(PACK, answers.with_answer("bipolar", "yes"))
+    note = clinician.record_note(PACK, summary, WHEN)
+    titles = [shown.topic.title for shown in summary.considerations]
+    assert titles and all(title in note for title in titles)
+    line = next(line for line in note.splitlines() if titles[0] in line)
+    assert line == PACK.ui.clinician.shown_notes.format(titles="; ".join(titles))
+    calm = build_summary(PACK, persona_answers(PACK, "leo_first_episode"))
+    if not calm.considerations:
+        assert PACK.ui.clinician.shown_notes_none in clinician.record_note(PACK, calm, WHEN)
+
+
 def test_history_in_one_line():
     points = points_for("maria_trd")
     assert "\n" not in points.history
