@@ -234,17 +234,19 @@ def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQu
     label = getattr(words.checklist, item.id)
     category_label = getattr(words.category, item.category)
     status_label = getattr(words.status, status)
-    said = "; ".join(shown)
+    # An answer the item's label already says is not said again: "Respiratory depression
+    # (breathing problems or sleep apnea)", not "... (Breathing problems or sleep apnea)".
+    said = "; ".join(answer for answer in shown if answer.casefold() not in label.casefold())
     text = (
         words.checklist_item_answer.format(
             label=label, category=category_label, status=status_label, answer=said
         )
-        if shown
+        if said
         else words.checklist_item.format(label=label, category=category_label, status=status_label)
     )
     brief = (
         words.checklist_brief_answer.format(label=label, category=category_label, answer=said)
-        if shown
+        if said
         else words.checklist_brief.format(label=label, category=category_label)
     )
     return ChecklistEntry(

@@ -82,7 +82,9 @@ def test_every_answer_a_patient_note_calls_a_label_item_is_on_the_checklist():
     assert found["respiratory_depression"] == found["cns_depressants"] == found["age"] == "reported"
     assert found["blood_pressure_medicines"] == found["hepatic"] == "denied"
     age = next(e for e in ruth.checklist if e.id == "age")
-    assert age.answers == ("65 or older",)
+    assert age.answers == ("65 or older",) and age.brief.endswith("(65 or older)")
+    breathing = next(e for e in ruth.checklist if e.id == "respiratory_depression")
+    assert breathing.brief.count("sleep apnea") == 1  # the label says it; the answer is not repeated
     assert status(points_for("alex_under_18"))["age"] == "reported"
     assert status(points_for("maria_trd"))["age"] == "denied"
     for entry in points_for("maria_trd").checklist:
