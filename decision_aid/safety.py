@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,14 +60,10 @@ def _plain(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
+@functools.cache  # one per pack: built once, then a lookup
 def _signals(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    if phrases not in _PATTERNS:  # one per pack: built once, then a lookup
-        words = "|".join(re.escape(_plain(p)) for p in sorted(phrases, key=len, reverse=True))
-        _PATTERNS[phrases] = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
-    return _PATTERNS[phrases]
+    words = "|".join(re.escape(_plain(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def crisis_reason(pack: Pack, answers: Answers) -> Reason:
