@@ -64,6 +64,9 @@ class Summary(BaseModel):
     # Asked whenever the crisis part is present, ticked or not (decision_aid.safety).
     safety_prompt: Prompt | None = None
     own_questions: tuple[str, ...] = ()
+    # The crisis region the person's screen starts at (picked, or the browser's country): its
+    # lines come first on paper too. Not an answer: never in the hand-off code.
+    place: str | None = None
 
     @model_validator(mode="after")
     def _framed(self) -> Summary:
@@ -111,6 +114,7 @@ def build_summary(
     answers: Answers,
     deliberation: Deliberation | None = None,
     today: datetime.date | None = None,
+    place: str | None = None,
 ) -> Summary:
     q = pack.questionnaire
     effective = flow.effective_answers(q, answers)  # the only time: everything below reads it
@@ -137,6 +141,7 @@ def build_summary(
         prompts=tuple(chosen_prompts(prompts_for(pack, effective), deliberation)),
         safety_prompt=safety.safety_prompt(pack, answers, typed),
         own_questions=deliberation.own_questions,
+        place=place,
     )
 
 

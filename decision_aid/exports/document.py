@@ -73,13 +73,15 @@ def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:
         _block("text", *(reason.text for reason in summary.crisis.reasons)),
         _block("text", summary.crisis.topic.body),
         _block("text", pack.crisis.intro),
-        _block("bullets", *crisis_line_items(pack)),
+        _block("bullets", *crisis_line_items(pack, summary.place)),
     ]
 
 
-def crisis_line_items(pack: Pack) -> list[str]:
+def crisis_line_items(pack: Pack, first: str | None = None) -> list[str]:
+    """Every place's emergency number and lines: the person's place first, as on the screen."""
+    regions = sorted(pack.crisis.regions, key=lambda region: region.id != first)  # a stable sort
     items = []
-    for region in pack.crisis.regions:
+    for region in regions:
         lines = "; ".join(f"{line.name}: {line.contact}" for line in region.lines)
         items.append(
             f"{region.name}: {pack.ui.emergency_label} {region.emergency}" + (f"; {lines}" if lines else "")

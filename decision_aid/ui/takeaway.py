@@ -7,7 +7,7 @@ import streamlit as st
 from decision_aid.exports.markdown import on_screen, render_markdown
 from decision_aid.summary import build_summary
 from decision_aid.ui import stages, state
-from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.crisis import chosen_region, crisis_panel
 from decision_aid.ui.downloads import downloads
 from decision_aid.ui.handoff import handoff_out
 from decision_aid.ui.layout import clear_controls, start_answered
@@ -20,7 +20,8 @@ def summary() -> None:
     if answers is None:
         return
     deliberation = state.deliberation()
-    document = build_summary(pack, answers, deliberation)
+    # The downloads' crisis lines start at the place this screen's panel shows.
+    document = build_summary(pack, answers, deliberation, place=chosen_region(pack).id)
     # First, as on every stage. It is the document's crisis part, with numbers to tap, so the
     # document below leaves that part out on screen: the downloads keep it, and say so.
     if document.crisis is not None:  # the safety answer's, or the person's typed words'

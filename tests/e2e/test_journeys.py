@@ -290,6 +290,34 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     )
 
 
+def test_the_downloads_list_the_crisis_lines_of_the_screens_place_first(browser, server):
+    """A British browser's screen starts at the UK's lines; its PDF and Markdown started at the
+    United States' (the fourth place on paper). Every place is still listed."""
+    page = open_page(browser, server, path="?mode=workshop&persona=dana_crisis", locale="en-GB")
+    try:
+        for name, _title in STAGES[:-1]:
+            next_stage(page, name)
+        with page.expect_download() as markdown:
+            page.get_by_role("button", name="Download as text (Markdown)").click()
+        body = markdown.value.path().read_text(encoding="utf-8")
+        places = [
+            line.split(":")[0] for line in body.splitlines() if line.startswith("- ") and "Emergency" in line
+        ]
+        assert places == [
+            "- United Kingdom and Ireland",
+            "- United States",
+            "- Canada",
+            "- Australia",
+            "- Somewhere else",
+        ]
+        with page.expect_download() as pdf:
+            page.get_by_role("button", name="Download PDF").click()
+        first = pypdf.PdfReader(io.BytesIO(pdf.value.path().read_bytes())).pages[0].extract_text()
+        assert first.index("United Kingdom and Ireland: Emergency") < first.index("United States: Emergency")
+    finally:
+        page.context.close()
+
+
 def test_clinician_and_workshop_modes(browser, server):
     workshop = open_page(browser, server, path="?mode=workshop")
     expect(workshop.get_by_role("heading", name="Workshop", level=1)).to_be_visible()

@@ -80,3 +80,23 @@ def test_the_take_away_carries_what_to_do_if_in_danger_now_only_when_crisis(pack
     calm_text = " ".join(pdf_text(render_pdf(pack, calm)).split())
     assert "emergency department" not in calm_markdown and "emergency department" not in calm_text
     assert [s for s in said if s in calm_markdown or " ".join(s.split()) in calm_text] == []
+
+
+def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after(pack, answers):
+    """A British browser, or a person who picked their place in the crisis panel, printed the
+    United States' lines first; the paper now starts where the screen does. Nothing is left
+    out: every place's lines follow, in the pack's order."""
+    regions = [region.name for region in pack.crisis.regions]
+    for place in pack.crisis.regions:
+        summary = build_summary(pack, answers(self_harm_thoughts="several_days"), place=place.id)
+        lines = document.crisis_blocks(pack, summary)[-1].parts
+        named = [part.text.split(":")[0] for part in lines]
+        assert named == [place.name, *(name for name in regions if name != place.name)]
+        markdown = render_markdown(pack, summary)
+        assert markdown.index(f"- {place.name}:") < min(
+            markdown.index(f"- {name}:") for name in regions if name != place.name
+        )
+    unknown = build_summary(pack, answers(self_harm_thoughts="several_days"), place="atlantis")
+    assert [p.text.split(":")[0] for p in document.crisis_blocks(pack, unknown)[-1].parts] == regions
+    default = build_summary(pack, answers(self_harm_thoughts="several_days"))
+    assert document.crisis_blocks(pack, default) == document.crisis_blocks(pack, unknown)
