@@ -28,7 +28,7 @@ STATUS_ORDER: tuple[Status, ...] = ("reported", "not_sure", "not_answered", "den
 
 # PHQ-9 scoring of item 9: the safety question is its wording, and its choices are its scale.
 ITEM_NINE_SCORES = {"not_at_all": 0, "several_days": 1, "more_than_half": 2, "nearly_every_day": 3}
-ITEM_NINE_DECLINED = "prefer_not_to_say"
+ITEM_NINE_DECLINED = safety.DECLINED
 UNSURE = "unsure"
 
 

@@ -20,6 +20,7 @@ from decision_aid.tailoring import Reason, ShownTopic, reason_for
 
 SAFETY_QUESTION = "self_harm_thoughts"
 NO_THOUGHTS = "not_at_all"
+DECLINED = "prefer_not_to_say"
 CRISIS_TOPIC = "crisis"
 TYPED_WORDS = "typed_words"  # a crisis reason's "question" when the person's own words brought it
 SAFETY_PROMPT = "keep_safe"  # "How can we keep me safe while I decide?" in deliberation.yaml
@@ -67,15 +68,20 @@ def _signals(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def crisis_reason(pack: Pack, answers: Answers) -> Reason:
+    """Why the crisis resources show. A declined or missing answer is told that is fine;
+    an answer that names thoughts, or typed words, never is."""
     value = answers.get(SAFETY_QUESTION)
     question = pack.questionnaire.by_id[SAFETY_QUESTION]
     if value is None:
         return Reason(
             question=SAFETY_QUESTION,
             answer=None,
-            text=pack.ui.reason_safety_unanswered,
+            text=f"{pack.ui.reason_safety_unanswered} {pack.ui.reason_safety_fine}",
         )
-    return reason_for(pack, question, str(value))
+    reason = reason_for(pack, question, str(value))
+    if value == DECLINED:
+        return reason.model_copy(update={"text": f"{reason.text} {pack.ui.reason_safety_fine}"})
+    return reason
 
 
 def typed_reason(pack: Pack) -> Reason:

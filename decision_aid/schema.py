@@ -457,6 +457,7 @@ class UiText(Frozen):
     reason_told_us: Annotated[str, template("said")]
     reason_answered: Annotated[str, template("label", "question")]
     reason_safety_unanswered: Prose
+    reason_safety_fine: Prose
     version_line: Annotated[str, template("version", "reviewed")]
     time_line: Annotated[str, template("minutes")]
     value_row: Annotated[str, template("label", "rating", "row")]

@@ -108,3 +108,23 @@ def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found
 
     assert safety.typed_crisis_words(load_pack(locale), (typed,)) is found
     assert safety.typed_crisis_words(load_pack(locale), ("", "Will it hurt?", typed)) is found
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_crisis_words_fit_the_reason_they_are_shown_for(locale):
+    """The crisis note said "If you were not sure how to answer, or chose not to, that is
+    fine" to everyone, also to a person who answered "nearly every day" or whose own typed
+    words brought it. That reassurance now goes only with a declined or missing answer."""
+    from decision_aid.content import load_pack
+
+    pack = load_pack(locale)
+    fine = pack.ui.reason_safety_fine
+    assert fine and fine not in pack.topic("crisis").body
+    for value in ("several_days", "more_than_half", "nearly_every_day"):
+        (reason,) = build_summary(pack, Answers(values={"self_harm_thoughts": value})).crisis.reasons
+        assert fine not in reason.text
+    for values in ({"self_harm_thoughts": "prefer_not_to_say"}, {}):
+        (reason,) = build_summary(pack, Answers(values=values)).crisis.reasons
+        assert reason.text.endswith(fine)
+    typed = safety.typed_reason(pack)
+    assert fine not in typed.text
