@@ -21,6 +21,7 @@ from typing import Literal
 from decision_aid import safety
 from decision_aid.schema import ClinicianText, Pack
 from decision_aid.summary import AnsweredQuestion, RatedValue, Summary
+from decision_aid.tailoring import ShownTopic, answer_labels
 
 Status = Literal["reported", "denied", "not_sure", "not_answered"]
 Category = Literal["contraindication", "boxed_warning", "warning", "interaction", "population"]
@@ -34,50 +35,88 @@ UNSURE = "unsure"
 
 @dataclass(frozen=True)
 class LabelItem:
-    """One checklist item: the question that asks about it and which answers report it.
+    """One checklist item: the questions that ask about it, and which answers report it.
 
     Where the label lists it (../shared/evidence/clinical-facts.md, section 4): aneurysmal
     vascular disease or AVM, intracerebral haemorrhage and hypersensitivity are
     contraindications (4.2); abuse and misuse (4.1) and respiratory depression (13.4) are in
-    the boxed warning; increased blood pressure, embryo-fetal toxicity, dissociation
-    (psychosis) and ulcerative or interstitial cystitis are warnings and precautions (4.3;
-    pregnancy is "not recommended", not a contraindication); CNS depressants (more
-    sedation) and psychostimulants or MAOIs (blood pressure) are drug interactions (4.5);
-    age under 18 (not approved) or 65 and over, and hepatic impairment, are specific
-    populations (4.4, 13.4). Every answer the patient's screen calls a label item is here.
+    the boxed warning; increased blood pressure (with the heart and brain conditions that
+    need caution: stroke, heart disease), embryo-fetal toxicity, dissociation (psychosis) and
+    ulcerative or interstitial cystitis are warnings and precautions (4.3; pregnancy is "not
+    recommended", not a contraindication); CNS depressants, alcohol among them (more
+    sedation), and psychostimulants such as amphetamines, or MAOIs (blood pressure) are drug
+    interactions (4.5); age under 18 (not approved) or 65 and over, and hepatic impairment,
+    are specific populations (4.4, 13.4). Every answer the patient's screen calls a label
+    item is here.
     """
 
     id: str
-    question: str
-    reported: frozenset[str]
     category: Category
+    reported: tuple[tuple[str, frozenset[str]], ...]  # (question, its answers that report the item)
+    # Answers that leave the item open, as "not sure" does: a stroke may have been a bleed.
+    open: tuple[tuple[str, frozenset[str]], ...] = ()
+    # An item a patient cannot deny (an age): not listed as denied; the note says the answer.
+    deniable: bool = True
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(question for question, _ in self.reported)
 
 
-def _item(item_id: str, question: str, category: Category, *reported: str) -> LabelItem:
-    return LabelItem(item_id, question, frozenset(reported), category)
+def _item(
+    item_id: str,
+    category: Category,
+    left_open: dict[str, tuple[str, ...]] | None = None,
+    deniable: bool = True,
+    **reported: tuple[str, ...],
+) -> LabelItem:
+    """``reported``: each question's answers that report the item, by question id."""
+    return LabelItem(
+        item_id,
+        category,
+        tuple((question, frozenset(values)) for question, values in reported.items()),
+        tuple((question, frozenset(values)) for question, values in (left_open or {}).items()),
+        deniable,
+    )
 
 
 CHECKLIST: tuple[LabelItem, ...] = (
-    _item("aneurysm_avm", "vascular_conditions", "contraindication", "aneurysm", "avm"),
-    _item("intracerebral_haemorrhage", "vascular_conditions", "contraindication", "brain_bleed"),
-    _item("hypersensitivity", "other_conditions", "contraindication", "ketamine_allergy"),
+    _item("aneurysm_avm", "contraindication", vascular_conditions=("aneurysm", "avm")),
+    _item(
+        "intracerebral_haemorrhage",
+        "contraindication",
+        left_open={"vascular_conditions": ("stroke",)},
+        vascular_conditions=("brain_bleed",),
+    ),
+    _item("hypersensitivity", "contraindication", other_conditions=("ketamine_allergy",)),
     _item(
         "substance_use",
-        "substance_use",
         "boxed_warning",
-        *("alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other"),
+        substance_use=("alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other"),
     ),
-    _item("respiratory_depression", "other_conditions", "boxed_warning", "breathing_or_sleep_apnea"),
-    _item("blood_pressure", "blood_pressure", "warning", "high_controlled", "high_uncontrolled"),
-    _item("pregnancy_breastfeeding", "pregnancy", "warning", "pregnant", "planning", "breastfeeding"),
-    _item("psychosis", "psychosis", "warning", "yes"),
-    _item("cystitis", "other_conditions", "warning", "bladder"),
-    _item("cns_depressants", "medicines", "interaction", "benzodiazepines_or_sleep", "opioids"),
-    _item("blood_pressure_medicines", "medicines", "interaction", "stimulants", "maoi"),
-    _item("hepatic", "other_conditions", "population", "liver"),
-    _item("age", "age_group", "population", "under_18", "65_plus"),
+    _item("respiratory_depression", "boxed_warning", other_conditions=("breathing_or_sleep_apnea",)),
+    _item("blood_pressure", "warning", blood_pressure=("high_controlled", "high_uncontrolled")),
+    _item("heart_brain", "warning", vascular_conditions=("stroke", "heart_disease")),
+    _item("pregnancy_breastfeeding", "warning", pregnancy=("pregnant", "planning", "breastfeeding")),
+    _item("psychosis", "warning", psychosis=("yes",)),
+    _item("cystitis", "warning", other_conditions=("bladder",)),
+    _item(
+        "cns_depressants",
+        "interaction",
+        medicines=("benzodiazepines_or_sleep", "opioids"),
+        substance_use=("alcohol", "opioids"),
+    ),
+    _item(
+        "blood_pressure_medicines",
+        "interaction",
+        medicines=("stimulants", "maoi"),
+        substance_use=("stimulants",),
+    ),
+    _item("hepatic", "population", other_conditions=("liver",)),
+    _item("age", "population", deniable=False, age_group=("under_18", "65_plus")),
 )
 
+AGE_QUESTION = "age_group"  # said with the history: a patient does not deny an age
 HISTORY = ("antidepressants_tried", "adequate_trial", "antidepressant_response", "other_treatments")
 
 
@@ -101,6 +140,7 @@ class ChecklistEntry:
     answers: tuple[str, ...]  # the answers that report it (which age; controlled or not)
     text: str  # the whole line, as the card has it
     brief: str  # the item without its status, as the note lists it under that status
+    deniable: bool = True  # False: never listed as denied (an age); the note says the answer
 
 
 @dataclass(frozen=True)
@@ -126,7 +166,9 @@ class KeyPoints:
     leaning_text: str
     sure_text: str
     questions: tuple[str, ...]  # the aid's prompts they ticked (the safety one when flagged), then their own
+    added: tuple[str, ...]  # of those, the one the aid added itself (the safety one, unticked)
     questions_text: str
+    prepare_given: bool  # any of values, own value, leaning, SURE; else the note says so in one line
     follow_ups: tuple[FollowUp, ...]
     follow_up_text: str
     shown_notes_text: str  # every note "What applies to you" showed, label item or not
@@ -160,13 +202,21 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
             else words.sure_none
         ),
         questions=summary.questions,
+        added=(added := _added_by_aid(summary)),
         questions_text=(
-            words.questions.format(questions="; ".join(summary.questions))
+            words.questions.format(
+                questions="; ".join(
+                    f"{q} {words.added_by_aid}" if q in added else q for q in summary.questions
+                )
+            )
             if summary.questions
             else words.questions_none
         ),
+        prepare_given=bool(top or summary.own_value or summary.leaning or summary.sure),
         shown_notes_text=(
-            words.shown_notes.format(titles="; ".join(shown.topic.title for shown in summary.considerations))
+            words.shown_notes.format(
+                titles="; ".join(_shown_note(pack, shown) for shown in summary.considerations)
+            )
             if summary.considerations
             else words.shown_notes_none
         ),
@@ -192,14 +242,41 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
         *_checklist_groups(words, points.checklist),
         points.shown_notes_text,
         points.history,
-        points.values_text,
-        *([points.own_value_text] if points.own_value_text else []),
-        points.leaning_text,
-        points.sure_text,
+        *(
+            [
+                points.values_text,
+                *([points.own_value_text] if points.own_value_text else []),
+                points.leaning_text,
+                points.sure_text,
+            ]
+            if points.prepare_given
+            else [words.prepare_none]
+        ),
         points.questions_text,
         points.follow_up_text,
     ]
     return "\n".join(lines) + "\n"
+
+
+def _added_by_aid(summary: Summary) -> tuple[str, ...]:
+    """The safety question, when the aid kept it without the person ticking it."""
+    prompt = summary.safety_prompt
+    if prompt is None or any(p.id == prompt.id for p in summary.prompts):
+        return ()
+    return (prompt.text,)
+
+
+def _shown_note(pack: Pack, shown: ShownTopic) -> str:
+    """A note's title with the answers that brought it: "Getting home after a session (No)";
+    not "Bladder or urinary problems (Bladder or urinary problems)"."""
+    answers = answer_labels(pack, shown.reasons)
+    if answers.casefold() in shown.topic.title.casefold():
+        return shown.topic.title
+    return (
+        pack.ui.clinician.shown_note.format(title=shown.topic.title, answers=answers)
+        if answers
+        else shown.topic.title
+    )
 
 
 def _crisis(words: ClinicianText, summary: Summary, answer: AnsweredQuestion | None) -> CrisisStatus:
@@ -216,41 +293,44 @@ def _crisis(words: ClinicianText, summary: Summary, answer: AnsweredQuestion | N
 
 
 def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQuestion]) -> ChecklistEntry:
-    answer = answered.get(item.question)
-    pairs = tuple(zip(answer.answer, answer.labels, strict=True)) if answer else ()
-    chosen = {value for value, _ in pairs}
+    given = [
+        (question, value, label)
+        for question in item.questions
+        if question in answered
+        for value, label in zip(answered[question].answer, answered[question].labels, strict=True)
+    ]
+    reports = dict(item.reported)
+    opens = dict(item.open)
+    said = tuple(label for question, value, label in given if value in reports[question])
+    left_open = tuple(label for question, value, label in given if value in opens.get(question, ()))
     status: Status
-    if answer is None:
-        status = "not_answered"
-    elif item.reported & chosen:
+    if said:
         status = "reported"
-    elif UNSURE in chosen:
+    elif left_open or any(value == UNSURE for _, value, _ in given):
         status = "not_sure"
+    elif any(question not in answered for question in item.questions):
+        status = "not_answered"
     else:
         status = "denied"
-    # The answers that report it say more than "reported" (which age, controlled or not);
-    # a denied item names none ("denied (18 to 64)" reads as a finding).
-    shown = tuple(label for value, label in pairs if value in item.reported)
+    # The answers behind the status say more than it does (which age, controlled or not, a
+    # stroke); a denied item names none ("denied (18 to 64)" reads as a finding).
+    shown = said or left_open
     label = getattr(words.checklist, item.id)
     category_label = getattr(words.category, item.category)
     status_label = getattr(words.status, status)
-    # An answer the item's label already says is not said again: "Respiratory depression
-    # (breathing problems or sleep apnea)", not "... (Breathing problems or sleep apnea)".
-    said = "; ".join(answer for answer in shown if answer.casefold() not in label.casefold())
-    text = (
-        words.checklist_item_answer.format(
-            label=label, category=category_label, status=status_label, answer=said
+    answer = "; ".join(shown)
+    if shown:
+        text = words.checklist_item_answer.format(
+            label=label, category=category_label, status=status_label, answer=answer
         )
-        if said
-        else words.checklist_item.format(label=label, category=category_label, status=status_label)
-    )
-    brief = (
-        words.checklist_brief_answer.format(label=label, category=category_label, answer=said)
-        if said
-        else words.checklist_brief.format(label=label, category=category_label)
-    )
+        # The patient's words first: "Breathing problems or sleep apnea → Respiratory
+        # depression" charts what they said, not a diagnosis they never gave.
+        brief = words.checklist_brief_answer.format(label=label, category=category_label, answer=answer)
+    else:
+        text = words.checklist_item.format(label=label, category=category_label, status=status_label)
+        brief = words.checklist_brief.format(label=label, category=category_label)
     return ChecklistEntry(
-        item.id, label, item.category, category_label, status, status_label, shown, text, brief
+        item.id, label, item.category, category_label, status, status_label, shown, text, brief, item.deniable
     )
 
 
@@ -259,7 +339,7 @@ def _checklist_groups(words: ClinicianText, checklist: tuple[ChecklistEntry, ...
     label's order: at most four lines, so what was reported is not lost among denials."""
     lines = []
     for status in STATUS_ORDER:
-        items = [entry.brief for entry in checklist if entry.status == status]
+        items = [e.brief for e in checklist if e.status == status and (e.deniable or status != "denied")]
         if items:
             title = getattr(words.status_title, status)
             lines.append(f"- {words.checklist_group.format(status=title, items='; '.join(items))}")
@@ -275,7 +355,8 @@ def _history(words: ClinicianText, answered: dict[str, AnsweredQuestion], summar
         return words.not_answered if question_id in skipped else words.does_not_apply
 
     tried, adequate, response, other = (said(q) for q in HISTORY)
-    return words.history.format(tried=tried, adequate=adequate, response=response, other=other)
+    age = said(AGE_QUESTION)
+    return words.history.format(age=age, tried=tried, adequate=adequate, response=response, other=other)
 
 
 def _top_values(pack: Pack, values: tuple[RatedValue, ...]) -> tuple[RatedValue, ...]:

@@ -322,6 +322,7 @@ class ChecklistLabels(Frozen):
     intracerebral_haemorrhage: Label
     hypersensitivity: Label
     blood_pressure: Label
+    heart_brain: Label
     pregnancy_breastfeeding: Label
     psychosis: Label
     substance_use: Label
@@ -367,7 +368,7 @@ class ClinicianText(Frozen):
     checklist_brief: Annotated[str, template("label", "category")]
     checklist_brief_answer: Annotated[str, template("label", "category", "answer")]
     checklist_group: Annotated[str, template("status", "items")]
-    history: Annotated[str, template("tried", "adequate", "response", "other")]
+    history: Annotated[str, template("age", "tried", "adequate", "response", "other")]
     not_answered: Label
     does_not_apply: Label
     values: Annotated[str, template("values")]
@@ -379,9 +380,12 @@ class ClinicianText(Frozen):
     sure_none: Label
     questions: Annotated[str, template("questions")]
     questions_none: Label
+    added_by_aid: Label  # after the safety question the aid adds whenever the crisis part shows
+    prepare_none: Label  # one line for values, leaning, SURE and questions when none was given
     follow_up: Annotated[str, template("items")]
     follow_up_none: Label
     shown_notes: Annotated[str, template("titles")]
+    shown_note: Annotated[str, template("title", "answers")]
     shown_notes_none: Label
     follow_up_skipped: Annotated[str, template("item")]
     follow_up_not_sure: Annotated[str, template("item")]

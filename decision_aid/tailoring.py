@@ -52,3 +52,14 @@ def reason_for(pack: Pack, question: Question, value: str) -> Reason:
     else:
         text = pack.ui.reason_answered.format(label=choice.label, question=question.text)
     return Reason(question=question.id, answer=value, text=text)
+
+
+def answer_labels(pack: Pack, reasons: tuple[Reason, ...]) -> str:
+    """The answers behind a note, by their labels: several to one question share it."""
+    labels: dict[str, list[str]] = {}
+    for reason in reasons:
+        if reason.answer is None:  # only the crisis part has a reason without an answer
+            continue
+        question = pack.questionnaire.by_id[reason.question]
+        labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
+    return "; ".join(", ".join(chosen) for chosen in labels.values())

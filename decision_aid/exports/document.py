@@ -15,7 +15,7 @@ from typing import Literal
 
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
-from decision_aid.tailoring import Reason
+from decision_aid.tailoring import answer_labels
 
 # "pairs" is a list of short "label: value" items that a page may lay out in columns; a
 # "field" is one short section on one line: its title (shown bold) and its text.
@@ -111,21 +111,10 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
     items = [
-        words.discuss_item.format(title=shown.topic.title, answers=_my_answers(pack, shown.reasons))
+        words.discuss_item.format(title=shown.topic.title, answers=answer_labels(pack, shown.reasons))
         for shown in summary.considerations
     ]
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
-
-
-def _my_answers(pack: Pack, reasons: tuple[Reason, ...]) -> str:
-    """The answers behind a note, by their labels: several to one question share it."""
-    labels: dict[str, list[str]] = {}
-    for reason in reasons:
-        if reason.answer is None:  # only the crisis part has a reason without an answer
-            continue
-        question = pack.questionnaire.by_id[reason.question]
-        labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
-    return "; ".join(", ".join(chosen) for chosen in labels.values())
 
 
 def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:

@@ -123,7 +123,10 @@ def _own_words_lines(pack: Pack, points: clinician.KeyPoints) -> list[str]:
     (exports.markdown.escape), so nothing in them is read as Markdown, a link or maths."""
     words = pack.ui.clinician
     own = [words.own_value.format(text=escape(points.own_value))] if points.own_value else []
-    asked = "; ".join(escape(question) for question in points.questions)
+    asked = "; ".join(
+        f"{escape(question)} {words.added_by_aid}" if question in points.added else escape(question)
+        for question in points.questions
+    )
     return [*own, words.questions.format(questions=asked) if points.questions else points.questions_text]
 
 

@@ -38,8 +38,8 @@ def status(points: clinician.KeyPoints) -> dict[str, str]:
 
 def test_every_checklist_item_asks_a_real_question_and_values():
     for item in clinician.CHECKLIST:
-        question = PACK.questionnaire.by_id[item.question]
-        assert item.reported <= set(question.values), item.id
+        for question_id, values in (*item.reported, *item.open):
+            assert values <= set(PACK.questionnaire.by_id[question_id].values), item.id
     assert [i.id for i in clinician.CHECKLIST] == [
         "aneurysm_avm",
         "intracerebral_haemorrhage",
@@ -47,6 +47,7 @@ def test_every_checklist_item_asks_a_real_question_and_values():
         "substance_use",
         "respiratory_depression",
         "blood_pressure",
+        "heart_brain",
         "pregnancy_breastfeeding",
         "psychosis",
         "cystitis",
@@ -67,7 +68,7 @@ def test_every_checklist_item_asks_a_real_question_and_values():
     # is a warning; 4.5: sedating medicines, stimulants and MAOIs are drug interactions;
     # 4.4 and 13.4: older adults and hepatic impairment are specific populations
     assert categories["respiratory_depression"] == "boxed_warning"
-    assert categories["cystitis"] == "warning"
+    assert categories["cystitis"] == categories["heart_brain"] == "warning"
     assert categories["cns_depressants"] == categories["blood_pressure_medicines"] == "interaction"
     assert categories["hepatic"] == categories["age"] == "population"
 
@@ -82,9 +83,7 @@ def test_every_answer_a_patient_note_calls_a_label_item_is_on_the_checklist():
     assert found["respiratory_depression"] == found["cns_depressants"] == found["age"] == "reported"
     assert found["blood_pressure_medicines"] == found["hepatic"] == "denied"
     age = next(e for e in ruth.checklist if e.id == "age")
-    assert age.answers == ("65 or older",) and age.brief.endswith("(65 or older)")
-    breathing = next(e for e in ruth.checklist if e.id == "respiratory_depression")
-    assert breathing.brief.count("sleep apnea") == 1  # the label says it; the answer is not repeated
+    assert age.answers == ("65 or older",) and age.brief.startswith("65 or older")
     assert status(points_for("alex_under_18"))["age"] == "reported"
     assert status(points_for("maria_trd"))["age"] == "denied"
     for entry in points_for("maria_trd").checklist:
@@ -183,7 +182,8 @@ def test_the_note_names_every_note_the_patient_was_shown():
     titles = [shown.topic.title for shown in summary.considerations]
     assert titles and all(title in note for title in titles)
     line = next(line for line in note.splitlines() if titles[0] in line)
-    assert line == PACK.ui.clinician.shown_notes.format(titles="; ".join(titles))
+    assert line.startswith(PACK.ui.clinician.shown_notes.format(titles=""))
+    assert [line.index(title) for title in titles] == sorted(line.index(title) for title in titles)
     calm = build_summary(PACK, persona_answers(PACK, "leo_first_episode"))
     if not calm.considerations:
         assert PACK.ui.clinician.shown_notes_none in clinician.record_note(PACK, calm, WHEN)
@@ -239,6 +239,9 @@ def test_the_note_for_each_persona(persona):
         assert "PHQ-9 item 9" in lines[1]
         checklist = clinician.key_points(PACK, summary).checklist
         for entry in checklist:  # each item once, on its status's line: reported first
+            if entry.status == "denied" and not entry.deniable:  # an age: said with the history
+                assert entry.brief not in note, entry.id
+                continue
             group = PACK.ui.clinician.status_title
             line = next(line for line in lines if line.startswith(f"- {getattr(group, entry.status)}: "))
             assert entry.brief in line and note.count(entry.brief) == 1, entry.id
@@ -260,3 +263,121 @@ def test_any_answers_give_a_note_of_8_to_20_lines_without_a_verdict(answers, del
     note = clinician.record_note(PACK, summary, WHEN)
     assert 8 <= len(note.splitlines()) <= 20
     assert not VERDICT.search(aids_own_words(note, summary))
+
+
+def entry(points: clinician.KeyPoints, item_id: str) -> clinician.ChecklistEntry:
+    return next(e for e in points.checklist if e.id == item_id)
+
+
+def test_a_stroke_leaves_a_brain_bleed_open_and_heart_or_brain_conditions_are_reported(answers):
+    """A clinician review: with a stroke and heart disease reported, the note said "Denied:
+    History of intracerebral haemorrhage", though a patient who says "a stroke" often does not
+    know whether it was a bleed; and neither answer reached the checklist. The label asks for
+    care with heart and brain conditions (clinical-facts 4.3)."""
+    summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", vascular_conditions=["stroke"]))
+    points = clinician.key_points(PACK, summary)
+    bleed = entry(points, "intracerebral_haemorrhage")
+    assert bleed.status == "not_sure" and bleed.answers == ("A stroke",)
+    assert entry(points, "heart_brain").status == "reported"
+    assert entry(points, "aneurysm_avm").status == "denied"
+    james = points_for("james_blood_pressure")  # an aneurysm and heart disease
+    assert entry(james, "heart_brain").status == "reported"
+    assert entry(james, "heart_brain").answers == ("Heart disease",)
+    assert entry(james, "intracerebral_haemorrhage").status == "denied"
+    assert entry(points_for("maria_trd"), "heart_brain").status == "denied"
+
+
+def test_alcohol_and_opioids_count_as_cns_depressants(answers):
+    """The label's interactions name alcohol among the CNS depressants (clinical-facts 4.5):
+    Sam reported alcohol and the note said "Denied: CNS depressants"."""
+    sam = points_for("sam_psychosis_substance")
+    assert entry(sam, "cns_depressants").status == "reported"
+    assert entry(sam, "cns_depressants").answers == ("Alcohol",)
+
+    def cns(**given):
+        summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", **given))
+        return entry(clinician.key_points(PACK, summary), "cns_depressants")
+
+    assert cns(medicines=["none"], substance_use=["opioids"]).status == "reported"
+    assert cns(medicines=["none"], substance_use=["none"]).status == "denied"
+    assert cns(medicines=["none"]).status == "not_answered"  # alcohol was not asked about
+    assert cns(medicines=["unsure"], substance_use=["none"]).status == "not_sure"
+    both = cns(medicines=["opioids"], substance_use=["alcohol"])
+    assert both.status == "reported" and both.answers == ("Opioid pain medicines", "Alcohol")
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_note_says_the_patients_own_answer_before_the_label_item(locale):
+    """A clinician review: "Reported: Respiratory depression (breathing problems or sleep
+    apnea)" charts a diagnosis Ruth never gave; the English note also dropped Sam's "Bladder
+    or urinary problems" (the Spanish kept it). The patient's words come first, always."""
+    from decision_aid.content import load_pack
+
+    pack = load_pack(locale)
+    for persona, item_id in (
+        ("ruth_older_adult", "respiratory_depression"),
+        ("sam_psychosis_substance", "cystitis"),
+    ):
+        summary = build_summary(pack, persona_answers(pack, persona))
+        found = entry(clinician.key_points(pack, summary), item_id)
+        (said,) = found.answers
+        reported = next(
+            line for line in clinician.record_note(pack, summary, WHEN).splitlines() if said in line
+        )
+        label = getattr(pack.ui.clinician.checklist, item_id)
+        assert reported.index(said) < reported.index(label), reported
+
+
+def test_an_age_is_not_denied_and_is_said_once(answers):
+    """'Denied: Under eighteen ... or sixty-five and older': a patient does not deny an age.
+    The age group is said with the history; only an age the label names is a checklist item."""
+    maria = build_summary(PACK, persona_answers(PACK, "maria_trd"))
+    note = clinician.record_note(PACK, maria, WHEN)
+    assert PACK.ui.clinician.checklist.age not in note
+    assert note.count("18 to 64") == 1
+    ruth = build_summary(PACK, persona_answers(PACK, "ruth_older_adult"))
+    reported = next(
+        line
+        for line in clinician.record_note(PACK, ruth, WHEN).splitlines()
+        if line.startswith("- Reported:")
+    )
+    assert PACK.ui.clinician.checklist.age in reported and "65 or older" in reported
+    skipped = build_summary(PACK, persona_answers(PACK, "maria_trd").with_answer("age_group", None))
+    assert entry(clinician.key_points(PACK, skipped), "age").status == "not_answered"
+
+
+def test_the_safety_question_the_aid_added_is_not_charted_as_the_patients(answers):
+    """Dana's note said "Patient's questions: How can we keep me safe while I decide?", which
+    the aid adds whenever its crisis resources show: it reads as help-seeking she did not
+    express. Ticked by the person, it is theirs."""
+    keep_safe = next(p.text for p in PACK.deliberation.questions.items if p.id == "keep_safe")
+    added = PACK.ui.clinician.added_by_aid
+    dana = build_summary(PACK, persona_answers(PACK, "dana_crisis"))
+    assert f"{keep_safe} {added}" in clinician.record_note(PACK, dana, WHEN)
+    ticked = build_summary(PACK, persona_answers(PACK, "dana_crisis"), Deliberation(ticked=("keep_safe",)))
+    note = clinician.record_note(PACK, ticked, WHEN)
+    assert keep_safe in note and added not in note
+
+
+def test_each_note_shown_carries_the_answers_that_brought_it():
+    """Leo's "no ride home" showed only as the title "Getting home after a session"."""
+    leo = build_summary(PACK, persona_answers(PACK, "leo_first_episode"))
+    shown = next(
+        line
+        for line in clinician.record_note(PACK, leo, WHEN).splitlines()
+        if line.startswith("Notes the aid")
+    )
+    assert "Getting home after a session (No)" in shown
+    sam = build_summary(PACK, persona_answers(PACK, "sam_psychosis_substance"))
+    assert "(Bladder or urinary problems)" not in clinician.record_note(PACK, sam, WHEN)  # the title says it
+
+
+def test_an_empty_prepare_is_one_line():
+    words = PACK.ui.clinician
+    note = clinician.record_note(PACK, build_summary(PACK, persona_answers(PACK, "maria_trd")), WHEN)
+    assert words.prepare_none in note.splitlines() and words.questions_none in note.splitlines()
+    for line in (words.values_none, words.leaning_none, words.sure_none):
+        assert line not in note
+    some = Deliberation(leaning="not_sure")
+    note = clinician.record_note(PACK, build_summary(PACK, persona_answers(PACK, "maria_trd"), some), WHEN)
+    assert words.prepare_none not in note and words.values_none in note
