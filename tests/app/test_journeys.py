@@ -126,7 +126,7 @@ def stored(at, question):
 def test_welcome_says_what_the_aid_is_and_is_not(at):
     text = " ".join(m.value for m in at.markdown)
     assert "Not a diagnosis" in text and "not a recommendation" in text and "Not for emergencies" in text
-    assert "never saved" in text
+    assert "never saves" in text
     captions = " ".join(c.value for c in at.caption)
     assert "Content version" in captions and "last reviewed" in captions
     assert danger_line_present(at)

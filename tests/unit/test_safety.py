@@ -99,6 +99,27 @@ def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
         ("en", "I've been cutting myself again", True),
         ("es", "A veces me quiero matar", True),
         ("es", "No quiero seguir viviendo", True),
+        # A Spanish review: the pronoun before the verb, as Spanish mostly puts it, was missed.
+        ("es", "me quiero suicidar, ¿la ketamina me ayuda?", True),
+        ("es", "me quiero quitar la vida", True),
+        ("es", "me voy a quitar la vida", True),
+        ("es", "me voy a matar", True),
+        ("es", "a veces pienso en morirme", True),
+        ("es", "tengo ganas de morir", True),
+        ("es", "me quiero hacer daño", True),
+        ("es", "me corto los brazos", True),
+        ("es", "me lastimo a veces", True),
+        ("es", "me quiero ahorcar", True),
+        ("es", "quiero tomarme todas las pastillas", True),
+        ("es", "quiero dormir y no despertar", True),
+        ("es", "quiero desaparecer", True),
+        # Either language's words, in either language's aid.
+        ("es", "I want to kill myself", True),
+        ("es", "suicide", True),
+        ("en", "me quiero suicidar", True),
+        ("en", "no quiero vivir", True),
+        ("es", "¿Cuánto cuesta y cuánto dura?", False),
+        ("es", "¿Me corto el pelo antes?", False),  # "me corto" alone would be noticed here
     ],
 )
 def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found):
