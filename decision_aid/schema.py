@@ -233,8 +233,9 @@ class CrisisRegion(Frozen):
     id: Id
     name: Label
     emergency: Contact
-    # The emergency numbers to tap, in the order `emergency` names them.
-    emergency_call: Annotated[tuple[Dial, ...], Field(min_length=1), REVIEWER]
+    # The emergency numbers to tap, in the order `emergency` names them; none where no number
+    # is known to work ("your local emergency number").
+    emergency_call: Annotated[tuple[Dial, ...], REVIEWER]
     lines: tuple[CrisisLine, ...]
     references: References
     # The countries whose browsers open the crisis lines at this region.
@@ -255,6 +256,9 @@ class Crisis(Frozen):
     def _names_a_region(self) -> Crisis:
         if self.unlisted_country_region not in {region.id for region in self.regions}:
             raise ValueError(f"unlisted_country_region {self.unlisted_country_region!r} is not a region")
+        silent = [r.id for r in self.regions if not r.emergency_call and r.id != self.unlisted_country_region]
+        if silent:
+            raise ValueError(f"regions with no emergency number to tap: {silent}")
         return self
 
     def region(self, region_id: str) -> CrisisRegion:

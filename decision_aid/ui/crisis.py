@@ -19,7 +19,7 @@ def danger_line(pack: Pack) -> None:
     """Every page, the welcome page included: the emergency number to tap, crisis lines one click away."""
     region = chosen_region(pack)
     links = " ".join(_call(pack, number) for number in region.emergency_call)
-    st.markdown(f"{pack.ui.danger_now.format(emergency=region.emergency)} {links}")
+    st.markdown(f"{pack.ui.danger_now.format(emergency=region.emergency)} {links}".rstrip())
     with st.expander(pack.ui.danger_expander):
         crisis_lines(pack)
 
@@ -86,7 +86,7 @@ def typed_help(pack: Pack) -> None:
 def region_lines(pack: Pack, region: CrisisRegion) -> str:
     """One row per number: what it is in words, then the links that call or text it."""
     emergency = " ".join(_call(pack, number) for number in region.emergency_call)
-    rows = [f"- {pack.ui.emergency_label} **{region.emergency}**  \n{emergency}"]
+    rows = [f"- {pack.ui.emergency_label} **{region.emergency}**" + (f"  \n{emergency}" if emergency else "")]
     for line in region.lines:
         hours = f" ({line.hours})" if line.hours else ""
         rows.append(f"- {line.name}: **{line.contact}**{hours}  \n{line_links(pack, line)}")

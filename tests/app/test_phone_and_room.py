@@ -47,7 +47,7 @@ def test_crisis_numbers_are_links_placed_before_the_explanations():
         ("uk", ["](tel:999)", "](tel:112)", "](tel:116123)", "](sms:85258)", "](tel:111)"]),
         ("au", ["](tel:000)", "](tel:131114)", "Text 0477 13 11 14](sms:0477131114)"]),
         ("ca", ["](tel:911)", "](tel:988)", "](sms:988)"]),
-        ("elsewhere", ["](tel:112)"]),
+        ("eu", ["](tel:112)"]),
     ],
 )
 def test_every_region_has_its_numbers_to_tap(region, expected):
@@ -56,6 +56,15 @@ def test_every_region_has_its_numbers_to_tap(region, expected):
     panel = next(t for t in markdown(at) if "Emergency:" in t and "](tel:" in t)
     for link in expected:
         assert link in panel, (region, link)
+
+
+def test_somewhere_else_names_the_local_emergency_number_with_nothing_to_tap():
+    at = crisis_at_step_one("prefer_not_to_say")
+    ok(at.selectbox(key="nav:region").set_value("elsewhere").run())
+    panel = next(t for t in markdown(at) if t.startswith("- Emergency:"))
+    assert "your local emergency number" in panel and "](tel:" not in panel
+    line = next(t for t in markdown(at) if t.startswith("In danger now?"))
+    assert "your local emergency number" in line and "](tel:" not in line
 
 
 def test_the_danger_line_calls_the_chosen_regions_emergency_number():

@@ -73,6 +73,7 @@ def test_crisis_regions_cover_the_countries_offered(pack):
         "Canada",
         "United Kingdom and Ireland",
         "Australia",
+        "European Union",
         "Somewhere else",
     ]
     for region in pack.crisis.regions:

@@ -308,6 +308,7 @@ def test_the_downloads_list_the_crisis_lines_of_the_screens_place_first(browser,
             "- United States",
             "- Canada",
             "- Australia",
+            "- European Union",
             "- Somewhere else",
         ]
         with page.expect_download() as pdf:

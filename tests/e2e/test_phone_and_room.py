@@ -183,14 +183,14 @@ def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_ph
         ("en-US", "tel:911", "United States"),
         ("en-GB", "tel:999", "United Kingdom and Ireland"),
         ("es-ES", "tel:112", "España"),
-        ("de-DE", "tel:112", "Somewhere else"),
+        ("de-DE", "tel:112", "European Union"),
     ],
 )
 def test_the_danger_line_and_crisis_panel_start_at_the_browsers_country(
     browser, server, locale, number, place
 ):
     """A Spanish or British browser was told to call 911 (a second review): the first place
-    shown is the browser's country, or "Somewhere else" for a country with no lines listed."""
+    shown is the browser's country's: Germany's is the EU's 112."""
     page = open_page(browser, server, width=390, height=844, locale=locale)
     try:
         danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first

@@ -265,7 +265,8 @@ def test_every_crisis_line_and_emergency_has_a_number_to_tap(pack):
     texts = {"988", "741741", "838255", "85258", "0477 13 11 14"}
     found = set()
     for region in pack.crisis.regions:
-        assert region.emergency_call, region.id
+        # only the region for countries no region lists has none (a number not known to work)
+        assert region.emergency_call or region.id == pack.crisis.unlisted_country_region, region.id
         for line in region.lines:
             assert line.call or line.text, (region.id, line.name)
             if line.text:
@@ -281,13 +282,17 @@ def test_every_crisis_line_and_emergency_has_a_number_to_tap(pack):
         ("en", "IE", "uk"),
         ("en", "AU", "au"),
         ("en", "CA", "ca"),
-        ("en", "DE", "elsewhere"),  # a country no region lists: "your local emergency number"
-        ("en", "IN", "elsewhere"),
+        ("en", "DE", "eu"),  # 112 works in every EU member state (clinical-facts 12)
+        ("en", "FR", "eu"),
+        ("en", "ES", "eu"),
+        ("en", "IN", "elsewhere"),  # a country no region lists: "your local emergency number"
         ("en", None, "us"),  # a browser that names no country: the pack's first region
         ("es", "ES", "es"),
         ("es", "MX", "mx"),
         ("es", "US", "us"),
         ("es", "AR", "elsewhere"),
+        ("es", "CO", "elsewhere"),
+        ("es", "DE", "eu"),
         ("es", None, "us"),
     ],
 )
@@ -303,3 +308,14 @@ def test_every_region_but_one_names_its_countries_and_one_is_for_the_rest(pack):
     assert len(listed) == len(set(listed))  # a country has one region
     rest = pack.crisis.region(pack.crisis.unlisted_country_region)
     assert rest.id == pack.crisis.unlisted_country_region and rest.countries == ()
+
+
+def test_a_country_with_no_lines_listed_is_offered_no_number_to_tap(pack):
+    """A Spanish review: a browser in Colombia or Argentina got a "Call 112" button, a number
+    not known to work there. 112 is tapped only in the EU, where it works in every member
+    state (clinical-facts 12); anywhere else the aid says "your local emergency number"."""
+    rest = pack.crisis.region(pack.crisis.unlisted_country_region)
+    assert rest.emergency_call == () and "112" not in rest.emergency
+    eu = pack.crisis.region("eu")
+    assert eu.emergency_call == ("112",) and "eu_112" in eu.references
+    assert len(eu.countries) >= 25
