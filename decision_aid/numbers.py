@@ -33,8 +33,9 @@ def resolve(numbers: Numbers, name: str, group: str | None, rest: bool) -> str |
     return str(DENOMINATOR - count if rest else count)
 
 
-def render(text: str, numbers: Numbers) -> tuple[str, list[str]]:
-    """Fill in placeholders; return the text and the placeholders that name nothing."""
+def render(text: str, numbers: Numbers, thousands: str = ",") -> tuple[str, list[str]]:
+    """Fill in placeholders; return the text and the placeholders that name nothing.
+    ``thousands``: the language's thousands separator (numbers.yaml writes "77,000")."""
     unknown: list[str] = []
 
     def fill(match: re.Match) -> str:
@@ -42,18 +43,39 @@ def render(text: str, numbers: Numbers) -> tuple[str, list[str]]:
         if value is None:
             unknown.append(match.group(0))
             return match.group(0)
-        return value
+        return regroup(value, thousands)
 
     return PLACEHOLDER.sub(fill, text), unknown
 
 
-def render_data(data: Any, numbers: Numbers) -> tuple[Any, list[str]]:
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def regroup(value: str, separator: str) -> str:
+    """ "77,000" with another thousands separator. A space never splits four digits ("1000",
+    "77 000"), as in Spanish (RAE) and SI."""
+    if separator == ",":
+        return value
+
+    def one(match: re.Match) -> str:
+        digits = match.group(0).replace(",", "")
+        if len(digits) <= 4 and separator.isspace():
+            return digits
+        groups: list[str] = []
+        while digits:
+            digits, groups = digits[:-3], [digits[-3:], *groups]
+        return separator.join(groups)
+
+    return GROUPED.sub(one, value)
+
+
+def render_data(data: Any, numbers: Numbers, thousands: str = ",") -> tuple[Any, list[str]]:
     """Render every string inside parsed YAML data."""
     unknown: list[str] = []
 
     def walk(node: Any) -> Any:
         if isinstance(node, str):
-            rendered, missing = render(node, numbers)
+            rendered, missing = render(node, numbers, thousands)
             unknown.extend(missing)
             return rendered
         if isinstance(node, list):

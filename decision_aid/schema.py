@@ -597,6 +597,8 @@ class UiText(Frozen):
 class Style(Frozen):
     # Verdict phrases that must never appear in what a person reads.
     forbidden_phrases: Annotated[tuple[str, ...], Field(min_length=1), REVIEWER]
+    # How the language writes "77,000": numbers.yaml's figures are regrouped with it.
+    thousands_separator: Literal[",", "\u00a0"] = ","
 
 
 class ValueItem(Frozen):

@@ -50,12 +50,17 @@ def build_packs(files: dict[str, Any], problems: list[Problem]) -> tuple[Pack | 
     """(as written, as shown); both None when any file could not be built."""
     numbers_data = files.get("numbers.yaml")
     numbers = None if numbers_data is None else _build(Numbers, numbers_data, "numbers.yaml", "", problems)
+    style = files.get("style.yaml")
+    thousands = str(style.get("thousands_separator", ",")) if isinstance(style, dict) else ","
     templates: dict[str, Any] = {}
     rendered: dict[str, Any] = {}
     for field, (name, model) in MODEL_FILES.items():
-        templates[field], rendered[field] = _both(model, files.get(name), name, numbers, problems)
+        templates[field], rendered[field] = _both(model, files.get(name), name, numbers, problems, thousands)
     for field, subfolder in TOPIC_FIELDS.items():
-        pairs = [_both(Topic, d, d["source_file"], numbers, problems) for d in topic_files(files, subfolder)]
+        pairs = [
+            _both(Topic, data, data["source_file"], numbers, problems, thousands)
+            for data in topic_files(files, subfolder)
+        ]
         templates[field] = tuple(template for template, _ in pairs if template is not None)
         rendered[field] = tuple(shown for _, shown in pairs if shown is not None) if numbers else None
     shared = {
@@ -69,7 +74,12 @@ def build_packs(files: dict[str, Any], problems: list[Problem]) -> tuple[Pack | 
 
 
 def _both(
-    model: type[BaseModel], data: Any, file: str, numbers: Numbers | None, problems: list[Problem]
+    model: type[BaseModel],
+    data: Any,
+    file: str,
+    numbers: Numbers | None,
+    problems: list[Problem],
+    thousands: str = ",",
 ) -> tuple[Any, Any]:
     """The model as written (to check) and with figures filled in (to show)."""
     if data is None:
@@ -78,7 +88,7 @@ def _both(
     template = _build(model, data, file, entry, problems)
     if template is None or numbers is None:
         return template, None
-    filled, _ = render_data(data, numbers)  # unknown placeholders: see words.check_words
+    filled, _ = render_data(data, numbers, thousands)  # unknown placeholders: see words.check_words
     return template, _build(model, filled, file, entry, problems)
 
 

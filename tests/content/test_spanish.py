@@ -65,7 +65,7 @@ def test_the_same_answers_show_the_same_topics_in_both_languages(pack, es, perso
 def numbers_in(text: str) -> list[str]:
     """The numbers a reader sees, the denominator's words ("of 100", "de cada 100") aside."""
     plain = DENOMINATOR_PHRASE.sub("", text)
-    return sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?", plain))
+    return sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[.,\u00a0]\d{3})*(?:[.,]\d+)?", plain))
 
 
 def test_every_topic_shows_the_same_numbers_in_both_languages(pack, es):
@@ -196,3 +196,15 @@ def test_a_spanish_patients_code_opens_on_an_english_clinicians_screen(pack, es,
     code = encode(es, answers)
     assert code == encode(pack, persona_answers(pack, persona_id))  # the same code in both
     assert decode(pack, code)[0] == answers
+
+
+def test_spanish_writes_thousands_as_spanish_readers_read_them(es):
+    """A Spanish review: "1,000" and "77,000" read as one and seventy-seven in Spain, and "$"
+    as pesos in Mexico. Spanish writes four digits together and groups longer numbers with a
+    space (RAE, as in SI): "1000", "5572", "77 000"; an amount says its currency."""
+    shown = " ".join(text.text for text in texts(es) if text.file not in ("references.yaml", "numbers.yaml"))
+    assert re.findall(r"\d,\d{3}\b", shown) == []
+    assert "77\u00a0000" in shown and "1000" in shown and "5572" in shown
+    assert re.findall(r"\$\s?\d", shown) == []
+    english = " ".join(text.text for text in texts(load_pack("en")))
+    assert "1,000" in english and "77,000" in english and "$5,572" in english  # English unchanged
