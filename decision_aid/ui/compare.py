@@ -36,6 +36,11 @@ CSS = f"""<style>
 .aid-compare-caution {{ border-left: 0.3rem solid #7a5200; background: #fff8e6; color: #31333f;
   padding: 0.75rem 1rem; border-radius: 0.25rem; margin: 0 0 1rem 0; }}
 .aid-compare-caution p {{ margin: 0 0 0.25rem 0; }}
+/* An option's whole name, wrapped: Streamlit cuts a pill's label with "…" ("Terapia de
+   conversación (como la terapia cognitivo…" on a phone, a Spanish review). */
+[class*="st-key-compare-options"] button {{ height: auto; min-height: 44px; max-width: 100%; }}
+[class*="st-key-compare-options"] button * {{ white-space: normal; overflow: visible;
+  text-overflow: clip; text-align: left; }}
 /* On a laptop the grid takes the main area's width, not the text column's (a second review:
    four options in 736 px made cells 130 px wide and the screen 9 laptop screens long); the
    prose around it keeps its readable measure. stMain is the container its width is read from,

@@ -72,3 +72,27 @@ def test_after_the_switch_the_answer_given_shows_checked_in_the_new_words(browse
         expect(page.get_by_role("radio", name=words, exact=True)).to_be_checked()
     finally:
         page.context.close()
+
+
+def test_every_option_to_compare_shows_its_whole_name_on_a_phone(browser, server):
+    """A Spanish review: the picked "✓ Terapia de conversación (como la terapia cognitivo…"
+    was cut off at 390 px; a name wraps instead, on a button at least 44 px tall."""
+    page = open_page(browser, server, width=PHONE[0], height=PHONE[1], locale="es-MX")
+    try:
+        page.goto(f"{server.url}/?mode=workshop&persona=maria_trd&lang=es")
+        wait_for_app(page)
+        for name, _title in STAGES[:4]:
+            next_stage(page, name)
+        pills = page.locator('[class*="st-key-compare-options"] button')
+        expect(pills).to_have_count(len(ES.options.columns))
+        for index in range(4):  # picked, a name carries a tick and grows longer
+            act(page, lambda index=index: pills.nth(index).click())
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('[class*="st-key-compare-options"] button')]
+              .filter(b => { const p = b.querySelector('p'); const r = b.getBoundingClientRect();
+                return p.scrollWidth > p.clientWidth + 1 || r.right > window.innerWidth || r.height < 44; })
+              .map(b => b.innerText)"""
+        )
+        assert cut == []
+    finally:
+        page.context.close()
