@@ -81,10 +81,11 @@ def crisis_line_items(pack: Pack, first: str | None = None) -> list[str]:
     """Every place's emergency number and lines: the person's place first, as on the screen."""
     regions = sorted(pack.crisis.regions, key=lambda region: region.id != first)  # a stable sort
     items = []
-    for region in regions:
-        lines = "; ".join(f"{line.name}: {line.contact}" for line in region.lines)
+    for region in regions:  # the place and each number in bold: easy to find on paper
+        lines = "; ".join(f"{line.name}: **{line.contact}**" for line in region.lines)
         items.append(
-            f"{region.name}: {pack.ui.emergency_label} {region.emergency}" + (f"; {lines}" if lines else "")
+            f"**{region.name}**: {pack.ui.emergency_label} **{region.emergency}**"
+            + (f"; {lines}" if lines else "")
         )
     return items
 

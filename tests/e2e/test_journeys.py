@@ -301,7 +301,9 @@ def test_the_downloads_list_the_crisis_lines_of_the_screens_place_first(browser,
             page.get_by_role("button", name="Download as text (Markdown)").click()
         body = markdown.value.path().read_text(encoding="utf-8")
         places = [
-            line.split(":")[0] for line in body.splitlines() if line.startswith("- ") and "Emergency" in line
+            line.split(":")[0].replace("*", "")
+            for line in body.splitlines()
+            if line.startswith("- ") and "Emergency" in line
         ]
         assert places == [
             "- United Kingdom and Ireland",

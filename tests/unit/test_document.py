@@ -90,13 +90,26 @@ def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after
     for place in pack.crisis.regions:
         summary = build_summary(pack, answers(self_harm_thoughts="several_days"), place=place.id)
         lines = document.crisis_blocks(pack, summary)[-1].parts
-        named = [part.text.split(":")[0] for part in lines]
+        named = [part.text.split(":")[0].strip("*") for part in lines]
         assert named == [place.name, *(name for name in regions if name != place.name)]
         markdown = render_markdown(pack, summary)
-        assert markdown.index(f"- {place.name}:") < min(
-            markdown.index(f"- {name}:") for name in regions if name != place.name
+        assert markdown.index(f"- **{place.name}**:") < min(
+            markdown.index(f"- **{name}**:") for name in regions if name != place.name
         )
     unknown = build_summary(pack, answers(self_harm_thoughts="several_days"), place="atlantis")
-    assert [p.text.split(":")[0] for p in document.crisis_blocks(pack, unknown)[-1].parts] == regions
+    assert [
+        p.text.split(":")[0].strip("*") for p in document.crisis_blocks(pack, unknown)[-1].parts
+    ] == regions
     default = build_summary(pack, answers(self_harm_thoughts="several_days"))
     assert document.crisis_blocks(pack, default) == document.crisis_blocks(pack, unknown)
+
+
+def test_each_place_and_number_on_paper_stands_out_in_bold(pack, answers):
+    """A clinical review: "988" was hard to spot in run-on lines of plain text."""
+    summary = build_summary(pack, answers(self_harm_thoughts="several_days"), place="us")
+    first = document.crisis_blocks(pack, summary)[-1].parts[0].text
+    us = pack.crisis.region("us")
+    assert first.startswith(f"**{us.name}**:")
+    assert f"**{us.emergency}**" in first and f"**{us.lines[0].contact}**" in first
+    text = " ".join(pdf_text(render_pdf(pack, summary)).split())
+    assert "**" not in text and f"{us.name}: {pack.ui.emergency_label} {us.emergency}" in text

@@ -363,7 +363,7 @@ def test_no_heading_ends_a_page_without_its_text(locale):
 def document_crisis_items(pack) -> list[str]:
     from decision_aid.exports.document import crisis_line_items
 
-    return [item.replace("\u00a0", " ") for item in crisis_line_items(pack)]
+    return [item.replace("\u00a0", " ").replace("**", "") for item in crisis_line_items(pack)]  # as read
 
 
 def test_the_summary_speaks_in_the_first_person_and_opens_with_what_to_discuss(pack, answers):
