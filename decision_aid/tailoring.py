@@ -55,11 +55,17 @@ def reason_for(pack: Pack, question: Question, value: str) -> Reason:
 
 
 def answer_labels(pack: Pack, reasons: tuple[Reason, ...]) -> str:
-    """The answers behind a note, by their labels: several to one question share it."""
+    """The answers behind a note, by their labels: several to one question share it. An
+    answer to another question than the first says which ("Alcohol; Worries: Addiction"),
+    so that a worry does not read as what the person reported."""
     labels: dict[str, list[str]] = {}
     for reason in reasons:
         if reason.answer is None:  # only the crisis part has a reason without an answer
             continue
         question = pack.questionnaire.by_id[reason.question]
         labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
-    return "; ".join(", ".join(chosen) for chosen in labels.values())
+    said = [", ".join(chosen) for chosen in labels.values()]
+    shorts = [pack.questionnaire.by_id[question].short for question in labels]
+    return "; ".join(
+        [*said[:1], *(f"{short}: {answer}" for short, answer in zip(shorts[1:], said[1:], strict=True))]
+    )

@@ -113,3 +113,14 @@ def test_each_place_and_number_on_paper_stands_out_in_bold(pack, answers):
     assert f"**{us.emergency}**" in first and f"**{us.lines[0].contact}**" in first
     text = " ".join(pdf_text(render_pdf(pack, summary)).split())
     assert "**" not in text and f"{us.name}: {pack.ui.emergency_label} {us.emergency}" in text
+
+
+def test_a_worry_behind_a_note_is_named_as_a_worry(pack):
+    """A clinical review: "Alcohol or drug use (my answer: Alcohol; Addiction)" read as if Sam
+    reported addiction; "Addiction" was among his worries."""
+    from decision_aid.personas import persona_answers
+
+    summary = build_summary(pack, persona_answers(pack, "sam_psychosis_substance"))
+    markdown = render_markdown(pack, summary)
+    worries = pack.questionnaire.by_id["concerns"]
+    assert f"Alcohol; {worries.short}: {worries.choice('addiction').label})" in markdown
