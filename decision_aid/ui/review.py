@@ -105,9 +105,11 @@ def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
 
 
 def _reported_first(entries: tuple[clinician.ChecklistEntry, ...]) -> list[clinician.ChecklistEntry]:
-    """Reported items first, then those to ask about, then denied; the label's order within each."""
+    """Reported items first, then those to ask about, then denied (never an age: the history
+    line says it); the label's order within each."""
     rank = {"reported": 0, "not_sure": 1, "not_answered": 1, "denied": 2}
-    return sorted(entries, key=lambda entry: rank[entry.status])
+    shown = [entry for entry in entries if entry.deniable or entry.status != "denied"]
+    return sorted(shown, key=lambda entry: rank[entry.status])
 
 
 def _checklist_line(entry: clinician.ChecklistEntry) -> str:

@@ -45,7 +45,9 @@ def checklist(at) -> dict[str, str]:
         for item in WORDS.checklist.model_dump().values():
             if f": {item} (" in line:
                 found[item] = line.removeprefix("- ").split(f": {item} (", 1)[0]
-    assert len(found) == len(WORDS.checklist.model_dump())
+    assert set(WORDS.checklist.model_dump().values()) - set(found) <= {
+        WORDS.checklist.age
+    }  # an age is never denied
     return found
 
 
@@ -68,6 +70,15 @@ def test_james_card_marks_the_aneurysm_and_blood_pressure_reported_with_icon_and
     assert any(
         c.value.startswith(WORDS.built_at.split("{", 1)[0]) for c in at.caption
     )  # when, and which time
+
+
+def test_the_card_never_lists_an_age_as_denied_and_says_the_age_group():
+    """'denied: Under eighteen ... or sixty-five and older' (a clinical review)."""
+    james = clinician_with("james_blood_pressure")
+    assert WORDS.checklist.age not in checklist(james)
+    assert any("Age group: 18 to 64." in m.value for m in james.markdown)
+    ruth = clinician_with("ruth_older_adult")
+    assert checklist(ruth)[WORDS.checklist.age] == f":material/flag: **{WORDS.status.reported}**"
 
 
 def test_dana_card_opens_with_the_item_nine_score_and_the_crisis_alert():
