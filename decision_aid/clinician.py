@@ -23,14 +23,17 @@ from decision_aid.schema import ClinicianText, Pack
 from decision_aid.summary import AnsweredQuestion, RatedValue, Summary
 from decision_aid.tailoring import ShownTopic, answer_labels
 
-Status = Literal["reported", "denied", "not_sure", "not_answered"]
+Status = Literal["reported", "open", "denied", "not_sure", "not_answered"]
 Category = Literal["contraindication", "boxed_warning", "warning", "interaction", "population"]
-STATUS_ORDER: tuple[Status, ...] = ("reported", "not_sure", "not_answered", "denied")
+STATUS_ORDER: tuple[Status, ...] = ("reported", "open", "not_sure", "not_answered", "denied")
 
 # PHQ-9 scoring of item 9: the safety question is its wording, and its choices are its scale.
 ITEM_NINE_SCORES = {"not_at_all": 0, "several_days": 1, "more_than_half": 2, "nearly_every_day": 3}
 ITEM_NINE_DECLINED = safety.DECLINED
 UNSURE = "unsure"
+
+
+OpenWhy = Literal["type_not_asked", "current_use_not_asked"]
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,15 @@ class LabelItem:
 
     Where the label lists it (../shared/evidence/clinical-facts.md, section 4): aneurysmal
     vascular disease or AVM, intracerebral haemorrhage and hypersensitivity are
-    contraindications (4.2); abuse and misuse (4.1) and respiratory depression (13.4) are in
-    the boxed warning; increased blood pressure (with the heart and brain conditions that
-    need caution: stroke, heart disease), embryo-fetal toxicity, dissociation (psychosis) and
-    ulcerative or interstitial cystitis are warnings and precautions (4.3; pregnancy is "not
-    recommended", not a contraindication); CNS depressants, alcohol among them (more
-    sedation), and psychostimulants such as amphetamines, or MAOIs (blood pressure) are drug
-    interactions (4.5); age under 18 (not approved) or 65 and over, and hepatic impairment,
+    contraindications (4.2); abuse and misuse (4.1), respiratory depression (13.4) and
+    suicidal thoughts and behaviours, the antidepressant class warning whose excess is in the
+    young (4.1, 4.3, 13.3), are in the boxed warning; increased blood pressure (with the heart
+    and brain conditions that need caution: stroke, heart disease), embryo-fetal toxicity,
+    dissociation (psychosis) and ulcerative or interstitial cystitis are warnings and
+    precautions (4.3; pregnancy is "not recommended", not a contraindication); CNS
+    depressants, alcohol among them (more sedation), and psychostimulants such as
+    amphetamines, or MAOIs (blood pressure) are drug interactions (4.5); hepatic impairment,
+    lactation (breastfeeding not recommended), pediatric use (not approved) and geriatric use
     are specific populations (4.4, 13.4). Every answer the patient's screen calls a label
     item is here.
     """
@@ -53,20 +58,24 @@ class LabelItem:
     id: str
     category: Category
     reported: tuple[tuple[str, frozenset[str]], ...]  # (question, its answers that report the item)
-    # Answers that leave the item open, as "not sure" does: a stroke may have been a bleed.
+    # Answers that leave the item open, as "not sure" does, and why: a stroke may have been a
+    # bleed (its type is not asked); a drug problem "now or in the past" may not be current use.
     open: tuple[tuple[str, frozenset[str]], ...] = ()
+    open_why: OpenWhy = "type_not_asked"
     # An item a patient cannot deny (an age): not listed as denied; the note says the answer.
     deniable: bool = True
 
     @property
     def questions(self) -> tuple[str, ...]:
-        return tuple(question for question, _ in self.reported)
+        asked = [question for question, _ in (*self.reported, *self.open)]
+        return tuple(dict.fromkeys(asked))
 
 
 def _item(
     item_id: str,
     category: Category,
     left_open: dict[str, tuple[str, ...]] | None = None,
+    why: OpenWhy = "type_not_asked",
     deniable: bool = True,
     **reported: tuple[str, ...],
 ) -> LabelItem:
@@ -76,6 +85,7 @@ def _item(
         category,
         tuple((question, frozenset(values)) for question, values in reported.items()),
         tuple((question, frozenset(values)) for question, values in (left_open or {}).items()),
+        why,
         deniable,
     )
 
@@ -95,25 +105,30 @@ CHECKLIST: tuple[LabelItem, ...] = (
         substance_use=("alcohol", "cannabis", "stimulants", "opioids", "ketamine_nonmedical", "other"),
     ),
     _item("respiratory_depression", "boxed_warning", other_conditions=("breathing_or_sleep_apnea",)),
+    _item("suicidality_young", "boxed_warning", deniable=False, age_group=("under_18",)),
     _item("blood_pressure", "warning", blood_pressure=("high_controlled", "high_uncontrolled")),
     _item("heart_brain", "warning", vascular_conditions=("stroke", "heart_disease")),
-    _item("pregnancy_breastfeeding", "warning", pregnancy=("pregnant", "planning", "breastfeeding")),
+    _item("pregnancy", "warning", pregnancy=("pregnant", "planning")),
     _item("psychosis", "warning", psychosis=("yes",)),
     _item("cystitis", "warning", other_conditions=("bladder",)),
     _item(
         "cns_depressants",
         "interaction",
+        left_open={"substance_use": ("alcohol", "opioids")},
+        why="current_use_not_asked",
         medicines=("benzodiazepines_or_sleep", "opioids"),
-        substance_use=("alcohol", "opioids"),
     ),
     _item(
         "blood_pressure_medicines",
         "interaction",
+        left_open={"substance_use": ("stimulants",)},
+        why="current_use_not_asked",
         medicines=("stimulants", "maoi"),
-        substance_use=("stimulants",),
     ),
     _item("hepatic", "population", other_conditions=("liver",)),
-    _item("age", "population", deniable=False, age_group=("under_18", "65_plus")),
+    _item("lactation", "population", pregnancy=("breastfeeding",)),
+    _item("pediatric", "population", deniable=False, age_group=("under_18",)),
+    _item("geriatric", "population", deniable=False, age_group=("65_plus",)),
 )
 
 AGE_QUESTION = "age_group"  # said with the history: a patient does not deny an age
@@ -141,13 +156,15 @@ class ChecklistEntry:
     text: str  # the whole line, as the card has it
     brief: str  # the item without its status, as the note lists it under that status
     deniable: bool = True  # False: never listed as denied (an age); the note says the answer
+    # (question id, the answer as shown) left open: asked about again under "Follow up".
+    open_answers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class FollowUp:
     question: str  # question id
     short: str
-    reason: Literal["skipped", "not_sure"]
+    reason: Literal["skipped", "not_sure", "open"]
     text: str
 
 
@@ -182,7 +199,7 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
         title=words.key_points_title,
         crisis=_crisis(words, summary, answered.get(safety.SAFETY_QUESTION)),
         checklist_title=words.checklist_title,
-        checklist=tuple(_entry(words, item, answered) for item in CHECKLIST),
+        checklist=(checklist := tuple(_entry(pack, item, answered) for item in CHECKLIST)),
         history=_history(words, answered, summary),
         top_values=top,
         values_text=(
@@ -202,7 +219,7 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
             else words.sure_none
         ),
         questions=summary.questions,
-        added=(added := _added_by_aid(summary)),
+        added=(added := (summary.added_by_aid.text,) if summary.added_by_aid else ()),
         questions_text=(
             words.questions.format(
                 questions="; ".join(
@@ -220,7 +237,7 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
             if summary.considerations
             else words.shown_notes_none
         ),
-        follow_ups=(follow := _follow_ups(pack, words, summary)),
+        follow_ups=(follow := _follow_ups(pack, words, summary, checklist)),
         follow_up_text=(
             words.follow_up.format(items="; ".join(f.text for f in follow))
             if follow
@@ -258,14 +275,6 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _added_by_aid(summary: Summary) -> tuple[str, ...]:
-    """The safety question, when the aid kept it without the person ticking it."""
-    prompt = summary.safety_prompt
-    if prompt is None or any(p.id == prompt.id for p in summary.prompts):
-        return ()
-    return (prompt.text,)
-
-
 def _shown_note(pack: Pack, shown: ShownTopic) -> str:
     """A note's title with the answers that brought it: "Getting home after a session (No)";
     not "Bladder or urinary problems (Bladder or urinary problems)"."""
@@ -292,7 +301,8 @@ def _crisis(words: ClinicianText, summary: Summary, answer: AnsweredQuestion | N
     return CrisisStatus(flagged, score, "scored", text, flag_text)
 
 
-def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQuestion]) -> ChecklistEntry:
+def _entry(pack: Pack, item: LabelItem, answered: dict[str, AnsweredQuestion]) -> ChecklistEntry:
+    words = pack.ui.clinician
     given = [
         (question, value, label)
         for question in item.questions
@@ -301,21 +311,28 @@ def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQu
     ]
     reports = dict(item.reported)
     opens = dict(item.open)
-    said = tuple(label for question, value, label in given if value in reports[question])
-    left_open = tuple(label for question, value, label in given if value in opens.get(question, ()))
+    said = [(question, label) for question, value, label in given if value in reports.get(question, ())]
+    left_open = [(question, label) for question, value, label in given if value in opens.get(question, ())]
     status: Status
     if said:
         status = "reported"
-    elif left_open or any(value == UNSURE for _, value, _ in given):
+    elif left_open:  # the aid's own open question, not the patient's doubt: "to clarify"
+        status = "open"
+    elif any(value == UNSURE for _, value, _ in given):
         status = "not_sure"
     elif any(question not in answered for question in item.questions):
         status = "not_answered"
     else:
         status = "denied"
+    why = getattr(words.open_why, item.open_why)
     # The answers behind the status say more than it does (which age, controlled or not, a
-    # stroke); a denied item names none ("denied (18 to 64)" reads as a finding).
-    shown = said or left_open
+    # stroke), each as the patient gave it: "Psychosis, ever: Yes", "A stroke (type not
+    # asked)". A denied item names what was asked, never an answer.
+    shown = tuple(_answer(pack, question, label) for question, label in said) or tuple(
+        f"{_answer(pack, question, label)} ({why})" for question, label in left_open
+    )
     label = getattr(words.checklist, item.id)
+    asked = getattr(words.checklist_asked, item.id)
     category_label = getattr(words.category, item.category)
     status_label = getattr(words.status, status)
     answer = "; ".join(shown)
@@ -323,15 +340,32 @@ def _entry(words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQu
         text = words.checklist_item_answer.format(
             label=label, category=category_label, status=status_label, answer=answer
         )
-        # The patient's words first: "Breathing problems or sleep apnea → Respiratory
-        # depression" charts what they said, not a diagnosis they never gave.
+        # What the patient said, then the label item: "Breathing problems or sleep apnea →
+        # Respiratory depression" charts their answer, not a diagnosis they never gave; a
+        # denial names what was asked ("high blood pressure → Increases in blood pressure").
         brief = words.checklist_brief_answer.format(label=label, category=category_label, answer=answer)
     else:
         text = words.checklist_item.format(label=label, category=category_label, status=status_label)
-        brief = words.checklist_brief.format(label=label, category=category_label)
+        brief = words.checklist_brief.format(label=label, category=category_label, asked=asked)
     return ChecklistEntry(
-        item.id, label, item.category, category_label, status, status_label, shown, text, brief, item.deniable
+        item.id,
+        label,
+        item.category,
+        category_label,
+        status,
+        status_label,
+        shown,
+        text,
+        brief,
+        item.deniable,
+        tuple(zip((question for question, _ in left_open), shown, strict=True)) if not said else (),
     )
+
+
+def _answer(pack: Pack, question_id: str, label: str) -> str:
+    """A choice as said: with its question when the choice alone means nothing ("Yes")."""
+    question = pack.questionnaire.by_id[question_id]
+    return label if question.kind == "multi" else f"{question.short}: {label}"
 
 
 def _checklist_groups(words: ClinicianText, checklist: tuple[ChecklistEntry, ...]) -> list[str]:
@@ -370,10 +404,14 @@ def _top_values(pack: Pack, values: tuple[RatedValue, ...]) -> tuple[RatedValue,
     return tuple(v for v in values if scale.index(v.rating) == best)
 
 
-def _follow_ups(pack: Pack, words: ClinicianText, summary: Summary) -> tuple[FollowUp, ...]:
-    """Questions skipped, and those answered "not sure", in the questionnaire's order."""
+def _follow_ups(
+    pack: Pack, words: ClinicianText, summary: Summary, checklist: tuple[ChecklistEntry, ...]
+) -> tuple[FollowUp, ...]:
+    """Questions skipped, those answered "not sure", and answers that leave a label item open
+    ("A stroke (type not asked)"), in the questionnaire's order."""
     skipped = {s.id: s.short for s in summary.skipped}
     unsure = {a.id: a.short for a in summary.answered if UNSURE in a.answer}
+    left_open = dict.fromkeys(pair for entry in checklist for pair in entry.open_answers)
     found = []
     for question in pack.questionnaire.questions:
         if question.id in skipped:
@@ -382,4 +420,5 @@ def _follow_ups(pack: Pack, words: ClinicianText, summary: Summary) -> tuple[Fol
         elif question.id in unsure:
             text = words.follow_up_not_sure.format(item=unsure[question.id])
             found.append(FollowUp(question.id, unsure[question.id], "not_sure", text))
+        found += [FollowUp(q, said, "open", said) for q, said in left_open if q == question.id]
     return tuple(found)

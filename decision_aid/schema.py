@@ -320,22 +320,33 @@ class HandoffText(Frozen):
 
 
 class ChecklistLabels(Frozen):
-    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``)."""
+    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``);
+    as ``checklist_asked``, what the aid asked the patient about each."""
 
     aneurysm_avm: Label
     intracerebral_haemorrhage: Label
     hypersensitivity: Label
-    blood_pressure: Label
-    heart_brain: Label
-    pregnancy_breastfeeding: Label
-    psychosis: Label
     substance_use: Label
     respiratory_depression: Label
+    suicidality_young: Label
+    blood_pressure: Label
+    heart_brain: Label
+    pregnancy: Label
+    psychosis: Label
     cystitis: Label
     cns_depressants: Label
     blood_pressure_medicines: Label
     hepatic: Label
-    age: Label
+    lactation: Label
+    pediatric: Label
+    geriatric: Label
+
+
+class OpenWhy(Frozen):
+    """Why an answer leaves a label item open (``decision_aid.clinician.LabelItem.open_why``)."""
+
+    type_not_asked: Label
+    current_use_not_asked: Label
 
 
 class ChecklistStatus(Frozen):
@@ -343,6 +354,7 @@ class ChecklistStatus(Frozen):
     denied: Label
     not_sure: Label
     not_answered: Label
+    open: Label  # an answer the aid did not ask enough about: "to clarify"
 
 
 class LabelCategory(Frozen):
@@ -364,12 +376,14 @@ class ClinicianText(Frozen):
     crisis_not_shown: Label
     checklist_title: Label
     checklist: ChecklistLabels
+    checklist_asked: ChecklistLabels
+    open_why: OpenWhy
     status: ChecklistStatus
     status_title: ChecklistStatus  # the note's line for each status starts with it
     category: LabelCategory
     checklist_item: Annotated[str, template("label", "category", "status")]
     checklist_item_answer: Annotated[str, template("label", "category", "status", "answer")]
-    checklist_brief: Annotated[str, template("label", "category")]
+    checklist_brief: Annotated[str, template("asked", "label", "category")]
     checklist_brief_answer: Annotated[str, template("label", "category", "answer")]
     checklist_group: Annotated[str, template("status", "items")]
     history: Annotated[str, template("age", "tried", "adequate", "response", "other")]
@@ -703,6 +717,7 @@ class SummaryText(Frozen):
     # Summary and PDF (issue 15 item 7): first-person lines, one page.
     told_none: Label
     discuss_item: Annotated[str, template("title", "answers")]
+    added_by_aid: Label  # after the safety question the aid keeps whenever the crisis part shows
     value_rating: Annotated[str, template("rating")]  # a rating, said of the person: "Very important to me"
     sure_no: Annotated[str, template("questions")]
     not_filled: Label

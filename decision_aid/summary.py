@@ -104,6 +104,14 @@ class Summary(BaseModel):
         return (self.safety_prompt, *(p for p in self.prompts if p.id != self.safety_prompt.id))
 
     @property
+    def added_by_aid(self) -> Prompt | None:
+        """The safety question, when it is kept without the person ticking it."""
+        prompt = self.safety_prompt
+        if prompt is None or any(p.id == prompt.id for p in self.prompts):
+            return None
+        return prompt
+
+    @property
     def questions(self) -> tuple[str, ...]:
         """The person's questions to bring: the aid's, then their own."""
         return (*(p.text for p in self.asked_prompts), *self.own_questions)

@@ -112,10 +112,18 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
     items = [
-        words.discuss_item.format(title=shown.topic.title, answers=answer_labels(pack, shown.reasons))
+        _discuss_item(pack, shown.topic.title, answer_labels(pack, shown.reasons))
         for shown in summary.considerations
     ]
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
+
+
+def _discuss_item(pack: Pack, title: str, answers: str) -> str:
+    """A note's title with my answers, unless the title already says them ("Under 18", not
+    "Under 18 (my answer: Under 18)")."""
+    if not answers or answers.casefold() in title.casefold():
+        return title
+    return pack.summary_text.discuss_item.format(title=title, answers=answers)
 
 
 def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:
@@ -124,10 +132,12 @@ def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.questions:
         return []
     own = (Text(q, mine=True) for q in summary.own_questions)
-    return [
-        _block("heading", pack.summary_text.questions_title),
-        _block("bullets", *(Text(p.text) for p in summary.asked_prompts), *own),
-    ]
+    added = summary.added_by_aid
+    asked = (
+        Text(f"{p.text} {pack.summary_text.added_by_aid}" if p == added else p.text)
+        for p in summary.asked_prompts
+    )
+    return [_block("heading", pack.summary_text.questions_title), _block("bullets", *asked, *own)]
 
 
 def preparation_blocks(pack: Pack, summary: Summary) -> list[Block]:

@@ -25,6 +25,7 @@ TIME = "%Y-%m-%d %H:%M %Z"
 # The status word, with an icon, so a reported item never stands out by colour alone.
 MARK = {
     "reported": ":material/flag: **{}**",
+    "open": ":material/help: *{}*",
     "not_sure": ":material/help: *{}*",
     "not_answered": ":material/help: *{}*",
     "denied": ":material/remove: {}",
@@ -107,7 +108,7 @@ def _key_points(pack: Pack, points: clinician.KeyPoints) -> None:
 def _reported_first(entries: tuple[clinician.ChecklistEntry, ...]) -> list[clinician.ChecklistEntry]:
     """Reported items first, then those to ask about, then denied (never an age: the history
     line says it); the label's order within each."""
-    rank = {"reported": 0, "not_sure": 1, "not_answered": 1, "denied": 2}
+    rank = {"reported": 0, "open": 1, "not_sure": 1, "not_answered": 1, "denied": 2}
     shown = [entry for entry in entries if entry.deniable or entry.status != "denied"]
     return sorted(shown, key=lambda entry: rank[entry.status])
 

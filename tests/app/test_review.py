@@ -46,7 +46,9 @@ def checklist(at) -> dict[str, str]:
             if f": {item} (" in line:
                 found[item] = line.removeprefix("- ").split(f": {item} (", 1)[0]
     assert set(WORDS.checklist.model_dump().values()) - set(found) <= {
-        WORDS.checklist.age
+        WORDS.checklist.pediatric,
+        WORDS.checklist.geriatric,
+        WORDS.checklist.suicidality_young,
     }  # an age is never denied
     return found
 
@@ -62,7 +64,10 @@ def test_james_card_marks_the_aneurysm_and_blood_pressure_reported_with_icon_and
     assert list(rows)[:2] == [WORDS.checklist.aneurysm_avm, WORDS.checklist.blood_pressure]  # reported first
     assert rows[WORDS.checklist.intracerebral_haemorrhage] == f":material/remove: {WORDS.status.denied}"
     text = " ".join(m.value for m in at.markdown)
-    assert f"{WORDS.checklist.blood_pressure} ({WORDS.category.warning}): High, and not under control" in text
+    assert (
+        f"{WORDS.checklist.blood_pressure} ({WORDS.category.warning}): Blood pressure: High, and not under control"
+        in text
+    )
     assert not at.error  # no crisis: a neutral note, not a green all-clear
     assert any(i.value.startswith("PHQ-9 item 9") and "score 0" in i.value for i in at.info)
     text = " ".join(m.value for m in at.markdown)
@@ -75,10 +80,11 @@ def test_james_card_marks_the_aneurysm_and_blood_pressure_reported_with_icon_and
 def test_the_card_never_lists_an_age_as_denied_and_says_the_age_group():
     """'denied: Under eighteen ... or sixty-five and older' (a clinical review)."""
     james = clinician_with("james_blood_pressure")
-    assert WORDS.checklist.age not in checklist(james)
+    listed = checklist(james)
+    assert WORDS.checklist.pediatric not in listed and WORDS.checklist.geriatric not in listed
     assert any("Age group: 18 to 64." in m.value for m in james.markdown)
     ruth = clinician_with("ruth_older_adult")
-    assert checklist(ruth)[WORDS.checklist.age] == f":material/flag: **{WORDS.status.reported}**"
+    assert checklist(ruth)[WORDS.checklist.geriatric] == f":material/flag: **{WORDS.status.reported}**"
 
 
 def test_dana_card_opens_with_the_item_nine_score_and_the_crisis_alert():

@@ -195,7 +195,7 @@ def test_the_safety_question_to_ask_is_kept_in_the_summary_unticked():
     assert any(note in c.value for c in at.caption)
     press(at, "stage_next_prepare_bottom")
     summary = next(m.value for m in at.markdown if m.value.startswith("## Ketamine and esketamine"))
-    assert summary.count("- How can we keep me safe while I decide?\n") == 1
+    assert summary.count("- How can we keep me safe while I decide? (added by the aid)\n") == 1
 
 
 def test_the_summary_screen_says_the_disclaimer_once(prepared):

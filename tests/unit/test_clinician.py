@@ -46,15 +46,18 @@ def test_every_checklist_item_asks_a_real_question_and_values():
         "hypersensitivity",
         "substance_use",
         "respiratory_depression",
+        "suicidality_young",
         "blood_pressure",
         "heart_brain",
-        "pregnancy_breastfeeding",
+        "pregnancy",
         "psychosis",
         "cystitis",
         "cns_depressants",
         "blood_pressure_medicines",
         "hepatic",
-        "age",
+        "lactation",
+        "pediatric",
+        "geriatric",
     ]
     categories = {i.id: i.category for i in clinician.CHECKLIST}
     assert {k for k, v in categories.items() if v == "contraindication"} == {
@@ -62,7 +65,7 @@ def test_every_checklist_item_asks_a_real_question_and_values():
         "intracerebral_haemorrhage",
         "hypersensitivity",
     }
-    assert categories["pregnancy_breastfeeding"] != "contraindication"  # the label: "not recommended"
+    assert categories["pregnancy"] != "contraindication"  # the label: "not recommended"
     assert categories["substance_use"] == "boxed_warning"
     # clinical-facts 13.4: respiratory depression is in the boxed warning now; 4.3: cystitis
     # is a warning; 4.5: sedating medicines, stimulants and MAOIs are drug interactions;
@@ -70,7 +73,8 @@ def test_every_checklist_item_asks_a_real_question_and_values():
     assert categories["respiratory_depression"] == "boxed_warning"
     assert categories["cystitis"] == categories["heart_brain"] == "warning"
     assert categories["cns_depressants"] == categories["blood_pressure_medicines"] == "interaction"
-    assert categories["hepatic"] == categories["age"] == "population"
+    assert categories["suicidality_young"] == "boxed_warning"  # 4.1; the excess is in the young (13.3)
+    assert {categories[i] for i in ("hepatic", "lactation", "pediatric", "geriatric")} == {"population"}
 
 
 def test_every_answer_a_patient_note_calls_a_label_item_is_on_the_checklist():
@@ -80,12 +84,15 @@ def test_every_answer_a_patient_note_calls_a_label_item_is_on_the_checklist():
     assert sam["cystitis"] == "reported"
     ruth = points_for("ruth_older_adult")
     found = status(ruth)
-    assert found["respiratory_depression"] == found["cns_depressants"] == found["age"] == "reported"
+    assert found["respiratory_depression"] == found["cns_depressants"] == found["geriatric"] == "reported"
     assert found["blood_pressure_medicines"] == found["hepatic"] == "denied"
-    age = next(e for e in ruth.checklist if e.id == "age")
-    assert age.answers == ("65 or older",) and age.brief.startswith("65 or older")
-    assert status(points_for("alex_under_18"))["age"] == "reported"
-    assert status(points_for("maria_trd"))["age"] == "denied"
+    age = next(e for e in ruth.checklist if e.id == "geriatric")
+    assert age.answers == ("Age: 65 or older",) and age.brief.startswith("Age: 65 or older →")
+    alex = status(points_for("alex_under_18"))
+    assert (
+        alex["pediatric"] == alex["suicidality_young"] == "reported"
+    )  # a clinical review: the boxed warning
+    assert status(points_for("maria_trd"))["pediatric"] == "denied"
     for entry in points_for("maria_trd").checklist:
         assert entry.status == "denied", entry.id
         assert entry.answers == ()  # a denied item names no answer ("denied (18 to 64)" read as a finding)
@@ -98,7 +105,7 @@ def test_james_blood_pressure_and_aneurysm_are_reported():
     assert found["aneurysm_avm"] == "reported"
     assert found["intracerebral_haemorrhage"] == "denied"
     bp = next(e for e in points.checklist if e.id == "blood_pressure")
-    assert bp.answers == ("High, and not under control",)
+    assert bp.answers == ("Blood pressure: High, and not under control",)  # the question says what "High" is
     assert "High, and not under control" in bp.text and PACK.ui.clinician.category.warning in bp.text
     assert points.crisis.score == 0 and not points.crisis.flagged
 
@@ -151,7 +158,7 @@ def test_statuses_reported_denied_not_sure_not_answered(answers):
     assert found["substance_use"] == "reported"
     assert found["blood_pressure"] == "not_sure"
     assert found["hypersensitivity"] == "not_answered"
-    assert found["pregnancy_breastfeeding"] == "not_answered"
+    assert found["pregnancy"] == found["lactation"] == "not_answered"
 
 
 def test_skipped_and_not_sure_items_are_follow_ups(answers):
@@ -246,7 +253,7 @@ def test_the_note_for_each_persona(persona):
             line = next(line for line in lines if line.startswith(f"- {getattr(group, entry.status)}: "))
             assert entry.brief in line and note.count(entry.brief) == 1, entry.id
         groups = [line.split(":")[0] for line in lines if line.startswith("- ")]
-        order = ["reported", "not_sure", "not_answered", "denied"]
+        order = ["reported", "open", "not_sure", "not_answered", "denied"]
         titles = [f"- {getattr(PACK.ui.clinician.status_title, s)}" for s in order]
         assert groups == [t for t in titles if t in groups]
         assert not VERDICT.search(aids_own_words(note, summary))
@@ -270,14 +277,17 @@ def entry(points: clinician.KeyPoints, item_id: str) -> clinician.ChecklistEntry
 
 
 def test_a_stroke_leaves_a_brain_bleed_open_and_heart_or_brain_conditions_are_reported(answers):
-    """A clinician review: with a stroke and heart disease reported, the note said "Denied:
-    History of intracerebral haemorrhage", though a patient who says "a stroke" often does not
-    know whether it was a bleed; and neither answer reached the checklist. The label asks for
-    care with heart and brain conditions (clinical-facts 4.3)."""
+    """A clinical review: with a stroke and heart disease reported, the note said "Denied:
+    History of intracerebral haemorrhage", though the aid never asks what kind of stroke; and
+    neither answer reached the checklist. The label asks for care with heart and brain
+    conditions (clinical-facts 4.3). A second review: the open question is the aid's, so it is
+    said so, and it is a follow-up."""
     summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", vascular_conditions=["stroke"]))
     points = clinician.key_points(PACK, summary)
     bleed = entry(points, "intracerebral_haemorrhage")
-    assert bleed.status == "not_sure" and bleed.answers == ("A stroke",)
+    why = PACK.ui.clinician.open_why.type_not_asked
+    assert bleed.status == "open" and bleed.answers == (f"A stroke ({why})",)
+    assert [f.text for f in points.follow_ups if f.reason == "open"] == [f"A stroke ({why})"]
     assert entry(points, "heart_brain").status == "reported"
     assert entry(points, "aneurysm_avm").status == "denied"
     james = points_for("james_blood_pressure")  # an aneurysm and heart disease
@@ -287,23 +297,50 @@ def test_a_stroke_leaves_a_brain_bleed_open_and_heart_or_brain_conditions_are_re
     assert entry(points_for("maria_trd"), "heart_brain").status == "denied"
 
 
-def test_alcohol_and_opioids_count_as_cns_depressants(answers):
+def test_a_drug_problem_now_or_in_the_past_leaves_an_interaction_open(answers):
     """The label's interactions name alcohol among the CNS depressants (clinical-facts 4.5):
-    Sam reported alcohol and the note said "Denied: CNS depressants"."""
+    Sam reported alcohol and the note said "Denied: CNS depressants". But the question asks
+    about problems "now or in the past": a second review found someone sober for years charted
+    as taking a CNS depressant. Medicines taken now report it; a drug problem leaves it open."""
+    why = PACK.ui.clinician.open_why.current_use_not_asked
     sam = points_for("sam_psychosis_substance")
-    assert entry(sam, "cns_depressants").status == "reported"
-    assert entry(sam, "cns_depressants").answers == ("Alcohol",)
+    assert entry(sam, "cns_depressants").status == "open"
+    assert entry(sam, "cns_depressants").answers == (f"Alcohol ({why})",)
+    assert f"Alcohol ({why})" in [f.text for f in sam.follow_ups]
 
-    def cns(**given):
+    def item(item_id, **given):
         summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", **given))
-        return entry(clinician.key_points(PACK, summary), "cns_depressants")
+        return entry(clinician.key_points(PACK, summary), item_id)
 
-    assert cns(medicines=["none"], substance_use=["opioids"]).status == "reported"
-    assert cns(medicines=["none"], substance_use=["none"]).status == "denied"
-    assert cns(medicines=["none"]).status == "not_answered"  # alcohol was not asked about
-    assert cns(medicines=["unsure"], substance_use=["none"]).status == "not_sure"
-    both = cns(medicines=["opioids"], substance_use=["alcohol"])
-    assert both.status == "reported" and both.answers == ("Opioid pain medicines", "Alcohol")
+    assert item("cns_depressants", medicines=["none"], substance_use=["opioids"]).status == "open"
+    assert item("cns_depressants", medicines=["none"], substance_use=["none"]).status == "denied"
+    assert item("cns_depressants", medicines=["none"]).status == "not_answered"  # alcohol was not asked about
+    assert item("cns_depressants", medicines=["unsure"], substance_use=["none"]).status == "not_sure"
+    both = item("cns_depressants", medicines=["opioids"], substance_use=["alcohol"])
+    assert both.status == "reported" and both.answers == ("Opioid pain medicines",)
+    stimulants = item("blood_pressure_medicines", medicines=["none"], substance_use=["stimulants"])
+    assert stimulants.status == "open"
+
+
+def test_a_denial_names_what_was_asked_not_the_drug_effect():
+    """A second review: "Denied: Respiratory depression; Increases in blood pressure" says the
+    patient denied effects of the drug. They denied what the aid asked about."""
+    words = PACK.ui.clinician
+    note = clinician.record_note(PACK, build_summary(PACK, persona_answers(PACK, "maria_trd")), WHEN)
+    denied = next(line for line in note.splitlines() if line.startswith("- Denied:"))
+    for item_id in ("respiratory_depression", "blood_pressure", "substance_use", "heart_brain"):
+        asked, label = getattr(words.checklist_asked, item_id), getattr(words.checklist, item_id)
+        assert f"{asked} → {label}" in denied, item_id
+
+
+def test_breastfeeding_is_lactation_not_embryo_fetal_toxicity(answers):
+    """A second review: "I am breastfeeding → Pregnancy or breastfeeding (embryo-fetal
+    toxicity)". The label puts lactation under specific populations (clinical-facts 4.4)."""
+    summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", pregnancy="breastfeeding"))
+    points = clinician.key_points(PACK, summary)
+    assert entry(points, "lactation").status == "reported" and entry(points, "pregnancy").status == "denied"
+    priya = points_for("priya_pregnancy")  # planning a pregnancy
+    assert entry(priya, "pregnancy").status == "reported" and entry(priya, "lactation").status == "denied"
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
@@ -330,10 +367,13 @@ def test_the_note_says_the_patients_own_answer_before_the_label_item(locale):
 
 def test_an_age_is_not_denied_and_is_said_once(answers):
     """'Denied: Under eighteen ... or sixty-five and older': a patient does not deny an age.
-    The age group is said with the history; only an age the label names is a checklist item."""
+    The age group is said with the history; only an age the label names is a checklist item,
+    each on its own (a second review: pediatric and geriatric use are unrelated)."""
+    words = PACK.ui.clinician
     maria = build_summary(PACK, persona_answers(PACK, "maria_trd"))
     note = clinician.record_note(PACK, maria, WHEN)
-    assert PACK.ui.clinician.checklist.age not in note
+    for item_id in ("pediatric", "geriatric", "suicidality_young"):
+        assert getattr(words.checklist, item_id) not in note
     assert note.count("18 to 64") == 1
     ruth = build_summary(PACK, persona_answers(PACK, "ruth_older_adult"))
     reported = next(
@@ -341,9 +381,10 @@ def test_an_age_is_not_denied_and_is_said_once(answers):
         for line in clinician.record_note(PACK, ruth, WHEN).splitlines()
         if line.startswith("- Reported:")
     )
-    assert PACK.ui.clinician.checklist.age in reported and "65 or older" in reported
+    assert words.checklist.geriatric in reported and "65 or older" in reported
+    assert words.checklist.pediatric not in reported
     skipped = build_summary(PACK, persona_answers(PACK, "maria_trd").with_answer("age_group", None))
-    assert entry(clinician.key_points(PACK, skipped), "age").status == "not_answered"
+    assert entry(clinician.key_points(PACK, skipped), "geriatric").status == "not_answered"
 
 
 def test_the_safety_question_the_aid_added_is_not_charted_as_the_patients(answers):

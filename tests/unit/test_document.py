@@ -124,3 +124,19 @@ def test_a_worry_behind_a_note_is_named_as_a_worry(pack):
     markdown = render_markdown(pack, summary)
     worries = pack.questionnaire.by_id["concerns"]
     assert f"Alcohol; {worries.short}: {worries.choice('addiction').label})" in markdown
+
+
+def test_the_summary_marks_the_question_the_aid_added_and_says_no_answer_twice(pack):
+    """A second clinical review: "How can we keep me safe while I decide?" stood among "My
+    questions" as if the patient had asked it, and "Under 18 (my answer: Under 18)"."""
+    from decision_aid.deliberation import Deliberation
+    from decision_aid.personas import persona_answers
+
+    keep_safe = next(p.text for p in pack.deliberation.questions.items if p.id == "keep_safe")
+    added = pack.summary_text.added_by_aid
+    dana = render_markdown(pack, build_summary(pack, persona_answers(pack, "dana_crisis")))
+    assert f"- {keep_safe} {added}\n" in dana
+    ticked = build_summary(pack, persona_answers(pack, "dana_crisis"), Deliberation(ticked=("keep_safe",)))
+    assert added not in render_markdown(pack, ticked)
+    alex = render_markdown(pack, build_summary(pack, persona_answers(pack, "alex_under_18")))
+    assert "(my answer: Under 18)" not in alex and "Under 18" in alex

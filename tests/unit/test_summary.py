@@ -134,7 +134,7 @@ def _markdown_agrees(summary, markdown: str) -> None:
         assert WORDS.skipped not in markdown
     for shown in summary.body:
         if shown.topic.kind == "consideration":
-            assert f"- {shown.topic.title} (" in markdown
+            assert f"- {shown.topic.title}" in markdown  # with my answers unless the title says them
     # What matters: one line per rating, the most important first, each value under its rating.
     scale = [choice.value for choice in reversed(PACK.deliberation.values.scale)]
     lines = []
@@ -153,7 +153,8 @@ def _markdown_agrees(summary, markdown: str) -> None:
     if summary.sure is not None:
         assert WORDS.sure_score.format(yes=summary.sure.yes) in markdown
     for prompt in summary.asked_prompts:
-        assert f"- {prompt.text}\n" in markdown
+        added = f" {WORDS.added_by_aid}" if prompt == summary.added_by_aid else ""
+        assert f"- {prompt.text}{added}\n" in markdown
     for own in summary.own_questions:
         assert f"- {escape(own)}\n" in markdown
 
@@ -239,7 +240,8 @@ def test_the_safety_question_to_ask_is_kept_whenever_the_crisis_part_is(pack, an
             chose = deliberation is ticked and told.get("self_harm_thoughts") is not None
             assert (keep_safe in summary.prompts) is chose
             markdown = render_markdown(pack, summary)
-            assert markdown.count(f"- {keep_safe.text}\n") == 1
+            added = "" if chose else f" {WORDS.added_by_aid}"  # the aid's, when not the person's
+            assert markdown.count(f"- {keep_safe.text}{added}\n") == 1
             assert markdown.index(WORDS.questions_title) < markdown.index(keep_safe.text)
             items = {i["linkId"]: i for i in _walk(questionnaire_response(pack, summary)["item"])}
             chosen = [a["valueCoding"]["code"] for a in items["questions.chosen"]["answer"]]
