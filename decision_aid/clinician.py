@@ -21,7 +21,7 @@ from typing import Literal
 from decision_aid import safety
 from decision_aid.schema import ClinicianText, Pack
 from decision_aid.summary import AnsweredQuestion, RatedValue, Summary
-from decision_aid.tailoring import ShownTopic, answer_labels
+from decision_aid.tailoring import answer_labels, with_answers
 
 Status = Literal["reported", "open", "denied", "not_sure", "not_answered"]
 Category = Literal["contraindication", "boxed_warning", "warning", "interaction", "population"]
@@ -232,7 +232,10 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
         prepare_given=bool(top or summary.own_value or summary.leaning or summary.sure),
         shown_notes_text=(
             words.shown_notes.format(
-                titles="; ".join(_shown_note(pack, shown) for shown in summary.considerations)
+                titles="; ".join(
+                    with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.shown_note)
+                    for shown in summary.considerations
+                )
             )
             if summary.considerations
             else words.shown_notes_none
@@ -273,19 +276,6 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
         points.follow_up_text,
     ]
     return "\n".join(lines) + "\n"
-
-
-def _shown_note(pack: Pack, shown: ShownTopic) -> str:
-    """A note's title with the answers that brought it: "Getting home after a session (No)";
-    not "Bladder or urinary problems (Bladder or urinary problems)"."""
-    answers = answer_labels(pack, shown.reasons)
-    if answers.casefold() in shown.topic.title.casefold():
-        return shown.topic.title
-    return (
-        pack.ui.clinician.shown_note.format(title=shown.topic.title, answers=answers)
-        if answers
-        else shown.topic.title
-    )
 
 
 def _crisis(words: ClinicianText, summary: Summary, answer: AnsweredQuestion | None) -> CrisisStatus:
@@ -370,7 +360,7 @@ def _answer(pack: Pack, question_id: str, label: str) -> str:
 
 def _checklist_groups(words: ClinicianText, checklist: tuple[ChecklistEntry, ...]) -> list[str]:
     """One line per status, reported first and denied last, each naming its items in the
-    label's order: at most four lines, so what was reported is not lost among denials."""
+    label's order: at most five lines, so what was reported is not lost among denials."""
     lines = []
     for status in STATUS_ORDER:
         items = [e.brief for e in checklist if e.status == status and (e.deniable or status != "denied")]

@@ -54,6 +54,14 @@ def reason_for(pack: Pack, question: Question, value: str) -> Reason:
     return Reason(question=question.id, answer=value, text=text)
 
 
+def with_answers(title: str, answers: str, template: str) -> str:
+    """A note's title with the answers behind it (``template`` names both), unless the title
+    already says them: "Under 18", not "Under 18 (my answer: Under 18)"."""
+    if not answers or answers.casefold() in title.casefold():
+        return title
+    return template.format(title=title, answers=answers)
+
+
 def answer_labels(pack: Pack, reasons: tuple[Reason, ...]) -> str:
     """The answers behind a note, by their labels: several to one question share it. An
     answer to another question than the first says which ("Alcohol; Worries: Addiction"),

@@ -15,7 +15,7 @@ from typing import Literal
 
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
-from decision_aid.tailoring import answer_labels
+from decision_aid.tailoring import answer_labels, with_answers
 
 # "pairs" is a list of short "label: value" items that a page may lay out in columns; a
 # "field" is one short section on one line: its title (shown bold) and its text.
@@ -112,18 +112,10 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
     items = [
-        _discuss_item(pack, shown.topic.title, answer_labels(pack, shown.reasons))
+        with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.discuss_item)
         for shown in summary.considerations
     ]
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
-
-
-def _discuss_item(pack: Pack, title: str, answers: str) -> str:
-    """A note's title with my answers, unless the title already says them ("Under 18", not
-    "Under 18 (my answer: Under 18)")."""
-    if not answers or answers.casefold() in title.casefold():
-        return title
-    return pack.summary_text.discuss_item.format(title=title, answers=answers)
 
 
 def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:
