@@ -56,8 +56,9 @@ def reason_for(pack: Pack, question: Question, value: str) -> Reason:
 
 def with_answers(title: str, answers: str, template: str) -> str:
     """A note's title with the answers behind it (``template`` names both), unless the title
-    already says them: "Under 18", not "Under 18 (my answer: Under 18)"."""
-    if not answers or answers.casefold() in title.casefold():
+    ends with them: "Under 18", not "Under 18 (my answer: Under 18)"; but "Two or more
+    antidepressants tried (my answer: Two)"."""
+    if not answers or title.casefold().endswith(answers.casefold()):
         return title
     return template.format(title=title, answers=answers)
 

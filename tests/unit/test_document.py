@@ -140,3 +140,12 @@ def test_the_summary_marks_the_question_the_aid_added_and_says_no_answer_twice(p
     assert added not in render_markdown(pack, ticked)
     alex = render_markdown(pack, build_summary(pack, persona_answers(pack, "alex_under_18")))
     assert "(my answer: Under 18)" not in alex and "Under 18" in alex
+
+
+def test_an_answer_that_says_more_than_the_title_is_kept(pack):
+    """ "Two or more antidepressants tried" with Dana's answer "Two" dropped: the title holds
+    the word, not the answer."""
+    from decision_aid.personas import persona_answers
+
+    dana = render_markdown(pack, build_summary(pack, persona_answers(pack, "dana_crisis")))
+    assert "Two or more antidepressants tried (my answer: Two)" in dana
