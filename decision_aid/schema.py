@@ -443,6 +443,7 @@ class UiText(Frozen):
     danger_expander: Label
     crisis_other_places: Label
     crisis_region_label: Label
+    crisis_no_lines: Prose  # under a place with no crisis lines listed ("Somewhere else")
     emergency_label: Label
     start_button: Label
     step_label: Annotated[str, template("number", "total", "title")]

@@ -61,6 +61,8 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
         )
         region = pack.crisis.region(chosen)
         st.markdown(region_lines(pack, region))
+        if not region.lines:  # the words below speak of "the free crisis lines"
+            st.markdown(pack.ui.crisis_no_lines)
         for reason in reasons:
             st.caption(because(pack, reason))
         st.markdown(topic.body)

@@ -65,6 +65,10 @@ def test_somewhere_else_names_the_local_emergency_number_with_nothing_to_tap():
     assert "your local emergency number" in panel and "](tel:" not in panel
     line = next(t for t in markdown(at) if t.startswith("In danger now?"))
     assert "your local emergency number" in line and "](tel:" not in line
+    # The panel's words speak of "the free crisis lines": it says that none are listed here.
+    assert PACK.ui.crisis_no_lines in markdown(at)
+    ok(at.selectbox(key="nav:region").set_value("us").run())
+    assert PACK.ui.crisis_no_lines not in markdown(at)
 
 
 def test_the_danger_line_calls_the_chosen_regions_emergency_number():
