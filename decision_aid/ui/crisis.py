@@ -81,6 +81,8 @@ def typed_help(pack: Pack) -> None:
         st.markdown(f"**:material/support: {pack.topic('crisis').title}**")
         st.caption(pack.ui.typed_crisis_reason)
         st.markdown(region_block(pack, region))
+        if not region.lines:
+            st.markdown(pack.ui.crisis_no_lines)
         with st.expander(pack.ui.danger_expander):
             st.markdown(all_lines(pack, leaving_out=region))
 

@@ -176,3 +176,17 @@ def test_the_qr_code_warns_when_the_address_is_this_machine_only():
 )
 def test_loopback_addresses(address, loopback):
     assert is_loopback(address) is loopback
+
+
+def test_the_help_beside_typed_words_also_says_when_a_place_has_no_lines():
+    at = crisis_at_step_one("prefer_not_to_say")
+    ok(at.selectbox(key="nav:region").set_value("elsewhere").run())  # the place is kept ...
+    ok(at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run())  # ... with no panel
+    for step in range(4):
+        ok(at.button(key=f"nav:next_{step}").click().run())
+    ok(at.button(key="nav:check_to_results").click().run())
+    for stage in ("results", "basics", "facts", "risks", "compare"):
+        ok(at.button(key=f"nav:stage_next_{stage}_bottom").click().run())
+    ok(at.text_input(key="own:value").input("no quiero vivir").run())
+    assert PACK.ui.typed_crisis_reason in [c.value for c in at.caption]  # the help beside the box
+    assert markdown(at).count(PACK.ui.crisis_no_lines) == 1

@@ -120,6 +120,22 @@ def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
         ("en", "no quiero vivir", True),
         ("es", "¿Cuánto cuesta y cuánto dura?", False),
         ("es", "¿Me corto el pelo antes?", False),  # "me corto" alone would be noticed here
+        # A second Spanish review: plurals, methods and wishes to be dead were missed, and
+        ("es", "tengo pensamientos suicidas", True),
+        ("es", "me quiero cortar las venas", True),
+        ("es", "me quiero colgar", True),
+        ("es", "me voy a tirar por la ventana", True),
+        ("es", "me quiero dar un tiro", True),
+        ("es", "me quiero autolesionar", True),
+        ("es", "ojalá me muriera", True),
+        ("es", "no tengo ganas de vivir", True),
+        ("es", "me quiero ir de este mundo", True),
+        ("es", "quiero irme de este mundo", True),
+        ("es", "me kiero matar", True),
+        # three ordinary questions brought the crisis lines.
+        ("es", "¿Puedo cortarme el pelo el mismo día de la sesión?", False),
+        ("es", "¿Tengo que dejar de tomar todas las pastillas antes?", False),
+        ("es", "¿Puedo seguir viviendo en otra ciudad durante el tratamiento?", False),
     ],
 )
 def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found):
