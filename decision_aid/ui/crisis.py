@@ -132,9 +132,17 @@ def chosen_region(pack: Pack) -> CrisisRegion:
 
 
 def browser_country() -> str | None:
-    """The country the browser's language names ("GB" in "en-GB", "TW" in "zh-Hant-TW"), or
-    None ("en", "es-419"). Read from the page's request each run; never kept."""
-    for part in (st.context.locale or "").replace("_", "-").split("-")[1:]:
+    """The country the browser's language names. Read from the page's request each run;
+    never kept."""
+    return country_of(st.context.locale)
+
+
+def country_of(locale: str | None) -> str | None:
+    """ "GB" in "en-GB", "TW" in "zh-Hant-TW"; a region by its number ("419", Latin America),
+    which no crisis place lists; None for a language alone ("en")."""
+    for part in (locale or "").replace("_", "-").split("-")[1:]:
         if len(part) == 2 and part.isalpha():
             return part.upper()
+        if len(part) == 3 and part.isdigit():
+            return part
     return None

@@ -319,3 +319,27 @@ def test_a_country_with_no_lines_listed_is_offered_no_number_to_tap(pack):
     eu = pack.crisis.region("eu")
     assert eu.emergency_call == ("112",) and "eu_112" in eu.references
     assert len(eu.countries) >= 25
+
+
+@pytest.mark.parametrize(
+    ("locale", "country"),
+    [
+        ("en-GB", "GB"),
+        ("es-MX", "MX"),
+        ("zh-Hant-TW", "TW"),
+        ("en_US", "US"),
+        ("es-419", "419"),
+        ("es", None),
+        ("", None),
+    ],
+)
+def test_the_browsers_language_names_its_country_or_region(locale, country):
+    """A second Spanish review: "es-419" (Latin American Spanish) started at the United States'
+    lines, as a language with no country does. 419 is a region no crisis place lists, so it
+    starts at "Somewhere else"."""
+    from decision_aid.content import load_pack
+    from decision_aid.ui.crisis import country_of
+
+    assert country_of(locale) == country
+    if country == "419":
+        assert load_pack("es").crisis.region_for_country(country).id == "elsewhere"
