@@ -49,15 +49,37 @@ def show_crisis_panel(answers: Answers, *, safety_step_open: bool) -> bool:
 
 def typed_crisis_words(pack: Pack, typed: Iterable[str]) -> bool:
     """Whether words the person typed (their own questions, what else matters) speak of
-    suicide or self-harm, by the pack's phrases. Only ever adds help on screen: words that do
-    not match say nothing about safety, and nothing typed is kept or logged for it."""
-    pattern = _signals(pack.crisis.typed_signals)
+    suicide or self-harm, by the phrases of every language's pack: words typed in Spanish
+    still count after a switch to English (a red-team review saw the help vanish). Only ever
+    adds help on screen: words that do not match say nothing about safety, and nothing typed
+    is kept or logged for it."""
+    pattern = _signals(_every_language(pack.crisis.typed_signals))
     return any(pattern.search(_plain(text)) for text in typed if text)
 
 
+def _every_language(own: tuple[str, ...]) -> tuple[str, ...]:
+    from decision_aid.content import load_pack, locales  # the packs load once per process
+
+    shipped = (phrase for locale in locales() for phrase in load_pack(locale).crisis.typed_signals)
+    return tuple(dict.fromkeys((*own, *shipped)))
+
+
+# Apostrophes as keyboards and phones type them, and letters from other alphabets that look
+# like Latin ones (Cyrillic "ѕ" in "ѕuicide"): read as the plain letter.
+_SAME_AS = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u02bc\u0060\u00b4\u2032", "'"),
+        **dict(zip("аеорсухѕіјԁһԛԝӏοαικνρτυε", "aeopcyxsijdhqwloaikvptue", strict=True)),
+    }
+)
+# Characters that draw nothing: a zero-width joiner inside a word hid it from the phrases.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _plain(text: str) -> str:
-    """Lower case, accents and typographic apostrophes gone, one space between words."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
+    """Lower case; accents, invisible characters and look-alike letters gone; apostrophes
+    plain; one space between words."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_INVISIBLE).translate(_SAME_AS))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 

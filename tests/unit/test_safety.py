@@ -136,6 +136,36 @@ def test_panel_waits_for_an_answer_only_while_the_safety_step_is_open():
         ("es", "¿Puedo cortarme el pelo el mismo día de la sesión?", False),
         ("es", "¿Tengo que dejar de tomar todas las pastillas antes?", False),
         ("es", "¿Puedo seguir viviendo en otra ciudad durante el tratamiento?", False),
+        # A red-team review: the other language's whole list is read (the help vanished after
+        # a switch of language), and these were missed.
+        ("en", "me quiero ahorcar", True),
+        ("es", "I wanna die, is that normal?", True),
+        ("es", "better off dead", True),
+        ("en", "I want to hang myself", True),
+        ("en", "I might take my own life", True),
+        ("en", "I don't want to be alive", True),
+        ("en", "I want to be dead", True),
+        ("en", "I have been self harming", True),
+        ("en", "I overdosed last year", True),
+        ("en", "thinking of sucide", True),
+        ("en", "I could kill my self", True),
+        ("en", "I keep thinking about ending it all", True),
+        ("en", "I want to take all my pills", True),
+        ("en", "I don`t want to live", True),  # apostrophes as keyboards type them
+        ("en", "I don‘t want to live", True),
+        ("en", "I don´t want to live", True),
+        ("en", "sui\u200dcide", True),  # a zero-width joiner inside the word
+        ("en", "\u0455uicide", True),  # a Cyrillic letter that looks like "s"
+        ("es", "quiero cortarme", True),
+        ("es", "pienso en cortarme", True),
+        ("es", "quiero tomar todas las pastillas", True),
+        ("es", "no sé si quiero seguir viviendo", True),
+        ("es", "quiero dejar de vivir", True),
+        ("es", "no quiero estar viva", True),
+        ("es", "ojalá estuviera muerto", True),
+        ("es", "kiero morir", True),
+        ("en", "Will I need to take time off work?", False),
+        ("en", "How far is the clinic, in miles?", False),
     ],
 )
 def test_typed_words_about_suicide_or_self_harm_are_noticed(locale, typed, found):
