@@ -44,7 +44,9 @@ def read_file(pack: Pack, data: bytes) -> tuple[Answers, Deliberation]:
         raise FileNotReadable(words.file_not_answers)
     try:
         raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    # ValueError: not JSON, or a number of more than 4,300 digits; RecursionError: brackets
+    # nested thousands deep. Either one left the clinician a bare error box (a red-team review).
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise FileNotReadable(words.file_not_json) from error
     if isinstance(raw, dict) and raw.get("resourceType") == "QuestionnaireResponse":
         return answers_from_response(pack, raw)

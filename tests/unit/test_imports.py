@@ -80,6 +80,9 @@ def test_the_json_summary_holds_no_answers_and_is_refused_with_a_message():
         (b'{"blood_pressure": "very high"}', "file_not_answers"),
         (b'{"resourceType": "Patient"}', "file_not_answers"),
         (b" " * (imports.MAX_FILE_BYTES + 1), "file_not_answers"),
+        # A red-team review: each one left the clinician a bare error box.
+        (b"[" * 100_000 + b"]" * 100_000, "file_not_json"),
+        (b'{"self_harm_thoughts": ' + b"9" * 5000 + b"}", "file_not_json"),
     ],
 )
 def test_a_file_that_is_not_answers_is_refused_with_a_plain_message(data, message):
