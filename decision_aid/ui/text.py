@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from decision_aid.schema import Pack, Table
 from decision_aid.tailoring import Reason
 
@@ -43,8 +45,17 @@ def fold(summary: str, markdown: str, kind: str = "") -> str:
 
 def text(authored: str) -> str:
     """Authored Markdown, safe to show with HTML on: & and < are escaped, so no tag or
-    entity can appear, while Markdown (emphasis, lists, links, quotes) still works."""
-    return authored.replace("&", "&amp;").replace("<", "&lt;")
+    entity can appear, while Markdown (emphasis, lists, links, quotes) still works. An "&"
+    in a web address is left as it is: a bare address becomes a link as written, and the
+    FDA's REMS page was linked as "...page&amp;REMS=386" (a red-team review)."""
+    pieces = _ADDRESS.split(authored)  # words, address, words, address, ..., words
+    return "".join(
+        piece.replace("<", "&lt;") if odd else piece.replace("&", "&amp;").replace("<", "&lt;")
+        for odd, piece in ((i % 2 == 1, p) for i, p in enumerate(pieces))
+    )
+
+
+_ADDRESS = re.compile(r"(https?://[^\s<]+)")
 
 
 def sources_block(pack: Pack, reference_ids: tuple[str, ...]) -> str:

@@ -1,7 +1,7 @@
 """Text helpers of the screens: folded sources and tables, as Markdown with HTML."""
 
 from decision_aid.content import load_pack
-from decision_aid.ui.text import citation, sources_block, table_block
+from decision_aid.ui.text import citation, sources_block, table_block, text
 
 PACK = load_pack("en")
 
@@ -14,7 +14,7 @@ def test_sources_fold_under_a_label_with_their_count_and_list_every_citation():
     # Blank lines around the list, so it is read as Markdown inside the HTML block.
     assert "\n\n- " in block and block.count("\n- ") == 3
     for ref in ids:
-        assert citation(PACK, ref).split(" doi:")[0].replace("&", "&amp;") in block
+        assert text(citation(PACK, ref).split(" doi:")[0]) in block
 
 
 def test_angle_brackets_in_a_citation_stay_text():
@@ -23,6 +23,14 @@ def test_angle_brackets_in_a_citation_stay_text():
     pack = PACK.model_copy(update={"references": {**PACK.references, ref.id: odd}})
     block = sources_block(pack, (ref.id,))
     assert "&lt;script>x&lt;/script> &amp; B" in block and "<script>" not in block
+
+
+def test_an_ampersand_in_a_web_address_is_kept_so_the_link_works():
+    """A red-team review: the FDA's REMS page was linked as "...page&amp;REMS=386"."""
+    rems = next(r for r in PACK.references.values() if r.url and "&" in r.url)
+    block = sources_block(PACK, (rems.id,))
+    assert rems.url in block and "&amp;REMS" not in block
+    assert text("Q&A at https://x.org/?a=1&b=2 & <b>") == "Q&amp;A at https://x.org/?a=1&b=2 &amp; &lt;b>"
 
 
 def test_a_table_folds_one_part_per_question_with_every_option_answering():
