@@ -280,7 +280,12 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
 
 def _crisis(words: ClinicianText, summary: Summary, answer: AnsweredQuestion | None) -> CrisisStatus:
     flagged = summary.crisis is not None
-    flag_text = words.crisis_shown if flagged else words.crisis_not_shown
+    if not flagged:
+        flag_text = words.crisis_shown_earlier if summary.crisis_earlier else words.crisis_not_shown
+    elif answer is not None and answer.answer == (safety.NO_THOUGHTS,):
+        flag_text = words.crisis_shown_typed  # item 9 "not at all": only typed words bring it
+    else:
+        flag_text = words.crisis_shown
     value = answer.answer[0] if answer else None
     if answer is None or value is None:
         return CrisisStatus(flagged, None, "not_answered", words.item9_not_answered, flag_text)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from decision_aid.answers import Answers
 from decision_aid.conditions import evaluate
 from decision_aid.flow import effective_answers
+from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, Prompt, SureItem
 
 
@@ -29,6 +30,13 @@ class Deliberation(BaseModel):
     sure: dict[str, bool] = {}
     ticked: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
+    # Safety, kept with the words they are about (a red-team review): these travel with the
+    # weighing to the summary and in the hand-off code, which may leave the words out.
+    # Words typed in this session spoke of suicide or self-harm: read before any cut, and
+    # kept after the words are removed.
+    typed_crisis: bool = False
+    # The aid showed its crisis resources in this session, for an answer or words since changed.
+    crisis_shown: bool = False
 
     def update(self, **changes) -> Deliberation:
         """A copy with these changes, their types checked: a ValidationError for a value of
@@ -168,12 +176,35 @@ def own_question_id(text: str) -> str:
 
 def add_own_question(pack: Pack, deliberation: Deliberation, text: str) -> Deliberation:
     limits = pack.deliberation.questions
+    deliberation = read_for_crisis(pack, deliberation, text)
     cleaned = clean_text(text, limits.own_max_chars)
     if not cleaned or cleaned in deliberation.own_questions:
         return deliberation
     if len(deliberation.own_questions) >= limits.own_max_count:
         return deliberation
     return deliberation.update(own_questions=(*deliberation.own_questions, cleaned))
+
+
+def with_own_value(pack: Pack, deliberation: Deliberation, text: str) -> Deliberation:
+    """What else matters to the person, cut to its limit once read for crisis words."""
+    cleaned = clean_text(text, pack.deliberation.values.own_max_chars)
+    return read_for_crisis(pack, deliberation, text).update(own_value=cleaned)
+
+
+def read_for_crisis(pack: Pack, deliberation: Deliberation, text: str) -> Deliberation:
+    """Words as typed, whole, read for suicide or self-harm: a phrase past the box's limit was
+    cut off before it was read, and no help came (a red-team review)."""
+    if deliberation.typed_crisis or not typed_crisis_words(pack, (text,)):
+        return deliberation
+    return deliberation.update(typed_crisis=True)
+
+
+def typed_crisis(pack: Pack, deliberation: Deliberation) -> bool:
+    """Whether the person's typed words, now or earlier in this session, spoke of suicide or
+    self-harm."""
+    return deliberation.typed_crisis or typed_crisis_words(
+        pack, (deliberation.own_value, *deliberation.own_questions)
+    )
 
 
 def chosen_prompts(offered: list[Prompt], deliberation: Deliberation) -> list[Prompt]:

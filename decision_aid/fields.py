@@ -80,6 +80,7 @@ RESERVED_IDS = frozenset(
         "presenter",
         "persona",
         "close_sidebar",
+        "region_moved",
         "sidebar_closes",
         "go_to",
         "region",

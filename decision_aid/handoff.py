@@ -11,18 +11,20 @@ How the UI calls it (issue 16):
         ...
     text = handoff.read_qr(camera_photo_bytes)      # None when no code is in the picture
 
-The format, version 1 (``K1``): ``K`` ``1`` L body CCCC, in Crockford base32 (digits and
+The format, version 2 (``K2``): ``K`` ``2`` L body CCCC, in Crockford base32 (digits and
 capital letters without I, L, O, U: safe to read aloud, all in the QR alphanumeric set),
 grouped by four with dashes. L is the code's length modulo 32 (a character missing or extra
 after it is caught for certain; before it, the checksum catches it); CCCC is a CRC-16 of
 everything before it (any one mistyped character is caught for certain, and so is any swap
 of two neighbours within the first part; tests check every swap in the personas' codes).
 The body is a bit string: a 16-bit fingerprint of the questionnaire's shape (question
-ids and choice values, and the deliberation's ids), then each answer as choice indexes in
-the pack's order, then, when given, the deliberation (ratings, leaning, knowledge check,
-SURE, ticked prompts) and, only when the person agreed, their own words (UTF-8, deflated
-when that is shorter). Ids and values, never words: a code survives a change of wording,
-not a change of ids.
+ids and choice values, and the deliberation's ids), two bits that say what the code holds
+(a weighing, the person's words), two for safety (typed words spoke of suicide or
+self-harm; the crisis resources were shown for an answer or words since changed; version 1
+had none), then each answer as choice indexes in the pack's order, then, when given, the
+deliberation (ratings, leaning, knowledge check, SURE, ticked prompts) and, only when the
+person agreed, their own words (UTF-8, deflated when that is shorter). Ids and values,
+never words: a code survives a change of wording, not a change of ids.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
 _READ_AS = {"O": "0", "I": "1", "L": "1"}  # Crockford: letters read as the digits they look like
 PREFIX = "K"
-VERSION = "1"
+VERSION = "2"  # 2 added the two safety bits; a version 1 code still opens, without them
+READABLE_VERSIONS = ("1", VERSION)
 GROUP = 4
 SEPARATOR = "-"
 CHECK_CHARS = 4
@@ -131,7 +134,7 @@ def decode(pack: Pack, code: str) -> tuple[Answers, Deliberation]:
     data, check = compact[:-CHECK_CHARS], compact[-CHECK_CHARS:]
     if _check(data) != check:
         raise CodeMistyped(text.mistyped)
-    if data[:2] != PREFIX + VERSION:
+    if data[0] != PREFIX or data[1] not in READABLE_VERSIONS:
         raise UnknownCodeVersion(text.unknown_version)
     bits = _Reader(data[3:])
     try:
@@ -141,7 +144,7 @@ def decode(pack: Pack, code: str) -> tuple[Answers, Deliberation]:
     if made_for != fingerprint(pack):
         raise OtherQuestionnaire(text.other_questionnaire)
     try:
-        return _read_body(pack, bits)
+        return _read_body(pack, bits, safety_bits=data[1] != "1")
     except (_Exhausted, AnswersError, UnicodeDecodeError, zlib.error, ValueError) as error:
         raise CodeDamaged(text.damaged) from error
 
@@ -299,6 +302,9 @@ def _compact(pack: Pack, answers: Answers, deliberation: Deliberation | None, te
     out.write(fingerprint(pack), 16)
     out.write(deliberation is not None, 1)
     out.write(texts is not None, 1)
+    weighing = deliberation or Deliberation()
+    out.write(weighing.typed_crisis, 1)  # the words may be left out; that they spoke of it is not
+    out.write(weighing.crisis_shown, 1)
     for question in pack.questionnaire.questions:
         value = answers.get(question.id)
         if question.kind == "multi":
@@ -357,8 +363,9 @@ def _write_texts(out: _Writer, texts: list[str]) -> None:
         out.write(byte, 8)
 
 
-def _read_body(pack: Pack, bits: _Reader) -> tuple[Answers, Deliberation]:
+def _read_body(pack: Pack, bits: _Reader, safety_bits: bool) -> tuple[Answers, Deliberation]:
     has_deliberation, has_texts = bits.read(1), bits.read(1)
+    typed_crisis, crisis_shown = (bits.read(1), bits.read(1)) if safety_bits else (0, 0)
     raw: dict[str, str | list[str]] = {}
     for question in pack.questionnaire.questions:
         if question.kind == "multi":
@@ -374,7 +381,7 @@ def _read_body(pack: Pack, bits: _Reader) -> tuple[Answers, Deliberation]:
     if has_texts:
         deliberation = _read_texts(pack, bits, deliberation)
     bits.finish()
-    return answers, deliberation
+    return answers, deliberation.update(typed_crisis=bool(typed_crisis), crisis_shown=bool(crisis_shown))
 
 
 def _read_deliberation(pack: Pack, bits: _Reader) -> Deliberation:

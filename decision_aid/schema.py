@@ -249,13 +249,19 @@ class Crisis(Frozen):
     regions: tuple[CrisisRegion, ...] = Field(min_length=1)
     # The region for a browser whose country no region lists ("your local emergency number").
     unlisted_country_region: Id
+    # The region for a browser that names a language and no country ("es"); the first region
+    # when not given. Spanish is spoken in many countries, so "es" opens at the unlisted one.
+    no_country_region: Annotated[Id | None, REVIEWER] = None
     # Words that, typed in a free-text box, show the crisis lines there (safety.typed_crisis_words).
     typed_signals: Annotated[tuple[str, ...], Field(min_length=1), REVIEWER]
 
     @model_validator(mode="after")
     def _names_a_region(self) -> Crisis:
-        if self.unlisted_country_region not in {region.id for region in self.regions}:
+        ids = {region.id for region in self.regions}
+        if self.unlisted_country_region not in ids:
             raise ValueError(f"unlisted_country_region {self.unlisted_country_region!r} is not a region")
+        if self.no_country_region is not None and self.no_country_region not in ids:
+            raise ValueError(f"no_country_region {self.no_country_region!r} is not a region")
         silent = [r.id for r in self.regions if not r.emergency_call and r.id != self.unlisted_country_region]
         if silent:
             raise ValueError(f"regions with no emergency number to tap: {silent}")
@@ -269,9 +275,10 @@ class Crisis(Frozen):
 
     def region_for_country(self, country: str | None) -> CrisisRegion:
         """The region a browser's country opens at: the one that lists it; the region for the
-        rest when no region does; the first region when the browser names no country."""
+        rest when no region does; when the browser names no country, the pack's choice for
+        that, else the first region."""
         if not country:
-            return self.regions[0]
+            return self.region(self.no_country_region) if self.no_country_region else self.regions[0]
         for region in self.regions:
             if country in region.countries:
                 return region
@@ -373,6 +380,8 @@ class ClinicianText(Frozen):
     item9_declined: Annotated[str, LABEL_WITH_DIGITS]
     item9_not_answered: Annotated[str, LABEL_WITH_DIGITS]
     crisis_shown: Label
+    crisis_shown_typed: Label  # for the patient's typed words alone
+    crisis_shown_earlier: Label  # for an answer or words since changed
     crisis_not_shown: Label
     checklist_title: Label
     checklist: ChecklistLabels

@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
-from decision_aid.deliberation import Deliberation, SureResult, chosen_prompts, prompts_for, sure_result
+from decision_aid.deliberation import (
+    Deliberation,
+    SureResult,
+    chosen_prompts,
+    prompts_for,
+    sure_result,
+    typed_crisis,
+)
 from decision_aid.schema import Choice, Pack, Prompt
 from decision_aid.tailoring import ShownTopic, topics_for
 
@@ -67,6 +74,9 @@ class Summary(BaseModel):
     # The crisis region the person's screen starts at (picked, or the browser's country): its
     # lines come first on paper too. Not an answer: never in the hand-off code.
     place: str | None = None
+    # No crisis part now, but the aid showed its crisis resources earlier in the session, for
+    # an answer or words since changed: the clinician's note says so (a red-team review).
+    crisis_earlier: bool = False
 
     @model_validator(mode="after")
     def _framed(self) -> Summary:
@@ -127,7 +137,7 @@ def build_summary(
     q = pack.questionnaire
     effective = flow.effective_answers(q, answers)  # the only time: everything below reads it
     deliberation = deliberation or Deliberation()
-    typed = safety.typed_crisis_words(pack, (deliberation.own_value, *deliberation.own_questions))
+    typed = typed_crisis(pack, deliberation)
     crisis, body, care = safety.frame(pack, answers, topics_for(pack, effective), typed)
     sure = sure_result(pack, deliberation)
     return Summary(
@@ -150,6 +160,7 @@ def build_summary(
         safety_prompt=safety.safety_prompt(pack, answers, typed),
         own_questions=deliberation.own_questions,
         place=place,
+        crisis_earlier=crisis is None and deliberation.crisis_shown,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid.content import load_pack, locales
 from decision_aid.schema import CrisisLine, CrisisRegion, Pack
 from decision_aid.tailoring import Reason
 from decision_aid.ui import state
@@ -40,17 +41,22 @@ def region_block(pack: Pack, region: CrisisRegion) -> str:
     return f"**{region.name}**\n\n{region_lines(pack, region)}"
 
 
-def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = ()) -> None:
+def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = (), in_fragment: bool = False) -> None:
     """The full crisis panel: shown at once on a worrying safety answer, and on every later page.
 
     The numbers to tap come first, right under the heading and the place they are for;
-    why the panel is here and what else to know follow.
+    why the panel is here and what else to know follow. Drawn in a fragment (the safety
+    question's), a place picked reruns the whole page: the danger line at its top said
+    "Call 911" beside the UK's lines (a red-team review).
     """
     topic = pack.topic("crisis")
+    state.note_crisis_shown()
+    if state.take_region_moved() and in_fragment:
+        st.rerun(scope="app")
     with st.container(border=True, key=state.widget_key("box", "crisis_panel")):
         st.header(f":material/support: {topic.title}", anchor="crisis")
         ids = tuple(r.id for r in pack.crisis.regions)
-        state.seed(state.REGION_KEY, chosen_region(pack).id)
+        state.show_region(chosen_region(pack).id)
         chosen = st.selectbox(
             pack.ui.crisis_region_label,
             ids,
@@ -77,6 +83,7 @@ def typed_help(pack: Pack) -> None:
     tap and every other place's folded. No widget, so it can show beside any box, and on a
     screen whose crisis panel has the place picker."""
     region = chosen_region(pack)
+    state.note_crisis_shown()
     with st.container(border=True):
         st.markdown(f"**:material/support: {pack.topic('crisis').title}**")
         st.caption(pack.ui.typed_crisis_reason)
@@ -127,8 +134,23 @@ def _text(pack: Pack, number: str, body: str) -> str:
 
 def chosen_region(pack: Pack) -> CrisisRegion:
     """The place chosen in the crisis panel, else the browser's country's (a browser set to
-    Spain or the UK was told to call 911), else the first the pack lists."""
-    return pack.crisis.region(state.region(pack.crisis.region_for_country(browser_country()).id))
+    Spain or the UK was told to call 911), else the first the pack lists. A place only the
+    other language lists (Spain, Mexico) is the place its country has here: Spain's is the
+    European Union's 112, Mexico's "somewhere else"; never the first listed, the United
+    States (a red-team review)."""
+    chosen = state.region(pack.crisis.region_for_country(browser_country()).id)
+    if any(region.id == chosen for region in pack.crisis.regions):
+        return pack.crisis.region(chosen)
+    return pack.crisis.region_for_country(_country_of_region(chosen) or "--")
+
+
+def _country_of_region(region_id: str) -> str | None:
+    """The first country a place lists in any language's pack."""
+    for locale in locales():
+        for region in load_pack(locale).crisis.regions:
+            if region.id == region_id and region.countries:
+                return region.countries[0]
+    return None
 
 
 def browser_country() -> str | None:

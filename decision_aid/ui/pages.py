@@ -118,7 +118,7 @@ def _question(pack: Pack, question: Question) -> None:
     # Right under the safety question, so it appears the moment it is answered.
     answers = state.answers()
     if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(answers, safety_step_open=True):
-        crisis_panel(pack, (safety.crisis_reason(pack, answers),))
+        crisis_panel(pack, (safety.crisis_reason(pack, answers),), in_fragment=True)
         if state.take_crisis_new():
             scroll_to_crisis_panel()
 

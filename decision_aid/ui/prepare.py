@@ -7,13 +7,14 @@ import streamlit as st
 from decision_aid import safety
 from decision_aid.deliberation import (
     add_own_question,
-    clean_text,
     knowledge_correct,
     own_question_id,
     suggested_questions,
     sure_result,
     too_long,
+    with_own_value,
 )
+from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
@@ -79,30 +80,32 @@ def _values(pack: Pack) -> None:
     state.seed(key, state.deliberation().own_value)
     # No max_chars: a browser drops a paste longer than that whole; the words are cut on
     # the server instead, and the person is told (red-team F9).
-    st.text_input(
-        content.own_label, key=key, on_change=_store_text, args=(key, "own_value", content.own_max_chars)
-    )
-    if state.take_cut(key):
+    st.text_input(content.own_label, key=key, on_change=_store_value, args=(pack, key))
+    if state.was_cut(key):
         st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
-    _typed_words_note(pack, (state.deliberation().own_value,))
+    _typed_words_note(pack, typed_crisis_words(pack, (state.deliberation().own_value,)))
 
 
-def _typed_words_note(pack: Pack, typed: tuple[str, ...]) -> None:
+def _typed_words_note(pack: Pack, crisis_words: bool) -> None:
     """Under a free-text box: no one reads it; and, for words about suicide or self-harm, the
     crisis lines right there (unless the safety answer already put the panel on this screen)."""
     st.caption(pack.ui.typed_not_read)
-    if not safety.crisis_triggered(state.answers()) and safety.typed_crisis_words(pack, typed):
+    if not safety.crisis_triggered(state.answers()) and crisis_words:
         typed_help(pack)
 
 
-def _store_text(key: str, field: str, max_chars: int) -> None:
+def _store_value(pack: Pack, key: str) -> None:
     value = state.widget_value(key)
-    stored = getattr(state.deliberation(), field)
-    if not isinstance(value, str) or not state.update_deliberation(**{field: clean_text(value, max_chars)}):
+    stored = state.deliberation().own_value
+    if not isinstance(value, str) or not state.update_deliberation(
+        **dict(with_own_value(pack, state.deliberation(), value))
+    ):
         state.refuse(key, stored)
-    elif too_long(value, max_chars):
-        state.refuse(key, getattr(state.deliberation(), field))  # the box shows what was kept
+    elif too_long(value, pack.deliberation.values.own_max_chars):
+        state.refuse(key, state.deliberation().own_value)  # the box shows what was kept
         state.note_cut(key)
+    else:
+        state.note_cut(key, False)
 
 
 @st.fragment
@@ -226,14 +229,14 @@ def _own_questions(pack: Pack) -> None:
     key = state.widget_key("own", "question")
 
     def add() -> None:
+        """On the button, on Enter and when the box is left: a question typed and never added
+        was never read for crisis words, and was lost on Next (a red-team review)."""
         typed = state.widget_value(key)
-        if not isinstance(typed, str):
+        if not isinstance(typed, str) or not typed.strip():
             return
         after = add_own_question(pack, state.deliberation(), typed)
-        if state.update_deliberation(own_questions=after.own_questions) and too_long(
-            typed, content.own_max_chars
-        ):
-            state.note_cut(key)
+        if state.update_deliberation(**dict(after)):
+            state.note_cut(key, too_long(typed, content.own_max_chars))
         state.set_widget(key, "")
 
     def remove(question: str) -> None:
@@ -243,8 +246,9 @@ def _own_questions(pack: Pack) -> None:
         if question in own:
             index = own.index(question)
             state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
+            state.note_cut(key, False)
 
-    cut = state.take_cut(key)
+    cut = state.was_cut(key)
     own = state.deliberation().own_questions
     for question in own:
         words, button = st.columns([5, 1])
@@ -260,6 +264,10 @@ def _own_questions(pack: Pack) -> None:
     if len(own) >= content.own_max_count:
         st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
     else:
-        st.text_input(content.own_label, key=key)  # no max_chars: see _values
+        st.text_input(content.own_label, key=key, on_change=add)  # no max_chars: see _values
         st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)
-    _typed_words_note(pack, own)
+    # Words read before a cut, or since removed, still bring the help: here, the last box,
+    # unless it shows beside the other box already.
+    weighing = state.deliberation()
+    earlier = weighing.typed_crisis and not typed_crisis_words(pack, (weighing.own_value,))
+    _typed_words_note(pack, earlier or typed_crisis_words(pack, own))

@@ -47,6 +47,7 @@ class Session:
     step: int = 0
     furthest_step: int = 0  # the furthest step reached: the address may go back to any up to it
     region: str | None = None  # the crisis region chosen, once chosen
+    region_moved: bool = False  # chosen in this run: a fragment's run redraws the whole page
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: bool = False
     crisis_new: bool = False  # the safety answer has just brought the crisis panel: scroll to it
@@ -402,22 +403,31 @@ def update_deliberation(**changes) -> bool:
     return True
 
 
+def note_crisis_shown() -> None:
+    """The crisis resources are on screen: if the answer or words that brought them change,
+    the clinician's note and the hand-off code still say they were shown."""
+    if not deliberation().crisis_shown:
+        session().deliberation = deliberation().update(crisis_shown=True)
+
+
 def refuse(key: str, stored: object) -> None:
     """A widget sent a value that is not stored: it shows the stored one again."""
     if key in st.session_state:
         st.session_state[key] = stored
 
 
-def note_cut(key: str) -> None:
-    session().text_cut = key
+def note_cut(key: str, cut: bool = True) -> None:
+    """Whether the words last stored from this text box were cut to its limit."""
+    if cut:
+        session().text_cut = key
+    elif session().text_cut == key:
+        session().text_cut = ""
 
 
-def take_cut(key: str) -> bool:
-    """True once after this text box's words were cut to its limit."""
-    if session().text_cut != key:
-        return False
-    session().text_cut = ""
-    return True
+def was_cut(key: str) -> bool:
+    """True until the box's next words are stored. Not once only: a question is added when
+    the box is left, so a click on "Add question" right after runs the screen a second time."""
+    return session().text_cut == key
 
 
 # The options picked to compare (Compare options).
@@ -471,8 +481,23 @@ def store_region(allowed: tuple[str, ...]) -> None:
     value = widget_value(REGION_KEY, allowed)
     if value is not GONE:
         session().region = str(value)
+        session().region_moved = True
     elif session().region in allowed:
         refuse(REGION_KEY, session().region)
+
+
+def show_region(region_id: str) -> None:
+    """The place picker shows this place: after a switch of language, a place only the other
+    language lists (Spain) shows as the place its country has here (the European Union)."""
+    seed(REGION_KEY, region_id)
+    if st.session_state.get(REGION_KEY) != region_id:
+        st.session_state[REGION_KEY] = region_id
+
+
+def take_region_moved() -> bool:
+    """True once after the person picked a crisis place."""
+    moved, session().region_moved = session().region_moved, False
+    return moved
 
 
 def persona() -> str | None:

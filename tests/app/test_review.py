@@ -229,3 +229,25 @@ def test_the_card_shows_the_persons_own_words_as_typed():
     card = next(m.value for m in at.markdown if WORDS.questions.split("{", 1)[0] in m.value)
     assert WORDS.questions.format(questions="; ".join(escape(w) for w in words)) in card
     assert WORDS.own_value.format(text=escape("*calm*")) in card
+
+
+def test_help_shown_for_an_answer_since_changed_reaches_the_clinician():
+    """A red-team review answered "More than half the days", saw the crisis panel, changed the
+    answer to "Not at all", and the clinician read "The aid did not show its crisis resources"."""
+    from decision_aid.clinician import key_points
+    from decision_aid.summary import build_summary
+
+    at = ok(AppTest.from_file(APP, default_timeout=30).run())
+    ok(at.button(key="nav:start").click().run())
+    ok(at.radio(key="q:self_harm_thoughts").set_value("more_than_half").run())
+    assert any(h.value.endswith(PACK.topic("crisis").title) for h in at.header)
+    ok(at.radio(key="q:self_harm_thoughts").set_value("not_at_all").run())
+    for step in ("next_0", "next_1", "next_2", "next_3", "check_to_results"):
+        ok(at.button(key=f"nav:{step}").click().run())
+    while at.title[0].value != "Your summary":
+        stage = at.session_state[SESSION].stage
+        ok(at.button(key=f"nav:stage_next_{stage}_top").click().run())
+    assert not any(h.value.endswith(PACK.topic("crisis").title) for h in at.header)  # the answer now
+    answers, weighing = handoff.decode(PACK, shown_code(at))
+    note = key_points(PACK, build_summary(PACK, answers, weighing))
+    assert note.crisis.flag_text == WORDS.crisis_shown_earlier

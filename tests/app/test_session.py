@@ -16,6 +16,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         step=3,
         furthest_step=3,
         region="uk",
+        region_moved=True,
         go_to="results",
         required_missing=True,
         crisis_new=True,

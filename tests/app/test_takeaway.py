@@ -125,6 +125,43 @@ def test_typed_words_about_suicide_show_the_crisis_lines_where_they_were_typed(p
     assert f"{PACK.ui.shown_because} you wrote about suicide" in " ".join(c.value for c in at.caption)
 
 
+def test_a_question_typed_and_entered_is_added_and_read_for_crisis_words(prepared):
+    """A red-team review typed "I want to kill myself" and pressed Enter (a phone's Go key),
+    never "Add question": no help came, and Next threw the question away."""
+    at = prepared
+    ok(at.text_input(key="own:question").input("I want to kill myself").run())  # Enter, no button
+    assert at.session_state[SESSION].deliberation.own_questions == ("I want to kill myself",)
+    assert at.text_input(key="own:question").value == ""
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason]
+    press(at, "stage_next_prepare_bottom")
+    assert at.header[0].value.endswith(PACK.topic("crisis").title)
+
+
+def test_words_past_a_box_limit_are_read_before_they_are_cut(prepared):
+    """A red-team review wrote 208 characters ending "I want to die": cut to 200, the phrase
+    was gone before it was read, and no help came."""
+    at = prepared
+    limit = PACK.deliberation.values.own_max_chars
+    long = "x" * (limit - 6) + " honestly sometimes I want to die"
+    ok(at.text_input(key="own:value").input(long).run())
+    assert len(at.session_state[SESSION].deliberation.own_value) <= limit
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason]
+    press(at, "stage_next_prepare_bottom")
+    assert at.header[0].value.endswith(PACK.topic("crisis").title)
+
+
+def test_the_help_stays_after_the_words_are_removed(prepared):
+    """The words were read and the help shown: removing them does not unsay it, on screen, on
+    the summary or in the clinician's note."""
+    at = prepared
+    ok(at.text_input(key="own:question").input("I want to kill myself").run())
+    press(at, f"remove_own_{own_question_id('I want to kill myself')}")
+    assert at.session_state[SESSION].deliberation.own_questions == ()
+    assert typed_help(at) == [PACK.ui.typed_crisis_reason]
+    press(at, "stage_next_prepare_bottom")
+    assert at.header[0].value.endswith(PACK.topic("crisis").title)
+
+
 def test_summary_shows_everything_and_offers_three_downloads(prepared):
     at = prepared
     ok(at.radio(key="values:cost").set_value("somewhat").run())

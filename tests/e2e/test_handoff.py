@@ -36,7 +36,7 @@ def test_a_code_from_the_patients_summary_opens_in_the_clinicians_own_browser(br
     expect(patient.get_by_role("img", name=PACK.ui.handoff.qr_caption)).to_be_visible()
     check_screen(patient, "summary-handoff")
     code = patient.locator(".handoff-code").inner_text().strip()
-    assert handoff.normalise(code).startswith("K1")
+    assert handoff.normalise(code).startswith("K2")
 
     doctor = clinician(browser, server)
     expect(doctor.get_by_text(PACK.ui.results_not_ready)).to_have_count(0)
@@ -47,7 +47,7 @@ def test_a_code_from_the_patients_summary_opens_in_the_clinicians_own_browser(br
     expect(doctor.get_by_text(ANEURYSM)).to_be_visible()
     expect(doctor.get_by_role("button", name=PACK.ui.clear_button)).to_have_count(0)
     expect(doctor.get_by_role("button", name=WORDS.close_button)).to_be_visible()
-    assert "K1" not in doctor.url and "persona" not in doctor.url  # never in the address
+    assert "K2" not in doctor.url and "persona" not in doctor.url  # never in the address
     check_screen(doctor, "clinician-key-points")
 
     # The note's copy button puts the note on the clipboard (localhost is a secure context).

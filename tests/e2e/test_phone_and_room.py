@@ -51,6 +51,23 @@ def test_crisis_numbers_are_tap_targets_first_in_the_panel(phone):
     check_screen(phone, "phone-crisis-links")
 
 
+def test_a_place_picked_under_the_safety_question_changes_the_danger_line_at_once(browser, server):
+    """A red-team review picked the UK under the safety question: the panel showed 999, while
+    the danger line at the top still said "Call 911" (the question's fragment redrew alone)."""
+    page = open_page(browser, server, locale="en-US")
+    try:
+        click_button(page, "Start the questions")
+        act(page, lambda: page.get_by_role("radiogroup", name=SAFETY).get_by_text("Several days").click())
+        panel = page.locator(".st-key-box-crisis_panel")
+        act(page, lambda: panel.get_by_test_id("stSelectbox").click())
+        act(page, lambda: page.get_by_role("option", name="United Kingdom and Ireland").click())
+        expect(panel.locator('a[href^="tel:"]').first).to_have_attribute("href", "tel:999")
+        danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first
+        expect(danger.locator("a").first).to_have_attribute("href", "tel:999")
+    finally:
+        page.context.close()
+
+
 def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=maria_trd")
     stages_from(phone, "results", "facts")

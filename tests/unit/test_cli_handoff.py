@@ -24,7 +24,7 @@ def test_code_prints_a_code_that_holds_the_answers(tmp_path, pack):
     result = run("code", "--answers", write(tmp_path, json.dumps(JAMES)))
     assert result.returncode == 0, result.stderr
     code = result.stdout.strip()
-    assert code.startswith("K1") and "\n" not in code
+    assert code.startswith("K2") and "\n" not in code
     answers, deliberation = handoff.decode(pack, code)
     assert answers.values == {
         "self_harm_thoughts": "not_at_all",

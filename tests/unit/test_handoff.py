@@ -57,7 +57,7 @@ def test_the_weighing_survives_without_the_persons_words_unless_they_agree(answe
 def test_a_code_is_readable_aloud_and_fits_one_qr_code(answers, deliberation):
     code = handoff.encode(PACK, answers, deliberation, include_questions=True)
     assert len(code) <= handoff.MAX_CODE_CHARS
-    assert code.startswith("K1")
+    assert code.startswith("K2")
     groups = code.split(handoff.SEPARATOR)
     assert all(len(g) == handoff.GROUP for g in groups[:-1]) and 1 <= len(groups[-1]) <= handoff.GROUP
     assert set(code) <= set(handoff.ALPHABET + handoff.SEPARATOR)
@@ -153,7 +153,7 @@ def resealed(compact: str) -> str:
 def test_a_code_of_another_version_is_refused_as_such():
     compact = handoff.normalise(handoff.encode(PACK, persona_answers(PACK, "maria_trd")))
     assert handoff.decode(PACK, resealed(compact)) == (persona_answers(PACK, "maria_trd"), Deliberation())
-    for prefix in ("K2", "X1"):
+    for prefix in ("K3", "X2"):
         with pytest.raises(handoff.UnknownCodeVersion) as refused:
             handoff.decode(PACK, resealed(prefix + compact[2:]))
         assert str(refused.value) == PACK.ui.handoff.unknown_version
@@ -246,3 +246,44 @@ def test_no_qr_code_or_no_picture_reads_as_none():
     Image.new("RGB", (200, 200), "white").save(blank, format="PNG")
     assert handoff.read_qr(blank.getvalue()) is None
     assert handoff.read_qr(b"not a picture") is None
+
+
+def test_the_safety_bits_travel_without_the_words():
+    """A red-team review: a crisis brought by typed words was lost when the code left the
+    words out (the default), and the clinician read "The aid did not show its crisis
+    resources"; so was help shown for a safety answer since changed to "Not at all"."""
+    from decision_aid.clinician import key_points
+    from decision_aid.deliberation import add_own_question
+    from decision_aid.summary import build_summary
+
+    answers = persona_answers(PACK, "maria_trd")
+    assert answers.get("self_harm_thoughts") == "not_at_all"
+    words = PACK.ui.clinician
+    typed = add_own_question(PACK, Deliberation(), "I want to kill myself")
+    changed = Deliberation(crisis_shown=True)
+    for weighing, flag in ((typed, words.crisis_shown_typed), (changed, words.crisis_shown_earlier)):
+        _, opened = handoff.decode(PACK, handoff.encode(PACK, answers, weighing))
+        assert not opened.own_questions
+        summary = build_summary(PACK, answers, opened)
+        assert (summary.crisis is not None) is (weighing is typed)
+        assert key_points(PACK, summary).crisis.flag_text == flag
+    plain = build_summary(
+        PACK, answers, handoff.decode(PACK, handoff.encode(PACK, answers, Deliberation()))[1]
+    )
+    assert key_points(PACK, plain).crisis.flag_text == words.crisis_not_shown
+
+
+def test_a_version_1_code_still_opens():
+    """Codes made before the safety bits (K1) open as they did, with neither bit set."""
+    answers = persona_answers(PACK, "maria_trd")
+    writer = handoff._Writer()
+    writer.write(handoff.fingerprint(PACK), 16)
+    writer.write(0, 2)  # no weighing, no words; version 1 had no safety bits
+    for question in PACK.questionnaire.questions:
+        value = answers.get(question.id)
+        if question.kind == "multi":
+            handoff._write_choices(writer, value or (), question.values)
+        else:
+            handoff._write_one(writer, value, question.values)
+    old = resealed("K10" + writer.chars() + "0000")
+    assert handoff.decode(PACK, old) == (answers, Deliberation())
