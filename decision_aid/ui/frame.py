@@ -219,7 +219,8 @@ def _sidebar(pack: Pack) -> None:
     patients need none of it (clinician and workshop views open through their links)."""
     with st.sidebar:
         if state.mode() == "workshop":
-            st.page_link(navigation.page("workshop"), label=pack.ui.workshop_back, icon=":material/groups:")
+            # Not the case: "persona" in the address would load it again on a reload.
+            navigation.link("workshop", pack.ui.workshop_back, ":material/groups:", leave_out=("persona",))
             _case_switcher(pack)
             st.button(
                 pack.ui.workshop_reset,

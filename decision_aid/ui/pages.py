@@ -38,7 +38,7 @@ def welcome() -> None:
     st.button(
         pack.ui.start_button, type="primary", key=state.widget_key("nav", "start"), on_click=to_first_step
     )
-    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
+    navigation.link("about", pack.ui.about_link, ":material/info:")
     st.caption(info.disclaimer)
 
 
@@ -224,7 +224,7 @@ def _stage(name: str) -> None:
     stages.stage_buttons(pack, name, "bottom")
     if not presenting:
         clear_controls(pack)
-    st.page_link(navigation.page("about"), label=pack.ui.about_link, icon=":material/info:")
+    navigation.link("about", pack.ui.about_link, ":material/info:")
     st.caption(pack.info.disclaimer)
 
 
@@ -269,5 +269,5 @@ def about() -> None:
             for ref in sorted(pack.references.values(), key=lambda r: r.citation)
         )
     )
-    st.page_link(navigation.page("welcome"), label=pack.ui.back_to_start, icon=":material/arrow_back:")
+    navigation.link("welcome", pack.ui.back_to_start, ":material/arrow_back:")
     st.caption(info.disclaimer)

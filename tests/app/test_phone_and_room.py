@@ -134,6 +134,16 @@ def test_the_case_switcher_loads_another_case_from_any_screen():
     assert at.session_state[SESSION].answers.get("age_group") == "18_to_64"
 
 
+def test_the_links_to_other_screens_keep_the_view_language_and_presenter_setting():
+    """An acceptance review clicked "Back to the cases" and About in a room's Spanish link:
+    the address lost mode, lang and presenter, and a reload came back in English at 16 px."""
+    at = open_app(mode="workshop", persona="james_blood_pressure", presenter="1", lang="es")
+    links = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
+    assert set(links) >= {"workshop", "about"}, links
+    assert links["about"] == "mode=workshop&persona=james_blood_pressure&presenter=1&lang=es"
+    assert links["workshop"] == "mode=workshop&presenter=1&lang=es"  # the case would load again
+
+
 def test_presenter_view_is_kept_in_the_address():
     at = open_app(mode="workshop")
     ok(at.toggle(key="nav:presenter").set_value(True).run())
