@@ -80,15 +80,19 @@ def clear_controls(pack: Pack) -> None:
 
 
 # Streamlit keeps the scroll position of its main container when the screen changes. This
-# script, drawn at the end of every full run, puts the new screen's top in view. Streamlit
-# keeps an element whose content is unchanged and does not run its script again, so the
-# content names the screen, the step and the count of moves: it differs on every screen
-# change (Next, Back, Reset, a link, the browser's Back), and stays the same when a run only
-# redraws the screen the person is on. No request leaves the page.
-_TO_TOP = """<script>/* {marker} */
+# script, drawn in every full run, puts the new screen's top in view. Streamlit runs it again
+# on every full run, also one that only redraws the screen the person is on ("Clear my
+# answers", an option picked to compare: an acceptance review saw both jump to the top). So
+# the script names the screen, the step and the count of moves, which differ on every screen
+# change (Next, Back, Reset, a link, the browser's Back), and acts only when that differs from
+# the last one it acted on. No request leaves the page.
+_ONCE = """const main = document.querySelector('[data-testid="stMain"]');
+  if (!main || main.dataset.landed === '{marker}') return;
+  main.dataset.landed = '{marker}';"""
+_TO_TOP = """<script>
 (() => {{
-  const main = document.querySelector('[data-testid="stMain"]');
-  if (main) main.scrollTo(0, 0);
+  {once}
+  main.scrollTo(0, 0);
   window.scrollTo(0, 0);
 }})();
 </script>"""
@@ -96,10 +100,11 @@ _TO_TOP = """<script>/* {marker} */
 
 # Change on Check your answers opens the step at its question, with its first answer
 # focused, so a keyboard or screen-reader user is where they meant to be too.
-_TO_QUESTION = """<script>/* {marker} */
+_TO_QUESTION = """<script>
 (() => {{
   const box = document.querySelector('.st-key-box-question_{question}');
   if (!box) return;
+  {once}
   box.scrollIntoView({{block: 'start'}});
   const first = box.querySelector('input');
   if (first) first.focus({{preventScroll: true}});
@@ -125,7 +130,8 @@ def scroll_to_crisis_panel() -> None:
 def scroll_to_top(screen: str) -> None:
     marker = f"{screen}:{state.step()}:{state.moves()}"
     question = state.take_focus() if screen == "questions" else None
+    once = _ONCE.format(marker=marker)
     if question is not None and ID.fullmatch(question):
-        st.html(_TO_QUESTION.format(marker=marker, question=question), unsafe_allow_javascript=True)
+        st.html(_TO_QUESTION.format(once=once, question=question), unsafe_allow_javascript=True)
     else:
-        st.html(_TO_TOP.format(marker=marker), unsafe_allow_javascript=True)
+        st.html(_TO_TOP.format(once=once), unsafe_allow_javascript=True)

@@ -170,3 +170,36 @@ def test_one_press_of_the_browsers_back_per_screen_from_the_results_into_the_que
             expect(page.locator("h1").first).to_have_text(title)
     finally:
         page.context.close()
+
+
+def scroll_top(page: Page) -> float:
+    return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_a_screen_that_grows_stays_where_the_person_is(browser, server, size):
+    """An acceptance review clicked "Clear my answers" at the bottom of a stage and was
+    taken to the top, its confirmation out of sight below; picking a second option to
+    compare jumped to the top too. Only a change of screen lands at the top."""
+    page = open_page(browser, server, width=size[0], height=size[1], path="?mode=workshop&persona=maria_trd")
+    try:
+        click_stage(page, "next")
+        scroll_to_bottom(page)
+        act(page, lambda: page.get_by_role("button", name="Clear my answers").click())
+        expect(page.get_by_role("button", name="Yes, clear everything")).to_be_in_viewport()
+        page.wait_for_timeout(500)  # a script that would scroll has run by now
+        assert scroll_top(page) > 0
+        expect(page.get_by_role("button", name="Yes, clear everything")).to_be_in_viewport()
+        act(page, lambda: page.get_by_role("button", name="Cancel").click())
+        while page.locator("h1").first.inner_text() != "Compare options":
+            click_stage(page, "next", "top")
+        options = page.locator(".st-key-compare-options button")
+        for i in range(2):
+            options.nth(i).evaluate("b => b.scrollIntoView({block: 'center'})")
+            before = scroll_top(page)
+            act(page, lambda i=i: options.nth(i).click())
+            page.wait_for_timeout(500)
+            assert scroll_top(page) == pytest.approx(before, abs=100), (i, before)
+            expect(options.nth(i)).to_be_in_viewport()
+    finally:
+        page.context.close()
