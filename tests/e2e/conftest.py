@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,7 +205,31 @@ def act(page: Page, action) -> None:
     wait_for_app(page)
 
 
+TALLEST_SHOT = 16_000  # px: Chromium's limit for one picture is about this
+
+
 def screenshot(page: Page, name: str) -> None:
-    """Keep a picture of each screen for review (ignored by git)."""
+    """Keep a picture of each whole screen for review (ignored by git). Streamlit scrolls
+    inside its main container, so a "full page" picture showed one viewport (an acceptance
+    review found all 66 one screen tall): the viewport grows to the content's height for the
+    picture, then the page is put back as it was."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    size = page.viewport_size
+    assert size is not None
+    main = "document.querySelector('[data-testid=stMain]')"
+    top, height = page.evaluate(
+        f"() => {{ const m = {main}; return m ? [m.scrollTop, m.scrollHeight] : [0, 0]; }}"
+    )
+    tall = min(max(height, size["height"]), TALLEST_SHOT)
+    path = ARTIFACTS / f"{name}.png"
+    try:
+        if tall > size["height"]:
+            page.set_viewport_size({"width": size["width"], "height": tall})
+            page.wait_for_timeout(200)  # Streamlit lays the page out again
+        page.screenshot(path=str(path))
+    finally:
+        if tall > size["height"]:
+            page.set_viewport_size(size)
+            page.evaluate(f"(top) => {{ const m = {main}; if (m) m.scrollTop = top; }}", top)
+    with Image.open(path) as shot:
+        assert shot.height >= tall, (name, shot.height, tall)  # the whole screen, not one viewport
