@@ -30,9 +30,11 @@ def summary() -> None:
     if document.crisis is not None:
         st.markdown(pack.ui.summary_crisis_note)
     downloads(pack, document)  # at the top: what a person came here for
-    handoff_out(pack, answers, deliberation)  # issue 16: the code for the clinician
     with st.container(border=True, key=state.widget_key("box", "summary_document")):
         shown = render_markdown(pack, document, top_level=2, crisis=False)  # under this page's own h1
         st.markdown(on_screen(shown))
+    # Issue 16: the code for the clinician, after the document: above it, it put the points
+    # to discuss two screens down (an acceptance review).
+    handoff_out(pack, answers, deliberation)
     stages.stage_buttons(pack, "summary", "bottom")
     clear_controls(pack)  # the document above ends with the disclaimer: not said twice

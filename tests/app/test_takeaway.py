@@ -186,6 +186,11 @@ def test_summary_shows_everything_and_offers_three_downloads(prepared):
     kinds = [e.type for e in elements]
     document = next(i for i, e in enumerate(elements) if e.type == "markdown" and "my summary" in e.value)
     assert max(i for i, kind in enumerate(kinds) if kind == "download_button") < document  # downloads on top
+    # The hand-off code after the document: above it, the points to discuss were two screens down.
+    code = next(
+        i for i, e in enumerate(elements) if e.type == "header" and e.value == PACK.ui.handoff.section_title
+    )
+    assert document < code
     clinics = next(e for e in at.expander if e.label == "For clinics")
     assert [d.proto.label for d in clinics.get("download_button")] == ["Download for health records (FHIR)"]
     assert "FHIR" in clinics.markdown[0].value and "clinic" in clinics.markdown[0].value
