@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decision_aid.schema import Pack, TopicCategory, TopicKind
+from decision_aid.schema import CATEGORY_ORDER, Pack, TopicCategory, TopicKind
 from decision_aid.summary import Summary
 from decision_aid.tailoring import ShownTopic
 
@@ -39,10 +39,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("summary", "stage_summary"),
 )
 NAMES = tuple(stage.name for stage in STAGES)
-
-# Most serious first: what the label says must not happen, then its warnings, then cautions,
-# then the person's treatment so far, then practical matters.
-CATEGORY_ORDER: tuple[TopicCategory, ...] = ("contraindication", "warning", "caution", "history", "practical")
 
 
 def stage(name: str) -> Stage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -45,6 +45,9 @@ KIND_ORDER: tuple[TopicKind, ...] = (
 # clinical precautions), "history" (the person's depression and treatments so far) and
 # "practical" (a ride home, time, cost, worries). Only considerations have one.
 TopicCategory = Literal["contraindication", "warning", "caution", "history", "practical"]
+# Most serious first: what the label says must not happen, then its warnings, then cautions,
+# then the person's treatment so far, then practical matters.
+CATEGORY_ORDER: tuple[TopicCategory, ...] = get_args(TopicCategory)
 
 # Conditions are data for the code, not words: no word checks.
 ShowWhen = Annotated[Condition | None, REVIEWER]

@@ -17,7 +17,7 @@ from decision_aid.deliberation import (
     sure_result,
     typed_crisis,
 )
-from decision_aid.schema import Choice, Pack, Prompt
+from decision_aid.schema import CATEGORY_ORDER, Choice, Pack, Prompt
 from decision_aid.tailoring import ShownTopic, topics_for
 
 
@@ -98,8 +98,11 @@ class Summary(BaseModel):
 
     @property
     def considerations(self) -> tuple[ShownTopic, ...]:
-        """The topics shown because of something the person told us."""
-        return tuple(t for t in self.body if t.topic.kind == "consideration")
+        """The topics shown because of something the person told us, most serious first, as
+        "What applies to you" shows them: on paper an aneurysm (the label says it must not be
+        used) came after blood pressure (a warning; an acceptance review)."""
+        shown = [t for t in self.body if t.topic.kind == "consideration"]
+        return tuple(sorted(shown, key=lambda t: CATEGORY_ORDER.index(t.topic.category or "practical")))
 
     @property
     def unanswered(self) -> tuple[str, ...]:

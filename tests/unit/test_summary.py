@@ -269,3 +269,17 @@ def test_typed_words_about_suicide_bring_the_crisis_part_to_the_summary_and_its_
     points = clinician.key_points(pack, summary)
     assert points.crisis.flagged and points.crisis.score == 0  # item 9 is still what it was
     assert build_summary(pack, calm, Deliberation(own_value="Being able to work")).crisis is None
+
+
+def test_the_points_to_discuss_come_most_serious_first():
+    """As "What applies to you" shows them: on paper James's aneurysm (the label says it must
+    not be used) came after his blood pressure (a warning; an acceptance review)."""
+    from decision_aid.personas import persona_answers
+    from decision_aid.schema import CATEGORY_ORDER
+
+    for persona in PACK.personas.personas:
+        shown = build_summary(PACK, persona_answers(PACK, persona.id)).considerations
+        ranks = [CATEGORY_ORDER.index(s.topic.category) for s in shown]
+        assert ranks == sorted(ranks), persona.id
+    james = build_summary(PACK, persona_answers(PACK, "james_blood_pressure")).considerations
+    assert james[0].topic.category == "contraindication"
