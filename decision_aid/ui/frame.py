@@ -70,6 +70,10 @@ a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; ga
 details.fold[open] summary { margin-bottom: 0.5rem; }
 [data-testid="stMainBlockContainer"] { position: relative; }
 .st-key-box-crisis_panel, [class*="st-key-box-question_"] { scroll-margin-top: 4.5rem; }
+/* The NHS care card for "immediate" action, the strongest on any screen: red, wider than a
+   contraindication's bar, with its heading and icon as the words (an acceptance review saw
+   the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
+.st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
 [data-testid="stMarkdownContainer"] code { font-family: inherit;

@@ -36,6 +36,9 @@ def test_crisis_numbers_are_tap_targets_first_in_the_panel(phone):
     act(phone, lambda: phone.get_by_role("radiogroup", name=SAFETY).get_by_text("Several days").click())
     panel = phone.locator(".st-key-box-crisis_panel")
     expect(panel.get_by_role("heading", name=CRISIS)).to_be_visible()
+    # The strongest card on any screen: red, its bar wider than a contraindication's 8 px.
+    style = panel.evaluate("p => [getComputedStyle(p).borderLeftColor, getComputedStyle(p).borderLeftWidth]")
+    assert style[0] == "rgb(213, 40, 27)" and float(style[1].removesuffix("px")) > 8, style
     links = panel.locator('a[href^="tel:"], a[href^="sms:"]')
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert hrefs == ["tel:911", "tel:988", "sms:988", "tel:988", "sms:838255", "sms:741741?&body=HOME"]
