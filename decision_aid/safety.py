@@ -57,6 +57,7 @@ def typed_crisis_words(pack: Pack, typed: Iterable[str]) -> bool:
     return any(pattern.search(_plain(text)) for text in typed if text)
 
 
+@functools.cache  # once per pack: listing the packs reads the content folder
 def _every_language(own: tuple[str, ...]) -> tuple[str, ...]:
     from decision_aid.content import load_pack, locales  # the packs load once per process
 
