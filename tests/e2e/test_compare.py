@@ -41,6 +41,10 @@ def opened(browser: Browser, server: Server, width: int, height: int) -> Page:
     page = open_page(browser, server, width=width, height=height, path=VERY)
     for column in PICKS:
         act(page, lambda column=column: page.get_by_role("button", name=LABELS[column], exact=True).click())
+        # Chosen before the next click: a click while the last one's run had not yet started
+        # was lost once under CI's load (the third pick missing from the phone's cards).
+        chosen = page.locator('[class*="st-key-compare-options"] button[aria-pressed="true"]')
+        expect(chosen.filter(has_text=LABELS[column])).to_have_count(1)
     return page
 
 
