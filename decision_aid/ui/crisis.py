@@ -133,24 +133,26 @@ def _text(pack: Pack, number: str, body: str) -> str:
 
 
 def chosen_region(pack: Pack) -> CrisisRegion:
-    """The place chosen in the crisis panel, else the browser's country's (a browser set to
-    Spain or the UK was told to call 911), else the first the pack lists. A place only the
-    other language lists (Spain, Mexico) is the place its country has here: Spain's is the
-    European Union's 112, Mexico's "somewhere else"; never the first listed, the United
-    States (a red-team review)."""
-    chosen = state.region(pack.crisis.region_for_country(browser_country()).id)
-    if any(region.id == chosen for region in pack.crisis.regions):
-        return pack.crisis.region(chosen)
-    return pack.crisis.region_for_country(_country_of_region(chosen) or "--")
+    """The place chosen in the crisis panel, else the browser's (a browser set to Spain or the
+    UK was told to call 911). Every language lists the same places, so a place picked stays
+    picked on a switch of language; one this pack does not list gives the browser's."""
+    here = _browser_region(pack)
+    chosen = state.region(here.id)
+    return pack.crisis.region(chosen) if any(r.id == chosen for r in pack.crisis.regions) else here
 
 
-def _country_of_region(region_id: str) -> str | None:
-    """The first country a place lists in any language's pack."""
-    for locale in locales():
-        for region in load_pack(locale).crisis.regions:
-            if region.id == region_id and region.countries:
-                return region.countries[0]
-    return None
+def _browser_region(pack: Pack) -> CrisisRegion:
+    """The browser's country's place; for a language with no country ("es"), the place its
+    language's pack opens at, in whichever language the aid is read ("es" in English was
+    told to call 911; a red-team review)."""
+    country = browser_country()
+    if country is None:
+        language = (st.context.locale or "").replace("_", "-").split("-")[0].lower()
+        if language in locales():
+            wanted = load_pack(language).crisis.no_country_region
+            if wanted is not None and any(r.id == wanted for r in pack.crisis.regions):
+                return pack.crisis.region(wanted)
+    return pack.crisis.region_for_country(country)
 
 
 def browser_country() -> str | None:

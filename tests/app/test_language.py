@@ -92,19 +92,23 @@ def test_after_a_switch_each_choice_on_screen_shows_in_the_new_words():
     assert told_the_browser(at.radio(key="q:self_harm_thoughts"), answer)
 
 
-def test_a_place_only_the_other_language_lists_is_its_countrys_place_after_a_switch():
+def test_a_place_picked_in_spanish_stays_picked_in_english():
     """A red-team review picked España, switched to English and was shown the United States'
-    911 and 988, the first place listed: Spain's place in English is the European Union's
-    112; Mexico's is "somewhere else". Back in Spanish, the place picked is there again."""
-    for picked, in_english in (("es", "eu"), ("mx", "elsewhere")):
+    911 and 988, the first place listed. Every language now lists the same places: Spain's
+    112 and 024, and Mexico's Línea de la Vida, in English too."""
+    for picked in ("es", "mx"):
         at = open_app(lang="es")
         click(at, ES.ui.start_button)
         at.radio(key="q:self_harm_thoughts").set_value("nearly_every_day").run()
         at.selectbox(key="nav:region").set_value(picked).run()
         click(at, key="nav:lang_en")
-        assert at.selectbox(key="nav:region").value == in_english
-        emergency = EN.crisis.region(in_english).emergency
-        assert any(m.value.startswith(EN.ui.danger_now.format(emergency=emergency)) for m in at.markdown)
+        assert at.selectbox(key="nav:region").value == picked
+        place = EN.crisis.region(picked)
+        assert any(
+            m.value.startswith(EN.ui.danger_now.format(emergency=place.emergency)) for m in at.markdown
+        )
+        shown = " ".join(m.value for m in at.markdown)
+        assert all(line.contact in shown for line in place.lines)
         click(at, key="nav:lang_es")
         assert at.selectbox(key="nav:region").value == picked
 

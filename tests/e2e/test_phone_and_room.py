@@ -11,9 +11,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from decision_aid.content import load_pack
 from tests.e2e.conftest import act, check_screen, open_page
 from tests.e2e.test_journeys import stages_from
 
+ES = load_pack("es")
 CRISIS = "Help is available right now"
 SAFETY = (
     "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
@@ -67,6 +69,23 @@ def test_a_place_picked_under_the_safety_question_changes_the_danger_line_at_onc
         expect(panel.locator('a[href^="tel:"]').first).to_have_attribute("href", "tel:999")
         danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first
         expect(danger.locator("a").first).to_have_attribute("href", "tel:999")
+    finally:
+        page.context.close()
+
+
+def test_a_spanish_browser_with_no_country_is_not_told_to_call_911(browser, server):
+    """A browser set to plain "es" opened at the United States' 911 and 988, in Spanish and
+    after a switch to English (a red-team review): Spanish is spoken in many countries."""
+    page = open_page(browser, server, locale="es")
+    try:
+        danger = (
+            page.get_by_test_id("stMarkdownContainer").filter(has_text=ES.ui.danger_now.split("{")[0]).first
+        )
+        expect(danger).to_contain_text(ES.crisis.region("elsewhere").emergency)
+        expect(page.locator('[data-testid="stMain"] a[href="tel:911"]').first).to_be_hidden()
+        act(page, lambda: page.get_by_role("button", name="Read in English").click())
+        danger = page.get_by_test_id("stMarkdownContainer").filter(has_text="In danger now?").first
+        expect(danger).to_contain_text("your local emergency number")
     finally:
         page.context.close()
 

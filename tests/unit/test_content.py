@@ -284,7 +284,8 @@ def test_every_crisis_line_and_emergency_has_a_number_to_tap(pack):
         ("en", "CA", "ca"),
         ("en", "DE", "eu"),  # 112 works in every EU member state (clinical-facts 12)
         ("en", "FR", "eu"),
-        ("en", "ES", "eu"),
+        ("en", "ES", "es"),  # Spain's 024 too, in English (a red-team review)
+        ("en", "MX", "mx"),
         ("en", "IN", "elsewhere"),  # a country no region lists: "your local emergency number"
         ("en", None, "us"),  # a browser that names no country: the pack's first region
         ("es", "ES", "es"),
@@ -301,6 +302,15 @@ def test_the_crisis_region_first_shown_is_the_browsers_country(locale, country, 
     from decision_aid.content import load_pack
 
     assert load_pack(locale).crisis.region_for_country(country).id == region
+
+
+def test_every_language_lists_the_same_crisis_places():
+    """A place picked stays picked on a switch of language: Spain became the United States
+    in English, then the EU without its 024 line (a red-team review)."""
+    from decision_aid.content import load_pack, locales
+
+    places = {locale: {r.id: r.countries for r in load_pack(locale).crisis.regions} for locale in locales()}
+    assert all(found == places["en"] for found in places.values()), places
 
 
 def test_every_region_but_one_names_its_countries_and_one_is_for_the_rest(pack):
