@@ -81,6 +81,7 @@ RESERVED_IDS = frozenset(
         "persona",
         "close_sidebar",
         "region_moved",
+        "crisis_cut",
         "sidebar_closes",
         "go_to",
         "region",

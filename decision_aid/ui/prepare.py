@@ -83,7 +83,9 @@ def _values(pack: Pack) -> None:
     st.text_input(content.own_label, key=key, on_change=_store_value, args=(pack, key))
     if state.was_cut(key):
         st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
-    _typed_words_note(pack, typed_crisis_words(pack, (state.deliberation().own_value,)))
+    # This box is a fragment of its own: words the cut left out bring the help here, at once.
+    own_value = state.deliberation().own_value
+    _typed_words_note(pack, typed_crisis_words(pack, (own_value,)) or state.crisis_cut(key))
 
 
 def _typed_words_note(pack: Pack, crisis_words: bool) -> None:
@@ -104,8 +106,15 @@ def _store_value(pack: Pack, key: str) -> None:
     elif too_long(value, pack.deliberation.values.own_max_chars):
         state.refuse(key, state.deliberation().own_value)  # the box shows what was kept
         state.note_cut(key)
+        state.note_crisis_cut(key, _cut_away(pack, value, state.deliberation().own_value))
     else:
         state.note_cut(key, False)
+        state.note_crisis_cut(key, False)
+
+
+def _cut_away(pack: Pack, typed: str, kept: str) -> bool:
+    """Crisis words in what was typed that the cut left out of what was kept."""
+    return typed_crisis_words(pack, (typed,)) and not typed_crisis_words(pack, (kept,))
 
 
 @st.fragment
@@ -269,5 +278,6 @@ def _own_questions(pack: Pack) -> None:
     # Words read before a cut, or since removed, still bring the help: here, the last box,
     # unless it shows beside the other box already.
     weighing = state.deliberation()
-    earlier = weighing.typed_crisis and not typed_crisis_words(pack, (weighing.own_value,))
-    _typed_words_note(pack, earlier or typed_crisis_words(pack, own))
+    value_key = state.widget_key("own", "value")
+    beside_value = typed_crisis_words(pack, (weighing.own_value,)) or state.crisis_cut(value_key)
+    _typed_words_note(pack, (weighing.typed_crisis and not beside_value) or typed_crisis_words(pack, own))

@@ -67,6 +67,7 @@ class Session:
     close_sidebar: bool = False
     sidebar_closes: int = field(default=0, metadata=KEPT)
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
+    crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
@@ -422,6 +423,18 @@ def note_cut(key: str, cut: bool = True) -> None:
         session().text_cut = key
     elif session().text_cut == key:
         session().text_cut = ""
+
+
+def note_crisis_cut(key: str, cut_away: bool) -> None:
+    """Whether the cut took this box's crisis words away (they were read before the cut)."""
+    if cut_away:
+        session().crisis_cut = key
+    elif session().crisis_cut == key:
+        session().crisis_cut = ""
+
+
+def crisis_cut(key: str) -> bool:
+    return session().crisis_cut == key
 
 
 def was_cut(key: str) -> bool:

@@ -32,6 +32,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         close_sidebar=True,
         sidebar_closes=2,
         text_cut="own:question",
+        crisis_cut="own:value",
         focus="blood_pressure",
         checked=True,
         qr=("K1AB-CDEF", b"png"),

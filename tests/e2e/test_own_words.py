@@ -63,3 +63,23 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     assert TYPED in summary.inner_text().replace("\u2060", "")
     assert made_from_the_words(page, ".st-key-box-summary_document") == NOTHING
     check_screen(page, "own-words-summary")
+
+
+def test_words_about_suicide_cut_off_at_the_limit_bring_help_beside_their_box_at_once(page):
+    """A re-check of a red-team fix: 230 characters ending "I want to die" in "anything else
+    that matters" were read whole, but the help came only after leaving Prepare: that box
+    redraws alone, and the help was drawn beside the questions box."""
+    from tests.app.test_takeaway import PACK
+
+    page.goto(page.url.split("?")[0] + "?mode=workshop&persona=maria_trd")
+    stages_from(page, "results", "prepare")
+    box = page.get_by_label(PACK.deliberation.values.own_label)
+    limit = PACK.deliberation.values.own_max_chars
+    act(page, lambda: box.fill("x" * (limit + 30 - len(" I want to die")) + " I want to die"))
+    act(page, lambda: box.press("Enter"))
+    expect(page.get_by_text(PACK.ui.text_cut.format(count=limit))).to_be_visible()
+    help_line = page.get_by_text(PACK.ui.typed_crisis_reason, exact=True)
+    expect(help_line).to_have_count(1)
+    expect(help_line).to_be_visible()
+    below_box = help_line.bounding_box()["y"] - box.bounding_box()["y"]
+    assert 0 < below_box < 400, below_box  # beside the box, not the questions at the bottom
