@@ -73,6 +73,8 @@ def test_crisis_regions_cover_the_countries_offered(pack):
         "Canada",
         "United Kingdom and Ireland",
         "Australia",
+        "Mexico",
+        "Spain",
         "European Union",
         "Somewhere else",
     ]
