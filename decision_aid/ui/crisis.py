@@ -7,6 +7,8 @@ read out of the words beside them. These links open the phone's own dialler: no 
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from decision_aid.content import load_pack, locales
@@ -148,11 +150,16 @@ def _browser_region(pack: Pack) -> CrisisRegion:
     country = browser_country()
     if country is None:
         language = (st.context.locale or "").replace("_", "-").split("-")[0].lower()
-        if language in locales():
+        if language in _languages():
             wanted = load_pack(language).crisis.no_country_region
             if wanted is not None and any(r.id == wanted for r in pack.crisis.regions):
                 return pack.crisis.region(wanted)
     return pack.crisis.region_for_country(country)
+
+
+@functools.cache  # listing the packs reads the content folder: once per process
+def _languages() -> frozenset[str]:
+    return frozenset(locales())
 
 
 def browser_country() -> str | None:
