@@ -310,6 +310,8 @@ def test_the_downloads_list_the_crisis_lines_of_the_screens_place_first(browser,
             "- United States",
             "- Canada",
             "- Australia",
+            "- Mexico",
+            "- Spain",
             "- European Union",
             "- Somewhere else",
         ]
