@@ -82,8 +82,9 @@ def stage_topics(summary: Summary, name: str) -> tuple[ShownTopic, ...]:
 def applies_groups(summary: Summary) -> tuple[tuple[TopicCategory, tuple[ShownTopic, ...]], ...]:
     """The considerations grouped by category, most serious first; empty groups left out."""
     groups = []
+    considerations = summary.considerations  # sorted on each read: read once
     for category in CATEGORY_ORDER:
-        shown = tuple(s for s in summary.considerations if s.topic.category == category)
+        shown = tuple(s for s in considerations if s.topic.category == category)
         if shown:
             groups.append((category, shown))
     return tuple(groups)
