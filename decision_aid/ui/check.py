@@ -10,7 +10,7 @@ from decision_aid.answers import Answers
 from decision_aid.schema import Pack, Question
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel
-from decision_aid.ui.layout import buttons_row, start_answered
+from decision_aid.ui.layout import buttons_row, named, start_answered
 from decision_aid.ui.question_css import QUESTION_CSS
 
 
@@ -37,7 +37,7 @@ def check_answers() -> None:
                 )
                 row.markdown(f"**{question.short}**  \n{answer_text(pack, question, answers)}")
                 row.button(
-                    pack.ui.change_button,
+                    named(pack.ui.change_button, question.short),
                     key=state.widget_key("nav", f"change_{question.id}"),
                     on_click=change,
                     args=(number, question.id),

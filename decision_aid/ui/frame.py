@@ -75,6 +75,11 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
 .st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
+/* Many buttons with the same words: the italic part of their label (layout.named) is for
+   screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
+[class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
 [data-testid="stMarkdownContainer"] code { font-family: inherit;
   font-size: inherit; color: inherit; background: none; padding: 0; white-space: pre-wrap; }

@@ -13,6 +13,16 @@ from decision_aid.schema import Pack
 from decision_aid.ui import state
 
 ID = re.compile(r"[a-z0-9_]+")  # content ids; nothing else goes into the script
+MARKDOWN = re.compile(r"([\\`*_\[\]<>~|$])")  # what Streamlit's Markdown would read as markup
+
+
+def named(label: str, what: str) -> str:
+    """A button label for one of many buttons with the same words ("Change", "Load this
+    case"): it shows only the label, and a screen reader hears "label (what)". The italic
+    part is hidden from sight by READABLE_CSS (frame.py), by the button's key. (Markdown
+    reads "*" after a letter and before a colon as a plain star, so no colon.)"""
+    escaped = MARKDOWN.sub(r"\\\1", what)
+    return f"{label} *({escaped})*"
 
 
 def buttons_row():

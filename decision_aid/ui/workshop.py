@@ -8,6 +8,7 @@ from decision_aid.schema import Pack, Persona
 from decision_aid.sharing import MAX_ADDRESS, address_for_language, is_loopback, qr_png
 from decision_aid.ui import state
 from decision_aid.ui.frame import load_persona, reset_and_go_back
+from decision_aid.ui.layout import named
 
 SHARE_KEY = state.widget_key("nav", "share_address")
 
@@ -85,7 +86,7 @@ def _persona_card(pack: Pack, persona: Persona) -> None:
         if persona.shows:
             st.markdown(f"{pack.ui.workshop_shows} " + "; ".join(titles[t] for t in persona.shows))
         st.button(
-            pack.ui.workshop_load,
+            named(pack.ui.workshop_load, persona.title),
             key=state.widget_key("nav", f"load_{persona.id}"),
             on_click=load_persona,
             args=(pack, persona.id),

@@ -330,7 +330,10 @@ def test_clinician_and_workshop_modes(browser, server):
     expect(
         workshop.get_by_role("img", name="Scan to open the aid on your phone", exact=False)
     ).to_be_visible()
-    act(workshop, lambda: workshop.get_by_role("button", name="Load this case").nth(1).click())
+    # Each case's button reads "Load this case"; a screen reader also hears whose case it is.
+    expect(workshop.get_by_role("button", name="Load this case (")).to_have_count(8)
+    load_james = workshop.get_by_role("button", name="Load this case (James, 58", exact=False)
+    act(workshop, lambda: load_james.click())
     expect(
         workshop.get_by_role("heading", name="Aneurysm, AVM, stroke or bleeding in the brain")
     ).to_be_visible()

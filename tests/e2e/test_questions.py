@@ -16,6 +16,13 @@ TARGETS = """() => [...document.querySelectorAll(
   .map(e => [e.innerText.trim(), e.getBoundingClientRect().height])"""
 QUESTIONS = """() => [...document.querySelectorAll('[class*="st-key-box-question_"] h2')]
   .map(e => [e.innerText.trim(), parseFloat(getComputedStyle(e).fontSize)])"""
+# A button's text as seen (its italic part left out), and how wide that italic part is drawn.
+HIDDEN_PART = """buttons => buttons.map(b => {
+  const em = b.querySelector('em');
+  const seen = [...b.querySelectorAll('p')].map(p => [...p.childNodes]
+    .filter(n => n.nodeName !== 'EM').map(n => n.textContent).join('')).join('').trim();
+  return [seen, em ? em.getBoundingClientRect().width : 999];
+})"""
 VESSELS = "Have you ever had any of these? Choose all that apply."
 MEASURED: list[str] = []
 
@@ -129,10 +136,16 @@ def test_check_your_answers_and_change(phone):
     expect(phone.get_by_text("An aneurysm (a bulge in a blood vessel)")).to_be_visible()
     expect(phone.get_by_text("Not answered").first).to_be_visible()
     check_screen(phone, "phone-check-answers")
-    row = phone.locator(
-        '[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stHorizontalBlock"]'
-    ).filter(has_text="Blood vessel, heart or brain history")
-    act(phone, lambda: row.last.get_by_role("button", name="Change").click())
+    # Each Change button shows "Change" and tells a screen reader which answer it changes:
+    # 17 buttons all named "Change" left a listener guessing (an acceptance review).
+    changes = phone.locator('[class*="st-key-nav-change_"] button')
+    assert changes.count() > 10
+    shown = changes.evaluate_all(HIDDEN_PART)
+    assert {text for text, _ in shown} == {"Change"}, shown
+    assert max(width for _, width in shown) <= 1, shown
+    button = phone.get_by_role("button", name="Change (Blood vessel, heart or brain history)", exact=True)
+    expect(button).to_have_count(1)
+    act(phone, lambda: button.click())
     expect(phone.get_by_text("Step 3 of 12", exact=False)).to_be_visible()
     expect(box(phone, VESSELS, "An aneurysm (a bulge in a blood vessel)")).to_be_checked()
     # Change opens the step at that question, its first answer focused, not at the step's top.
