@@ -64,6 +64,9 @@ details.fold summary { cursor: pointer; }
 }
 [role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
   image-rendering: pixelated; }
+/* The QR code and its address in the middle of the dialog, where a room looks. */
+[role="dialog"] [data-testid="stFullScreenFrame"] > div { width: 100%; justify-content: center; }
+[role="dialog"] h3 { text-align: center; }
 a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }

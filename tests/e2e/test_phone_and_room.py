@@ -328,5 +328,9 @@ def test_full_screen_qr_warns_that_a_loopback_address_cannot_be_reached(browser,
     image = dialog.get_by_role("img", name="Scan to open the aid on your phone", exact=False)
     expect(image).to_be_visible()
     assert box(image)["height"] >= 400
+    # In the middle of the dialog, where a room looks (it sat at the left edge).
+    frame = box(dialog)
+    middle = box(image)["x"] + box(image)["width"] / 2
+    assert abs(middle - (frame["x"] + frame["width"] / 2)) <= 4, (middle, frame)
     check_screen(room, "workshop-qr-full-screen")
     room.context.close()
