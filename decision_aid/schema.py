@@ -608,7 +608,6 @@ class UiText(Frozen):
     # español" on the English screens); the page title; dates written out.
     language_switch: Label
     page_title: Label
-    workshop_case_placeholder: Label  # in the case switcher before a case is chosen
     summary_file: Label  # the downloads' name, without its extension
     note_file: Label
     months: Annotated[tuple[str, ...], Field(min_length=12, max_length=12), LABEL]

@@ -78,6 +78,7 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
 .st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
+.st-key-nav-case [role="radiogroup"] { gap: 0.5rem; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
 [class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em {
@@ -233,13 +234,13 @@ def _sidebar(pack: Pack) -> None:
         if state.mode() == "workshop":
             # Not the case: "persona" in the address would load it again on a reload.
             navigation.link("workshop", pack.ui.workshop_back, ":material/groups:", leave_out=("persona",))
-            _case_switcher(pack)
             st.button(
                 pack.ui.workshop_reset,
                 key=state.widget_key("nav", "reset_sidebar"),
                 icon=":material/restart_alt:",
                 on_click=reset_and_go_back,
             )
+            _case_switcher(pack)  # under Reset: its eight cases would push Reset out of view
         with st.expander(pack.ui.for_educators, expanded=state.mode() != "patient"):
             _mode_switch(pack)
         ask = state.take_close_sidebar()
@@ -252,11 +253,11 @@ def _case_switcher(pack: Pack) -> None:
     key = state.widget_key("nav", "case")
     state.seed(key, state.persona())
     titles = {p.id: p.title for p in pack.personas.personas}
-    st.selectbox(
+    # Every case in view, whole, one click away: a dropdown cut the names at a sidebar's width.
+    st.radio(
         pack.ui.workshop_case,
         ids,
         index=None,
-        placeholder=pack.ui.workshop_case_placeholder,  # Streamlit's own is in English
         format_func=titles.__getitem__,
         key=key,
         on_change=_case_chosen,

@@ -314,7 +314,22 @@ def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, s
     )
     assert all(size >= 20 for size in sizes.values()), sizes
     assert "presenter=1" in room.url
+    # The case switcher shows every case whole, in the room's size, the one on screen
+    # chosen: a dropdown cut "James, 58: high b" and listed the cases in 14 px.
+    switcher = room.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Case on screen")
+    expect(switcher.get_by_role("radio")).to_have_count(8)
+    expect(
+        switcher.get_by_role("radio", name="James, 58: high blood pressure and a past aneurysm")
+    ).to_be_checked()
+    cut = switcher.evaluate(
+        """g => [...g.querySelectorAll('p')].filter(p => p.scrollWidth > p.clientWidth + 1
+               || parseFloat(getComputedStyle(p).fontSize) < 20).map(p => p.innerText)"""
+    )
+    assert cut == []
     check_screen(room, "presenter-james-results")
+    act(room, lambda: switcher.get_by_text("Ruth, 71", exact=False).click())
+    expect(room.get_by_text("Fictional case: Ruth, 71", exact=False)).to_be_visible()
+    assert "persona=ruth_older_adult" in room.url
     room.context.close()
 
 
