@@ -697,6 +697,8 @@ class QuestionsContent(Frozen):
     own_max_count: int = Field(gt=0)
     add_button: Label
     remove_label: Label
+    removed_label: Label  # before a question just removed, beside its Undo button
+    undo_label: Label
     items: tuple[Prompt, ...] = Field(min_length=1)
 
 

@@ -81,7 +81,8 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
 .st-key-nav-case [role="radiogroup"] { gap: 0.5rem; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
-[class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em {
+[class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em,
+[class*="st-key-nav-remove_own_"] button em, [class*="st-key-nav-undo_"] button em {
   position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }

@@ -13,7 +13,8 @@ from decision_aid.schema import Pack
 from decision_aid.ui import state
 
 ID = re.compile(r"[a-z0-9_]+")  # content ids; nothing else goes into the script
-MARKDOWN = re.compile(r"([\\`*_\[\]<>~|$])")  # what Streamlit's Markdown would read as markup
+# What Streamlit's Markdown would read as markup, maths, colours or icons (":material/home:").
+MARKDOWN = re.compile(r"([\\`*_\[\]<>~|$:/])")
 
 
 def named(label: str, what: str) -> str:

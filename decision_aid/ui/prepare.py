@@ -15,9 +15,10 @@ from decision_aid.deliberation import (
     with_own_value,
 )
 from decision_aid.safety import typed_crisis_words
-from decision_aid.schema import Pack, TableRow, ValueItem
+from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
+from decision_aid.ui.layout import named
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -232,6 +233,11 @@ def _questions(pack: Pack) -> None:
     _own_questions(pack)
 
 
+def _can_undo(content: QuestionsContent, own: tuple[str, ...], question: str) -> bool:
+    """Not when the list is full, nor when the question has been added again."""
+    return len(own) < content.own_max_count and question not in own
+
+
 def _own_questions(pack: Pack) -> None:
     content = pack.deliberation.questions
 
@@ -250,12 +256,22 @@ def _own_questions(pack: Pack) -> None:
 
     def remove(question: str) -> None:
         """By the question itself, with a button named for it (not for its place in the list):
-        a second click of a double click removes nothing more."""
+        a second click on the same button removes nothing more. One that lands on the next
+        row's button, slid under the pointer, removes that one too: Undo brings both back."""
         own = state.deliberation().own_questions
         if question in own:
             index = own.index(question)
             state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
+            state.note_removed(index, question)
             state.note_cut(key, False)
+
+    def undo(question: str) -> None:
+        """The latest removal back in its place; a stale second click restores nothing."""
+        own, removed = state.deliberation().own_questions, state.last_removed()
+        if removed is not None and removed[1] == question and _can_undo(content, own, question):
+            index = min(removed[0], len(own))
+            state.update_deliberation(own_questions=own[:index] + (question,) + own[index:])
+            state.forget_removed()
 
     cut = state.was_cut(key)
     own = state.deliberation().own_questions
@@ -263,10 +279,20 @@ def _own_questions(pack: Pack) -> None:
         words, button = st.columns([5, 1])
         words.text(question)  # as typed: no Markdown, links, maths or icons (red-team F7)
         button.button(
-            content.remove_label,
+            named(content.remove_label, question),
             key=state.widget_key("nav", f"remove_own_{own_question_id(question)}"),
             on_click=remove,
             args=(question,),
+        )
+    removed = state.last_removed()
+    if removed is not None and _can_undo(content, own, removed[1]):
+        words, button = st.columns([5, 1])
+        words.text(f"{content.removed_label} {removed[1]}")
+        button.button(
+            named(content.undo_label, removed[1]),
+            key=state.widget_key("nav", f"undo_{own_question_id(removed[1])}"),
+            on_click=undo,
+            args=(removed[1],),
         )
     if cut:
         st.caption(pack.ui.question_cut.format(count=content.own_max_chars))

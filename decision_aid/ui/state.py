@@ -68,6 +68,7 @@ class Session:
     sidebar_closes: int = field(default=0, metadata=KEPT)
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
     crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
+    removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
@@ -431,6 +432,20 @@ def note_crisis_cut(key: str, cut_away: bool) -> None:
         session().crisis_cut = key
     elif session().crisis_cut == key:
         session().crisis_cut = ""
+
+
+def note_removed(index: int, question: str) -> None:
+    session().removed += ((index, question),)
+
+
+def last_removed() -> tuple[int, str] | None:
+    removed = session().removed
+    return removed[-1] if removed else None
+
+
+def forget_removed() -> None:
+    """The latest removal, undone (or not to be undone)."""
+    session().removed = session().removed[:-1]
 
 
 def crisis_cut(key: str) -> bool:

@@ -96,6 +96,52 @@ def test_questions_are_tailored_ticked_and_added_to(prepared):
     assert at.session_state[SESSION].deliberation.own_questions == ()
 
 
+def own_questions(at) -> tuple[str, ...]:
+    return at.session_state[SESSION].deliberation.own_questions
+
+
+def add_question(at, text: str) -> None:
+    ok(at.text_input(key="own:question").input(text).run())  # added as the box is left
+
+
+def test_removed_questions_come_back_with_undo_in_their_places(prepared):
+    """A double click on Remove can remove the next question too: its row slides under the
+    pointer (an acceptance review). Each removal can be undone, the latest first."""
+    at = prepared
+    texts = ("Can my partner stay with me?", "Will I be able to work the next day?", "Is it covered?")
+    for text in texts:
+        add_question(at, text)
+    questions = PACK.deliberation.questions
+    removes = [b.label for b in at.button if (b.key or "").startswith("nav:remove_own_")]
+    # Each reads "Remove"; a screen reader hears which question (the hidden italic part).
+    assert removes == [f"{questions.remove_label} *({text})*" for text in texts]
+    assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
+    press(at, f"remove_own_{own_question_id(texts[0])}")
+    press(at, f"remove_own_{own_question_id(texts[1])}")
+    assert own_questions(at) == texts[2:]
+    assert f"{questions.removed_label} {texts[1]}" in [t.value for t in at.text]  # as typed
+    press(at, f"undo_{own_question_id(texts[1])}")
+    assert own_questions(at) == texts[1:]
+    assert f"{questions.removed_label} {texts[0]}" in [t.value for t in at.text]
+    press(at, f"undo_{own_question_id(texts[0])}")
+    assert own_questions(at) == texts
+    assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
+    assert not [t for t in at.text if t.value.startswith(questions.removed_label)]
+
+
+def test_undo_is_not_offered_for_a_question_typed_again_or_when_the_list_is_full(prepared):
+    at = prepared
+    add_question(at, "Will it help?")
+    press(at, f"remove_own_{own_question_id('Will it help?')}")
+    assert at.button(key=f"nav:undo_{own_question_id('Will it help?')}")
+    add_question(at, "Will it help?")
+    assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
+    press(at, f"remove_own_{own_question_id('Will it help?')}")
+    for number in range(PACK.deliberation.questions.own_max_count):
+        add_question(at, f"Question number {number}?")
+    assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
+
+
 def typed_help(at) -> list[str]:
     """The crisis help shown for typed words: its reason line, each time it shows."""
     return [c.value for c in at.caption if c.value == PACK.ui.typed_crisis_reason]
