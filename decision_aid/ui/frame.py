@@ -31,8 +31,12 @@ READABLE_CSS = """<style>
 .aid-caption { font-size: 0.875rem; color: #595c63; }
 .icon-array { margin-bottom: 1rem; }
 .icon-array p { margin: 0 0 0.5rem 0; }
-.icon-array .ia-groups { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; margin: 0.5rem 0; }
-.icon-array figure { flex: 1 1 9rem; min-width: 0; margin: 0; }
+/* Groups side by side, their titles, grids and sentences each level across the row (a
+   subgrid), also when one title wraps to more lines than the other. */
+.icon-array .ia-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+  gap: 0 1.5rem; margin: 0.5rem 0; }
+.icon-array figure { display: grid; grid-row: span 3; grid-template-rows: subgrid; min-width: 0;
+  margin: 0 0 1rem 0; }
 .icon-array img { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 details.fold { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
   padding: 0.5rem 1rem; margin-bottom: 0.5rem; }

@@ -104,7 +104,8 @@ def test_icon_array_pairs_sit_side_by_side_on_a_phone(browser, server):
     assert pairs, "no icon-array pairs on Maria's results"
     for left, right in pairs:
         assert left["x"] + left["w"] <= right["x"], (left, right)  # beside, not under
-        assert abs(left["y"] - right["y"]) < left["h"] / 2, (left, right)  # on one line
+        # Level, also when one group's title wraps to more lines (they were 26 px apart).
+        assert abs(left["y"] - right["y"]) <= 1, (left, right)
         assert right["x"] + right["w"] <= 390, right
         assert left["w"] >= 120, left  # still legible: 100 people in a 10 x 10 grid
     phone.context.close()
