@@ -240,7 +240,14 @@ def _compare(pack: Pack, summary: Summary, shown: tuple[ShownTopic, ...]) -> Non
 
 
 def _change_answers_button(pack: Pack) -> None:
-    st.button(pack.ui.change_answers, key=state.widget_key("nav", "change_answers"), on_click=to_first_step)
+    """To "Check your answers": every answer, a skipped one as "Not answered", each with its
+    Change (step 1 showed one step's questions, none of them the skipped ones)."""
+    st.button(
+        pack.ui.change_answers,
+        key=state.widget_key("nav", "change_answers"),
+        on_click=state.go_to_page,
+        args=("check",),
+    )
 
 
 def about() -> None:

@@ -78,4 +78,5 @@ def test_questions_named_like_the_shells_state_work_like_any_other(pack_with_she
         ok(at.button(key=f"nav:stage_back_{at.session_state['app:session'].stage}_top").click().run())
     assert at.title[0].value == "What applies to you"
     click(at, "Change my answers")
+    ok(at.button(key="nav:change_self_harm_thoughts").click().run())
     assert all(radio(at, f"Extra question {word}?").value == "yes" for word in SHELL_WORDS)

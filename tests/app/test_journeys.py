@@ -290,8 +290,11 @@ def test_what_applies_says_so_when_nothing_applies_and_when_questions_were_skipp
     text = markdown_text(at)
     assert "Nothing you told us matched one of our special notes." in text
     assert "some notes that could apply to you may be missing" in at.warning[0].value
+    # To "Check your answers", where each skipped one reads "Not answered" beside its Change.
     click(at, key="nav:change_answers")
-    assert at.title[0].value == "Safety first"
+    assert at.title[0].value == "Check your answers"
+    changes = [b for b in at.button if (b.key or "").startswith("nav:change_")]
+    assert markdown_text(at).count("Not answered") == len(changes) - 1  # all but the safety question
 
 
 def test_crisis_path_shows_panel_at_once_on_every_step_and_first_in_results(at):
@@ -376,6 +379,8 @@ def test_back_and_change_my_answers_keep_answers(at):
         next_step(at)
     assert at.title[0].value == "What applies to you"
     click(at, key="nav:change_answers")
+    assert at.title[0].value == "Check your answers"
+    click(at, key="nav:change_self_harm_thoughts")
     assert at.title[0].value == "Safety first"
     assert at.radio(key="q:self_harm_thoughts").value == "not_at_all"
     next_step(at)

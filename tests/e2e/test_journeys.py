@@ -238,6 +238,8 @@ def test_back_and_change_my_answers_keep_answers(page):
     click_button(page, "See my results")
     expect(page.get_by_role("heading", name="What applies to you", level=1)).to_be_visible()
     click_button(page, "Change my answers")
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+    click_button(page, "Change (Thoughts of death or self-harm, last 2 weeks)")
     expect(page.get_by_text("Step 1 of 12")).to_be_visible()
     expect(page.get_by_role("radio", name="Not at all")).to_be_checked()
     go_to_step(page, "Next", 2)

@@ -91,7 +91,7 @@ def test_a_link_and_change_my_answers_land_at_the_top(browser, server):
         click_stage(page, "back")
         scroll_to_bottom(page)
         act(page, lambda: page.get_by_role("button", name="Change my answers").click())
-        heading_in_view(page, "Safety first")
+        heading_in_view(page, "Check your answers")
     finally:
         page.context.close()
 
