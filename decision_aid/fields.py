@@ -82,6 +82,7 @@ RESERVED_IDS = frozenset(
         "close_sidebar",
         "region_moved",
         "crisis_cut",
+        "removed",  # own questions removed, to put back with Undo
         "sidebar_closes",
         "go_to",
         "region",

@@ -33,6 +33,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         sidebar_closes=2,
         text_cut="own:question",
         crisis_cut="own:value",
+        removed=((0, "Can I drive home?"),),
         focus="blood_pressure",
         checked=True,
         qr=("K1AB-CDEF", b"png"),
