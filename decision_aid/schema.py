@@ -592,6 +592,7 @@ class UiText(Frozen):
     for_educators: Label
     fictional_case: Annotated[str, template("name")]
     workshop_case: Label
+    workshop_case_current: Label  # read by screen readers after the case on screen
     workshop_qr_full: Label
     workshop_qr_close: Label
     workshop_loopback: Prose

@@ -15,6 +15,7 @@ from decision_aid.personas import persona_answers
 from decision_aid.schema import Pack
 from decision_aid.ui import navigation, state
 from decision_aid.ui.crisis import danger_line
+from decision_aid.ui.layout import named
 
 MODES = ("patient", "clinician", "workshop")
 HOME = {"patient": "welcome", "clinician": "review", "workshop": "workshop"}
@@ -82,11 +83,12 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
 .st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
-.st-key-nav-case [role="radiogroup"] { gap: 0.5rem; }
+[class*="st-key-nav-case_"] button { justify-content: flex-start; text-align: left; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
 [class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em,
-[class*="st-key-nav-remove_own_"] button em, [class*="st-key-nav-undo_"] button em {
+[class*="st-key-nav-remove_own_"] button em, [class*="st-key-nav-undo_"] button em,
+[class*="st-key-nav-case_"] button em {
   position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
@@ -109,12 +111,22 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { fon
 [class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
 </style>"""
 # Click Streamlit's own "Collapse sidebar" button, on a phone only (Streamlit's md
-# breakpoint), after the view changed. Runs in a same-origin component frame; no request.
+# breakpoint), after the view changed, then move the keyboard's place to the screen's
+# heading: it was left on a control in the closed sidebar, out of sight (a review). Runs in
+# a same-origin component frame; no request.
 CLOSE_SIDEBAR_JS = """<script>/* ask {ask} */
 const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {{
   const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (button) {{ button.click(); }}
+  let tries = 0;
+  const toHeading = () => {{
+    const heading = doc.querySelector('[data-testid="stMain"] h1');
+    if (!heading) {{ if (++tries < 20) setTimeout(toHeading, 100); return; }}
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({{preventScroll: true}});
+  }};
+  toHeading();
 }}
 </script>"""
 
@@ -254,27 +266,25 @@ def _sidebar(pack: Pack) -> None:
 
 
 def _case_switcher(pack: Pack) -> None:
-    ids = tuple(p.id for p in pack.personas.personas)
-    key = state.widget_key("nav", "case")
-    state.seed(key, state.persona())
-    titles = {p.id: p.title for p in pack.personas.personas}
-    # Every case in view, whole, one click away: a dropdown cut the names at a sidebar's width.
-    st.radio(
-        pack.ui.workshop_case,
-        ids,
-        index=None,
-        format_func=titles.__getitem__,
-        key=key,
-        on_change=_case_chosen,
-        args=(pack, key, ids),
-    )
+    """Every case in view, whole, one click away: a dropdown cut the names at a sidebar's
+    width. Buttons, not radios: a radio's arrow keys would load each case on the way."""
+    st.markdown(f"**{pack.ui.workshop_case}**")
+    for persona in pack.personas.personas:
+        on_screen = persona.id == state.persona()
+        st.button(
+            named(persona.title, pack.ui.workshop_case_current) if on_screen else persona.title,
+            key=state.widget_key("nav", f"case_{persona.id}"),
+            type="primary" if on_screen else "secondary",  # and a tick: never colour alone
+            icon=":material/check:" if on_screen else None,
+            width="stretch",
+            on_click=_case_chosen,
+            args=(pack, persona.id),
+        )
 
 
-def _case_chosen(pack: Pack, key: str, ids: tuple[str, ...]) -> None:
-    persona_id = state.widget_value(key, ids)
-    if isinstance(persona_id, str):
-        load_persona(pack, persona_id)
-        state.ask_close_sidebar()
+def _case_chosen(pack: Pack, persona_id: str) -> None:
+    load_persona(pack, persona_id)
+    state.ask_close_sidebar()
 
 
 def _mode_switch(pack: Pack) -> None:

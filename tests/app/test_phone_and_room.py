@@ -126,8 +126,12 @@ def test_no_banner_without_a_case_or_after_a_reset():
 
 def test_the_case_switcher_loads_another_case_from_any_screen():
     at = open_app(mode="workshop", persona="maria_trd")
-    assert at.sidebar.radio(key="nav:case").value == "maria_trd"
-    ok(at.sidebar.radio(key="nav:case").set_value("leo_first_episode").run())
+    # One button per case; the one on screen is marked, also for a screen reader.
+    cases = [b for b in at.sidebar.button if (b.key or "").startswith("nav:case_")]
+    assert len(cases) == 8
+    marked = [b.key for b in cases if b.label.endswith("*(on screen now)*")]
+    assert marked == ["nav:case_maria_trd"]
+    ok(at.sidebar.button(key="nav:case_leo_first_episode").click().run())
     assert at.title[0].value == "What applies to you"
     assert [i for i in at.info if i.value.startswith("Fictional case: Leo")]
     assert at.query_params["persona"] == "leo_first_episode"

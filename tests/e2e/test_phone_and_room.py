@@ -268,6 +268,14 @@ def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
     act(phone, lambda: views.get_by_text("Workshop", exact=True).click())
     expect(phone.get_by_role("heading", name="Workshop", level=1)).to_be_visible()
     expect(sidebar).to_have_attribute("data-collapsed", "true")
+    # A case chosen in the sidebar: it closes, and the keyboard's place moves to the new
+    # screen's heading (a review found focus left on a button in the closed sidebar).
+    phone.get_by_test_id("stExpandSidebarButton").click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    act(phone, lambda: sidebar.get_by_role("button", name="Ruth, 71", exact=False).click())
+    expect(phone.get_by_text("Fictional case: Ruth, 71", exact=False)).to_be_visible()
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    phone.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
 
 
 def test_patients_do_not_see_the_view_switch(page):
@@ -316,19 +324,20 @@ def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, s
     assert all(size >= 20 for size in sizes.values()), sizes
     assert "presenter=1" in room.url
     # The case switcher shows every case whole, in the room's size, the one on screen
-    # chosen: a dropdown cut "James, 58: high b" and listed the cases in 14 px.
-    switcher = room.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Case on screen")
-    expect(switcher.get_by_role("radio")).to_have_count(8)
-    expect(
-        switcher.get_by_role("radio", name="James, 58: high blood pressure and a past aneurysm")
-    ).to_be_checked()
-    cut = switcher.evaluate(
-        """g => [...g.querySelectorAll('p')].filter(p => p.scrollWidth > p.clientWidth + 1
+    # marked: a dropdown cut "James, 58: high b" and listed the cases in 14 px. Buttons, not
+    # radios: a radio's arrow key loaded each case on the way to the one wanted (a review).
+    sidebar = room.get_by_test_id("stSidebar")
+    cases = sidebar.locator('[class*="st-key-nav-case_"] button')
+    expect(cases).to_have_count(8)
+    james = "James, 58: high blood pressure and a past aneurysm"
+    expect(sidebar.get_by_role("button", name=f"{james} (on screen now)", exact=True)).to_be_visible()
+    cut = cases.evaluate_all(
+        """bs => bs.flatMap(b => [...b.querySelectorAll('p')]).filter(p => p.scrollWidth > p.clientWidth + 1
                || parseFloat(getComputedStyle(p).fontSize) < 20).map(p => p.innerText)"""
     )
     assert cut == []
     check_screen(room, "presenter-james-results")
-    act(room, lambda: switcher.get_by_text("Ruth, 71", exact=False).click())
+    act(room, lambda: sidebar.get_by_role("button", name="Ruth, 71", exact=False).click())
     expect(room.get_by_text("Fictional case: Ruth, 71", exact=False)).to_be_visible()
     assert "persona=ruth_older_adult" in room.url
     room.context.close()
