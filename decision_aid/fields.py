@@ -83,6 +83,7 @@ RESERVED_IDS = frozenset(
         "region_moved",
         "crisis_cut",
         "removed",  # own questions removed, to put back with Undo
+        "focus_control",
         "sidebar_closes",
         "go_to",
         "region",

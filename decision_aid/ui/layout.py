@@ -134,6 +134,28 @@ _TO_CRISIS = """<script>
 </script>"""
 
 
+# A control that replaced the one clicked (Remove gives way to Undo, Undo to Remove): the
+# browser's focus fell back to the page's start, and a screen reader with it (a review).
+_TO_CONTROL = """<script>
+(() => {{
+  let tries = 0;
+  const go = () => {{
+    const control = document.querySelector('.st-key-{css} button');
+    if (!control) {{ if (++tries < 20) setTimeout(go, 50); return; }}
+    control.focus();
+  }};
+  go();
+}})();
+</script>"""
+KEY = re.compile(r"[a-z]+:[a-z0-9_]+")  # the keys focus() takes: nothing else goes into the script
+
+
+def focus(key: str) -> None:
+    """Move the keyboard's place to the button with this widget key, drawn in this run."""
+    if KEY.fullmatch(key):
+        st.html(_TO_CONTROL.format(css=key.replace(":", "-")), unsafe_allow_javascript=True)
+
+
 def scroll_to_crisis_panel() -> None:
     st.html(_TO_CRISIS, unsafe_allow_javascript=True)
 

@@ -14,11 +14,12 @@ from decision_aid.deliberation import (
     too_long,
     with_own_value,
 )
+from decision_aid.exports.markdown import escape
 from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
-from decision_aid.ui.layout import named
+from decision_aid.ui.layout import focus, named
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -233,9 +234,12 @@ def _questions(pack: Pack) -> None:
     _own_questions(pack)
 
 
-def _can_undo(content: QuestionsContent, own: tuple[str, ...], question: str) -> bool:
-    """Not when the list is full, nor when the question has been added again."""
-    return len(own) < content.own_max_count and question not in own
+def _undoable(content: QuestionsContent, own: tuple[str, ...]) -> tuple[int, str] | None:
+    """The latest removal that can be undone: none when the list is full, and not one whose
+    question has been added again (the one before it is offered instead)."""
+    if len(own) >= content.own_max_count:
+        return None
+    return next((entry for entry in reversed(state.removed()) if entry[1] not in own), None)
 
 
 def _own_questions(pack: Pack) -> None:
@@ -264,14 +268,18 @@ def _own_questions(pack: Pack) -> None:
             state.update_deliberation(own_questions=own[:index] + own[index + 1 :])
             state.note_removed(index, question)
             state.note_cut(key, False)
+            state.focus_control(state.widget_key("nav", f"undo_{own_question_id(question)}"))
 
     def undo(question: str) -> None:
-        """The latest removal back in its place; a stale second click restores nothing."""
-        own, removed = state.deliberation().own_questions, state.last_removed()
-        if removed is not None and removed[1] == question and _can_undo(content, own, question):
-            index = min(removed[0], len(own))
+        """The latest removal that can be undone, back in its place; a stale second click
+        (its button gone) restores nothing."""
+        own = state.deliberation().own_questions
+        entry = _undoable(content, own)
+        if entry is not None and entry[1] == question:
+            index = min(entry[0], len(own))
             state.update_deliberation(own_questions=own[:index] + (question,) + own[index:])
-            state.forget_removed()
+            state.forget_removed(entry)
+            state.focus_control(state.widget_key("nav", f"remove_own_{own_question_id(question)}"))
 
     cut = state.was_cut(key)
     own = state.deliberation().own_questions
@@ -284,16 +292,19 @@ def _own_questions(pack: Pack) -> None:
             on_click=remove,
             args=(question,),
         )
-    removed = state.last_removed()
-    if removed is not None and _can_undo(content, own, removed[1]):
+    removed = _undoable(content, own)
+    if removed is not None:
         words, button = st.columns([5, 1])
-        words.text(f"{content.removed_label} {removed[1]}")
+        words.caption(f"{content.removed_label} {escape(removed[1])}")  # quieter than a question
         button.button(
             named(content.undo_label, removed[1]),
             key=state.widget_key("nav", f"undo_{own_question_id(removed[1])}"),
             on_click=undo,
             args=(removed[1],),
         )
+    moved = state.take_focus_control()
+    if moved is not None:
+        focus(moved)
     if cut:
         st.caption(pack.ui.question_cut.format(count=content.own_max_chars))
     if len(own) >= content.own_max_count:

@@ -69,6 +69,7 @@ class Session:
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
     crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
     removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
+    focus_control: str | None = None  # a control to move the keyboard's place to (layout.focus)
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
@@ -438,14 +439,27 @@ def note_removed(index: int, question: str) -> None:
     session().removed += ((index, question),)
 
 
-def last_removed() -> tuple[int, str] | None:
-    removed = session().removed
-    return removed[-1] if removed else None
+def removed() -> tuple[tuple[int, str], ...]:
+    """Own questions removed: (place, words), the latest last."""
+    return session().removed
 
 
-def forget_removed() -> None:
-    """The latest removal, undone (or not to be undone)."""
-    session().removed = session().removed[:-1]
+def forget_removed(entry: tuple[int, str]) -> None:
+    """A removal undone: the latest one of these words."""
+    kept = list(session().removed)
+    del kept[len(kept) - 1 - kept[::-1].index(entry)]
+    session().removed = tuple(kept)
+
+
+def focus_control(key: str) -> None:
+    """Move the keyboard's place to this control on the next run (a button that replaced
+    the one clicked, which is gone)."""
+    session().focus_control = key
+
+
+def take_focus_control() -> str | None:
+    key, session().focus_control = session().focus_control, None
+    return key
 
 
 def crisis_cut(key: str) -> bool:
