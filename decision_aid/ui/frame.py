@@ -67,8 +67,9 @@ details.fold summary { cursor: pointer; }
   [data-testid="stMain"] [data-testid="stTextInputRootElement"] input,
   [data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 1rem; }
 }
-[role="dialog"] img { height: min(70vh, 85vw); width: auto !important; margin: 0 auto;
-  image-rendering: pixelated; }
+/* Square, and small enough that the address in words (and a warning) fit under it. */
+[role="dialog"] img { width: min(60vh, 100%) !important; height: auto !important;
+  aspect-ratio: 1; margin: 0 auto; image-rendering: pixelated; }
 /* The QR code and its address in the middle of the dialog, where a room looks. */
 [role="dialog"] [data-testid="stFullScreenFrame"] > div { width: 100%; justify-content: center; }
 [role="dialog"] h3 { text-align: center; }
@@ -83,6 +84,10 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
 .st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
+/* A keyboard's place plain to see: Streamlit's own ring is a pale shadow, about 2.3:1 on
+   white (a review; WCAG 1.4.11). The aid's blue is 6.7:1. */
+button:focus-visible, a:focus-visible, summary:focus-visible {
+  outline: 3px solid #1e6091 !important; outline-offset: 2px; }
 [class*="st-key-nav-case_"] button { justify-content: flex-start; text-align: left; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */

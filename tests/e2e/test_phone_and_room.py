@@ -357,5 +357,14 @@ def test_full_screen_qr_warns_that_a_loopback_address_cannot_be_reached(browser,
     frame = box(dialog)
     middle = box(image)["x"] + box(image)["width"] / 2
     assert abs(middle - (frame["x"] + frame["width"] / 2)) <= 4, (middle, frame)
+    assert abs(box(image)["width"] - box(image)["height"]) <= 1, box(image)  # square
+    # The address in words fits under it, with the warning, on a laptop's screen.
+    expect(dialog.get_by_role("heading", level=3)).to_be_in_viewport(ratio=1)
     check_screen(room, "workshop-qr-full-screen")
+    room.set_viewport_size({"width": 390, "height": 844})
+    expect(image).to_be_visible()
+    room.wait_for_timeout(300)
+    on_phone = box(image)
+    assert abs(on_phone["width"] - on_phone["height"]) <= 1, on_phone  # was 310 x 331.5
+    assert on_phone["x"] >= 0 and on_phone["x"] + on_phone["width"] <= 390, on_phone
     room.context.close()
