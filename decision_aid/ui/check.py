@@ -13,10 +13,18 @@ from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.layout import buttons_row, named, start_answered
 from decision_aid.ui.question_css import QUESTION_CSS
 
+# Each Change on the right of its answer, on a phone too: a row wraps when its text and
+# button do not fit, so Change sat under long questions and beside short ones (a review).
+CHECK_CSS = """<style>
+[class*="st-key-box-answer_"] { flex-wrap: nowrap !important; }
+[class*="st-key-box-answer_"] > :first-child { flex: 1 1 0; min-width: 0; }
+[class*="st-key-box-answer_"] > :last-child { flex: none; }
+</style>"""
+
 
 def check_answers() -> None:
     pack = state.pack()
-    st.html(QUESTION_CSS)
+    st.html(QUESTION_CSS + CHECK_CSS)
     stages.progress(pack, "check")  # issue 15 journey: the one progress bar
     answers = start_answered(pack, pack.ui.check_title)
     if answers is None:
@@ -34,6 +42,7 @@ def check_answers() -> None:
                     horizontal_alignment="distribute",
                     vertical_alignment="center",
                     border=True,
+                    key=state.widget_key("box", f"answer_{question.id}"),  # CHECK_CSS
                 )
                 row.markdown(f"**{question.short}**  \n{answer_text(pack, question, answers)}")
                 row.button(

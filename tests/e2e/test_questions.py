@@ -140,6 +140,11 @@ def test_check_your_answers_and_change(phone):
     # 17 buttons all named "Change" left a listener guessing (an acceptance review).
     changes = phone.locator('[class*="st-key-nav-change_"] button')
     assert changes.count() > 10
+    # Each on the right of its answer, on a phone too: some wrapped under long questions.
+    lefts = {
+        round(b["x"]) for b in changes.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())")
+    }
+    assert len(lefts) == 1 and min(lefts) > 390 / 2, lefts
     shown = changes.evaluate_all(HIDDEN_PART)
     assert {text for text, _ in shown} == {"Change"}, shown
     assert max(width for _, width in shown) <= 1, shown
