@@ -40,10 +40,8 @@ def patient_waits():
     expect.set_options(timeout=5_000)
 
 
-NOTHING = {"links": 0, "maths": 0, "icons": 0, "emoji": 0, "bold": 0}
-
-
-def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
+def to_prepare(page: Page) -> None:
+    """A patient's path to Prepare: the safety question answered, the rest skipped."""
     click_button(page, "Start the questions")
     choose(page, SAFETY, "Not at all")
     for _ in range(3):
@@ -51,6 +49,13 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     click_button(page, "Next: check your answers")
     click_button(page, "See my results")
     stages_from(page, "results", "prepare")
+
+
+NOTHING = {"links": 0, "maths": 0, "icons": 0, "emoji": 0, "bold": 0}
+
+
+def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
+    to_prepare(page)
     act(page, lambda: page.get_by_label("Add your own question (optional)").fill(TYPED))
     act(page, lambda: page.get_by_role("button", name="Add question").click())
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
@@ -88,13 +93,7 @@ def test_words_about_suicide_cut_off_at_the_limit_bring_help_beside_their_box_at
 def test_a_double_click_on_remove_is_undone_question_by_question(page):
     """A double click on Remove can remove the next question too, its row slid under the
     pointer (an acceptance review): Undo brings each back in its place, the latest first."""
-    click_button(page, "Start the questions")
-    choose(page, SAFETY, "Not at all")
-    for _ in range(3):
-        click_button(page, "Next")
-    click_button(page, "Next: check your answers")
-    click_button(page, "See my results")
-    stages_from(page, "results", "prepare")
+    to_prepare(page)
     texts = ["Can my partner stay with me?", "Will I be able to work the next day?", "Is it covered?"]
     box = page.get_by_label("Add your own question (optional)")
     for text in texts:
