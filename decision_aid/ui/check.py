@@ -19,6 +19,12 @@ CHECK_CSS = """<style>
 [class*="st-key-box-answer_"] { flex-wrap: nowrap !important; }
 [class*="st-key-box-answer_"] > :first-child { flex: 1 1 0; min-width: 0; }
 [class*="st-key-box-answer_"] > :last-child { flex: none; }
+/* Below 360 px (and in a room's large type) the text column would split words: there every
+   Change goes under its answer. */
+@media (max-width: 360px) {
+  [class*="st-key-box-answer_"] { flex-wrap: wrap !important; }
+  [class*="st-key-box-answer_"] > :first-child { flex: 1 1 100%; }
+}
 </style>"""
 
 

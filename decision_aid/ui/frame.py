@@ -84,11 +84,21 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    the crisis panel with a 1 px grey border under an 8 px red contraindication card). */
 .st-key-box-crisis_panel { border: 2px solid #d5281b !important; border-left-width: 0.75rem !important; }
 .st-key-box-lang { display: none; }
+.st-key-box-removed [data-testid="stText"] { color: #595c63; }  /* "Removed: …", beside Undo */
 /* A keyboard's place plain to see: Streamlit's own ring is a pale shadow, about 2.3:1 on
    white (a review; WCAG 1.4.11). The aid's blue is 6.7:1. */
-button:focus-visible, a:focus-visible, summary:focus-visible {
+button:focus-visible, a:focus-visible, summary:focus-visible,
+[data-testid="stRadioOption"]:has(input:focus-visible),
+[data-testid="stCheckbox"] label:has(input:focus-visible) {
   outline: 3px solid #1e6091 !important; outline-offset: 2px; }
-[class*="st-key-nav-case_"] button { justify-content: flex-start; text-align: left; }
+/* A screen's heading takes the keyboard's place after a case or view is chosen: no ring,
+   as it is not a control. */
+h1[tabindex="-1"]:focus { outline: none; }
+/* A closed sidebar's controls leave the Tab order (Streamlit only slides it off screen, where
+   a review tabbed through 12 of them); hidden once its slide has ended. */
+[data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; transition: visibility 0s 0.3s; }
+[class*="st-key-nav-case_"] button, [class*="st-key-nav-case_"] button * {
+  justify-content: flex-start; text-align: left; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
 [class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em,
@@ -115,24 +125,25 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { fon
 [class*="st-key-nav-lang_"] button { min-height: 0; }
 [class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
 </style>"""
-# Click Streamlit's own "Collapse sidebar" button, on a phone only (Streamlit's md
-# breakpoint), after the view changed, then move the keyboard's place to the screen's
-# heading: it was left on a control in the closed sidebar, out of sight (a review). Runs in
-# a same-origin component frame; no request.
+# After the view or the case changed: click Streamlit's own "Collapse sidebar" button, on a
+# phone only (Streamlit's md breakpoint), and move the keyboard's place to the new screen's
+# heading. It was left on a control in the closed sidebar, out of sight, or on a redrawn
+# button, which drops it to the page's start (two reviews). Runs in a same-origin
+# component frame; no request.
 CLOSE_SIDEBAR_JS = """<script>/* ask {ask} */
 const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {{
   const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (button) {{ button.click(); }}
-  let tries = 0;
-  const toHeading = () => {{
-    const heading = doc.querySelector('[data-testid="stMain"] h1');
-    if (!heading) {{ if (++tries < 20) setTimeout(toHeading, 100); return; }}
-    heading.setAttribute('tabindex', '-1');
-    heading.focus({{preventScroll: true}});
-  }};
-  toHeading();
 }}
+let tries = 0;
+const toHeading = () => {{
+  const heading = doc.querySelector('[data-testid="stMain"] h1');
+  if (!heading) {{ if (++tries < 20) setTimeout(toHeading, 100); return; }}
+  heading.setAttribute('tabindex', '-1');
+  heading.focus({{preventScroll: true}});
+}};
+toHeading();
 </script>"""
 
 

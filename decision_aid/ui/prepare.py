@@ -14,7 +14,6 @@ from decision_aid.deliberation import (
     too_long,
     with_own_value,
 )
-from decision_aid.exports.markdown import escape
 from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
@@ -295,7 +294,8 @@ def _own_questions(pack: Pack) -> None:
     removed = _undoable(content, own)
     if removed is not None:
         words, button = st.columns([5, 1])
-        words.caption(f"{content.removed_label} {escape(removed[1])}")  # quieter than a question
+        # As typed (st.text: no Markdown, maths or icons), quieter than a question (REMOVED_CSS).
+        words.container(key=state.widget_key("box", "removed")).text(f"{content.removed_label} {removed[1]}")
         button.button(
             named(content.undo_label, removed[1]),
             key=state.widget_key("nav", f"undo_{own_question_id(removed[1])}"),

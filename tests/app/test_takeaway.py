@@ -119,15 +119,15 @@ def test_removed_questions_come_back_with_undo_in_their_places(prepared):
     press(at, f"remove_own_{own_question_id(texts[0])}")
     press(at, f"remove_own_{own_question_id(texts[1])}")
     assert own_questions(at) == texts[2:]
-    # Quieter than a question, and as typed (in a code span: nothing in it read as markup).
-    assert f"{questions.removed_label} ` {texts[1]} `" in [c.value for c in at.caption]
+    # As typed, as plain text (st.text: nothing in it read as markup), made quieter by CSS.
+    assert f"{questions.removed_label} {texts[1]}" in [t.value for t in at.text]
     press(at, f"undo_{own_question_id(texts[1])}")
     assert own_questions(at) == texts[1:]
-    assert f"{questions.removed_label} ` {texts[0]} `" in [c.value for c in at.caption]
+    assert f"{questions.removed_label} {texts[0]}" in [t.value for t in at.text]
     press(at, f"undo_{own_question_id(texts[0])}")
     assert own_questions(at) == texts
     assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
-    assert not [c for c in at.caption if c.value.startswith(questions.removed_label)]
+    assert not [t for t in at.text if t.value.startswith(questions.removed_label)]
 
 
 def test_undo_is_not_offered_for_a_question_typed_again_or_when_the_list_is_full(prepared):

@@ -61,6 +61,15 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
     assert made_from_the_words(page, '[data-testid="stMain"]') == NOTHING
     check_screen(page, "own-words-prepare")
+    # Removed, then put back: its "Removed:" line shows the words as typed too (a review
+    # saw ":material_home:" and 10 px green code there).
+    act(page, lambda: page.get_by_role("button", name="Remove (", exact=False).click())
+    removed = page.locator(".st-key-box-removed [data-testid=stText]")
+    expect(removed).to_have_text(f"Removed: {TYPED}")
+    assert made_from_the_words(page, '[data-testid="stMain"]') == NOTHING
+    assert removed.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 14
+    act(page, lambda: page.get_by_role("button", name="Undo (", exact=False).click())
+    expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
     next_stage(page, "prepare")
     summary = page.locator(".st-key-box-summary_document")
     expect(summary).to_contain_text("Is www.example.com")

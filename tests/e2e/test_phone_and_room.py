@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from decision_aid.content import load_pack
-from tests.e2e.conftest import act, check_screen, open_page
+from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
 from tests.e2e.test_journeys import stages_from
 
 ES = load_pack("es")
@@ -276,6 +276,19 @@ def test_the_sidebar_closes_on_a_phone_after_the_view_changes(phone):
     expect(phone.get_by_text("Fictional case: Ruth, 71", exact=False)).to_be_visible()
     expect(sidebar).to_have_attribute("data-collapsed", "true")
     phone.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
+    # A closed sidebar's controls are not in the Tab order: a review tabbed through 12 of
+    # them off screen, and Enter on one loaded a case no one could see.
+    phone.reload()  # Tab from the page's start, the sidebar closed as a phone opens it
+    wait_for_app(phone)
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    phone.wait_for_function(  # once its slide has ended
+        "() => getComputedStyle(document.querySelector('[data-testid=stSidebar]')).visibility === 'hidden'"
+    )
+    reached = []
+    for _ in range(25):
+        phone.keyboard.press("Tab")
+        reached.append(phone.evaluate("() => !!document.activeElement.closest('[data-testid=stSidebar]')"))
+    assert not any(reached), reached
 
 
 def test_patients_do_not_see_the_view_switch(page):
@@ -337,8 +350,12 @@ def test_presenter_view_names_the_fictional_case_and_scales_the_notes(browser, s
     )
     assert cut == []
     check_screen(room, "presenter-james-results")
-    act(room, lambda: sidebar.get_by_role("button", name="Ruth, 71", exact=False).click())
+    act(room, lambda: sidebar.get_by_role("button", name="Ruth, 71", exact=False).press("Enter"))
     expect(room.get_by_text("Fictional case: Ruth, 71", exact=False)).to_be_visible()
+    # The keyboard's place moves to the new screen's heading (it fell to the page's start),
+    # with no ring: a heading is not a control.
+    room.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
+    assert room.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "none"
     assert "persona=ruth_older_adult" in room.url
     room.context.close()
 

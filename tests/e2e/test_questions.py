@@ -124,6 +124,27 @@ def test_none_and_not_sure_are_exclusive_in_the_browser(phone):
     expect(phone.get_by_text("Select all")).to_have_count(0)
 
 
+def test_answers_reached_by_keyboard_show_the_focus_ring(phone):
+    """Radios and checkboxes had only Streamlit's pale grey background when focused (about
+    1.1:1, a review): the option now gets the aid's 3 px ring, as buttons do."""
+    click_button(phone, "Start the questions")
+    reached = None
+    for _ in range(40):
+        phone.keyboard.press("Tab")
+        reached = phone.evaluate(
+            """() => { const e = document.activeElement;
+                       return e && e.matches('input[type=radio]') ? e.closest('label').innerText : null; }"""
+        )
+        if reached:
+            break
+    assert reached, "Tab never reached an answer"
+    ring = phone.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement.closest('label'));
+                   return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"""
+    )
+    assert ring == ["solid", 3, "rgb(30, 96, 145)"], ring
+
+
 def test_check_your_answers_and_change(phone):
     click_button(phone, "Start the questions")
     choose(phone, SAFETY, "Not at all")
