@@ -294,7 +294,7 @@ def _own_questions(pack: Pack) -> None:
     removed = _undoable(content, own)
     if removed is not None:
         words, button = st.columns([5, 1])
-        # As typed (st.text: no Markdown, maths or icons), quieter than a question (REMOVED_CSS).
+        # As typed (st.text: no Markdown, maths or icons), quieter than a question (READABLE_CSS, frame.py).
         words.container(key=state.widget_key("box", "removed")).text(f"{content.removed_label} {removed[1]}")
         button.button(
             named(content.undo_label, removed[1]),
