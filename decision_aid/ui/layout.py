@@ -9,21 +9,20 @@ import streamlit as st
 
 from decision_aid import safety
 from decision_aid.answers import Answers
+from decision_aid.exports.markdown import escape, on_screen
 from decision_aid.schema import Pack
 from decision_aid.ui import state
 
 ID = re.compile(r"[a-z0-9_]+")  # content ids; nothing else goes into the script
-# What Streamlit's Markdown would read as markup, maths, colours or icons (":material/home:").
-MARKDOWN = re.compile(r"([\\`*_\[\]<>~|$:/])")
 
 
 def named(label: str, what: str) -> str:
     """A button label for one of many buttons with the same words ("Change", "Load this
     case"): it shows only the label, and a screen reader hears "label (what)". The italic
-    part is hidden from sight by READABLE_CSS (frame.py), by the button's key. (Markdown
+    part is hidden from sight by READABLE_CSS (frame.py), by the button's key. ``what`` is
+    shown as typed, as the summary shows a person's words (exports.markdown). (Markdown
     reads "*" after a letter and before a colon as a plain star, so no colon.)"""
-    escaped = MARKDOWN.sub(r"\\\1", what)
-    return f"{label} *({escaped})*"
+    return f"{label} *({on_screen(escape(what))})*"
 
 
 def buttons_row():

@@ -129,7 +129,7 @@ def test_the_case_switcher_loads_another_case_from_any_screen():
     # One button per case; the one on screen is marked, also for a screen reader.
     cases = [b for b in at.sidebar.button if (b.key or "").startswith("nav:case_")]
     assert len(cases) == 8
-    marked = [b.key for b in cases if b.label.endswith("*(on screen now)*")]
+    marked = [b.key for b in cases if b.label.endswith("*(` on screen now `)*")]
     assert marked == ["nav:case_maria_trd"]
     ok(at.sidebar.button(key="nav:case_leo_first_episode").click().run())
     assert at.title[0].value == "What applies to you"

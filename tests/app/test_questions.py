@@ -130,7 +130,7 @@ def test_check_your_answers_lists_every_question_with_its_answer(at):
     listed_shorts = [
         q.short for q in pack.questionnaire.questions if any(r.startswith(f"**{q.short}**") for r in rows)
     ]
-    assert sorted(b.label for b in changes) == sorted(f"Change *({short})*" for short in listed_shorts)
+    assert sorted(b.label for b in changes) == sorted(f"Change *(` {short} `)*" for short in listed_shorts)
 
 
 @pytest.mark.parametrize(

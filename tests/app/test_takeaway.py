@@ -114,7 +114,7 @@ def test_removed_questions_come_back_with_undo_in_their_places(prepared):
     questions = PACK.deliberation.questions
     removes = [b.label for b in at.button if (b.key or "").startswith("nav:remove_own_")]
     # Each reads "Remove"; a screen reader hears which question (the hidden italic part).
-    assert removes == [f"{questions.remove_label} *({text})*" for text in texts]
+    assert removes == [f"{questions.remove_label} *(` {text} `)*" for text in texts]
     assert not [b for b in at.button if (b.key or "").startswith("nav:undo_")]
     press(at, f"remove_own_{own_question_id(texts[0])}")
     press(at, f"remove_own_{own_question_id(texts[1])}")
