@@ -99,11 +99,20 @@ def clear_controls(pack: Pack) -> None:
 _ONCE = """const main = document.querySelector('[data-testid="stMain"]');
   if (!main || main.dataset.landed === '{marker}') return;
   main.dataset.landed = '{marker}';"""
+# After a move, the keyboard's place goes to the new screen's heading too, as a screen reader
+# expects of a new page: the button pressed was redrawn or gone, so focus fell to the page's
+# start, or stayed on a Next at the bottom of a screen that is no longer there (a review).
+# Not on the first screen of a visit, where the page's start is where a reader expects to be.
 _TO_TOP = """<script>
 (() => {{
   {once}
   main.scrollTo(0, 0);
   window.scrollTo(0, 0);
+  const heading = {moved} && main.querySelector('h1');
+  if (heading) {{
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({{preventScroll: true}});
+  }}
 }})();
 </script>"""
 
@@ -166,4 +175,5 @@ def scroll_to_top(screen: str) -> None:
     if question is not None and ID.fullmatch(question):
         st.html(_TO_QUESTION.format(once=once, question=question), unsafe_allow_javascript=True)
     else:
-        st.html(_TO_TOP.format(once=once), unsafe_allow_javascript=True)
+        moved = "true" if state.moves() else "false"
+        st.html(_TO_TOP.format(once=once, moved=moved), unsafe_allow_javascript=True)

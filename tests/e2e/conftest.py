@@ -205,6 +205,16 @@ def act(page: Page, action) -> None:
     wait_for_app(page)
 
 
+def focus_on_heading(page: Page, title: str) -> None:
+    """The keyboard's place, and a screen reader's, is the new screen's h1: the button
+    pressed was redrawn or gone, and focus fell to the page's start (a review)."""
+    page.wait_for_function(
+        "(title) => { const a = document.activeElement;"
+        " return a && a.tagName === 'H1' && a.innerText.trim() === title; }",
+        arg=title,
+    )
+
+
 TALLEST_SHOT = 16_000  # px: Chromium's limit for one picture is about this
 
 

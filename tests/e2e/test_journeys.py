@@ -10,7 +10,8 @@ import pypdf
 from playwright.sync_api import Page, expect
 
 from decision_aid import journey
-from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
+from tests.app.test_journeys import STAGE_TITLES
+from tests.e2e.conftest import act, check_screen, focus_on_heading, open_page, wait_for_app
 
 CRISIS = "Help is available right now"
 SAFETY = (
@@ -339,6 +340,7 @@ def test_clinician_and_workshop_modes(browser, server):
     expect(
         workshop.get_by_role("heading", name="Aneurysm, AVM, stroke or bleeding in the brain")
     ).to_be_visible()
+    focus_on_heading(workshop, STAGE_TITLES[0])
     assert "persona=james_blood_pressure" in workshop.url and "mode=workshop" in workshop.url
     check_screen(workshop, "workshop-case-results")
     act(workshop, lambda: workshop.get_by_text("Clinician review", exact=True).click())

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.app.test_journeys import STAGE_TITLES
-from tests.e2e.conftest import act, open_page, wait_for_app
+from tests.e2e.conftest import act, focus_on_heading, open_page, wait_for_app
 
 LAPTOP = (1280, 800)
 PHONE = (390, 844)
@@ -48,10 +48,12 @@ def test_next_and_back_land_at_the_top_of_every_stage(browser, server, size):
             scroll_to_bottom(page)
             click_stage(page, "next")  # the Next at the bottom of the long page
             heading_in_view(page, title)
+            focus_on_heading(page, title)
         for title in reversed(STAGE_TITLES[:-1]):
             scroll_to_bottom(page)
             click_stage(page, "back")
             heading_in_view(page, title)
+            focus_on_heading(page, title)
     finally:
         page.context.close()
 
@@ -60,18 +62,26 @@ def test_next_and_back_land_at_the_top_of_every_stage(browser, server, size):
 def test_question_steps_land_at_the_top_after_next(browser, server, size):
     page = open_page(browser, server, width=size[0], height=size[1])
     try:
+        # A visit's first screen leaves the keyboard's place at the page's start, where a
+        # screen reader begins; the script has run once main carries its mark.
+        page.wait_for_function("() => document.querySelector('[data-testid=stMain]')?.dataset.landed")
+        assert page.evaluate("() => document.activeElement === document.body")
         act(page, lambda: page.get_by_role("button", name="Start the questions").click())
+        focus_on_heading(page, "Safety first")
         act(page, lambda: page.get_by_text("Not at all", exact=True).click())
         for title in ("Your depression and treatments so far", "Your health", "Practical matters"):
             scroll_to_bottom(page)
             act(page, lambda: page.get_by_role("button", name="Next", exact=True).click())
             heading_in_view(page, title)
+            focus_on_heading(page, title)
         scroll_to_bottom(page)
         act(page, lambda: page.get_by_role("button", name="Next: check your answers").click())
         heading_in_view(page, "Check your answers")
+        focus_on_heading(page, "Check your answers")
         scroll_to_bottom(page)
         act(page, lambda: page.get_by_role("button", name="See my results").click())
         heading_in_view(page, STAGE_TITLES[0])
+        focus_on_heading(page, STAGE_TITLES[0])
     finally:
         page.context.close()
 
@@ -92,6 +102,7 @@ def test_a_link_and_change_my_answers_land_at_the_top(browser, server):
         scroll_to_bottom(page)
         act(page, lambda: page.get_by_role("button", name="Change my answers").click())
         heading_in_view(page, "Check your answers")
+        focus_on_heading(page, "Check your answers")
     finally:
         page.context.close()
 
