@@ -117,16 +117,18 @@ _TO_TOP = """<script>
 </script>"""
 
 
-# Change on Check your answers opens the step at its question, with its first answer
-# focused, so a keyboard or screen-reader user is where they meant to be too.
+# Change on Check your answers opens the step at its question, with the answer given
+# focused (else its first), so a keyboard or screen-reader user is where they meant to be
+# too. On the first answer, unticked, a listener heard their answer as lost, and one Space
+# changed it (a keyboard review).
 _TO_QUESTION = """<script>
 (() => {{
   const box = document.querySelector('.st-key-box-question_{question}');
   if (!box) return;
   {once}
   box.scrollIntoView({{block: 'start'}});
-  const first = box.querySelector('input');
-  if (first) first.focus({{preventScroll: true}});
+  const answer = box.querySelector('input[type=radio]:checked') || box.querySelector('input');
+  if (answer) answer.focus({{preventScroll: true}});
 }})();
 </script>"""
 

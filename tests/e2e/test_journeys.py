@@ -180,6 +180,7 @@ def test_full_journey_with_the_keyboard_alone(page):
         assert focused_is_visible(page)
         act(page, lambda: page.keyboard.press("Enter"))
         expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        focus_on_heading(page, title)  # the next Tab starts from the new screen's top
     # Folded parts (sources, a table's questions) open from the keyboard too.
     question = "Approved by the US FDA for depression?"
     tab_to(page, f"el.tagName === 'SUMMARY' && el.innerText.trim() === {question!r}", limit=200)

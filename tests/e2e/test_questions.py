@@ -190,3 +190,18 @@ def test_check_your_answers_and_change(phone):
     expect(phone.get_by_role("heading", name="Your health", level=1)).not_to_be_in_viewport()
     focused = phone.evaluate("document.activeElement.closest('[class*=st-key-box-question_]')?.className")
     assert "st-key-box-question_vascular_conditions" in (focused or ""), focused
+
+
+def test_change_on_a_one_choice_question_puts_the_keyboard_on_the_answer_given(phone):
+    """Not on its first answer: on the safety question, "Not at all" unticked read as if the
+    answer were lost, and one Space there took the crisis panel away (a keyboard review)."""
+    click_button(phone, "Start the questions")
+    choose(phone, SAFETY, "Several days")
+    for label in ("Next", "Next", "Next", "Next: check your answers"):
+        click_button(phone, label)
+    change = phone.get_by_role("button", name="Change (Thoughts of death or self-harm, last 2 weeks)")
+    act(phone, lambda: change.click())
+    expect(phone.get_by_text("Step 1 of 12", exact=False)).to_be_visible()
+    phone.wait_for_function("() => document.activeElement?.type === 'radio'")
+    assert phone.evaluate("document.activeElement.checked")
+    expect(phone.get_by_role("radio", name="Several days")).to_be_focused()
