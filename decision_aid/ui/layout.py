@@ -98,17 +98,19 @@ def clear_controls(pack: Pack) -> None:
 # the last one it acted on. No request leaves the page.
 _ONCE = """const main = document.querySelector('[data-testid="stMain"]');
   if (!main || main.dataset.landed === '{marker}') return;
+  const before = main.dataset.landed;
   main.dataset.landed = '{marker}';"""
 # After a move, the keyboard's place goes to the new screen's heading too, as a screen reader
 # expects of a new page: the button pressed was redrawn or gone, so focus fell to the page's
 # start, or stayed on a Next at the bottom of a screen that is no longer there (a review).
-# Not on the first screen of a visit, where the page's start is where a reader expects to be.
+# Not on the first screen of a visit (none landed before it on this page), where the page's
+# start, with its danger line, is where a reader expects to be.
 _TO_TOP = """<script>
 (() => {{
   {once}
   main.scrollTo(0, 0);
   window.scrollTo(0, 0);
-  const heading = {moved} && main.querySelector('h1');
+  const heading = before && main.querySelector('h1');
   if (heading) {{
     heading.setAttribute('tabindex', '-1');
     heading.focus({{preventScroll: true}});
@@ -177,5 +179,4 @@ def scroll_to_top(screen: str) -> None:
     if question is not None and ID.fullmatch(question):
         st.html(_TO_QUESTION.format(once=once, question=question), unsafe_allow_javascript=True)
     else:
-        moved = "true" if state.moves() else "false"
-        st.html(_TO_TOP.format(once=once, moved=moved), unsafe_allow_javascript=True)
+        st.html(_TO_TOP.format(once=once), unsafe_allow_javascript=True)

@@ -214,3 +214,28 @@ def test_a_screen_that_grows_stays_where_the_person_is(browser, server, size):
             expect(options.nth(i)).to_be_in_viewport()
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "?mode=workshop", "?mode=workshop&persona=maria_trd"])
+def test_the_first_screen_of_a_visit_leaves_the_keyboard_at_the_start_and_a_first_link_moves_it(
+    browser, server, path
+):
+    """A visit starts where a screen reader starts, at the page's top with its danger line;
+    the first move after it, a link included, lands on the new screen's heading (a review
+    found the workshop's first screen took focus, and a first link did not)."""
+    page = open_page(browser, server, width=LAPTOP[0], height=LAPTOP[1], path=path)
+    try:
+        page.wait_for_function("() => document.querySelector('[data-testid=stMain]')?.dataset.landed")
+        page.wait_for_timeout(300)  # a second run, if the visit had one, has drawn by now
+        wait_for_app(page)
+        assert page.evaluate("() => document.activeElement === document.body")
+        if path == "?mode=workshop":  # the workshop page's own way on
+            act(page, lambda: page.get_by_role("button", name="Load this case (Maria").click())
+            focus_on_heading(page, STAGE_TITLES[0])
+            return
+        about = page.get_by_role("link", name="About this aid, its sources and authors")
+        act(page, lambda: about.last.click())
+        heading_in_view(page, "About this aid")
+        focus_on_heading(page, "About this aid")
+    finally:
+        page.context.close()
