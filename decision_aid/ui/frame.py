@@ -89,8 +89,12 @@ details.fold[open] summary { margin-bottom: 0.5rem; }
    white (a review; WCAG 1.4.11). The aid's blue is 6.7:1. */
 button:focus-visible, a:focus-visible, summary:focus-visible,
 [data-testid="stRadioOption"]:has(input:focus-visible),
-[data-testid="stCheckbox"] label:has(input:focus-visible) {
+[data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-testid="stTextInputRootElement"]:has(input:focus-visible),
+[data-testid="stSelectbox"] div:has(> input:focus-visible) {
   outline: 3px solid #1e6091 !important; outline-offset: 2px; }
+/* The main area is a Tab stop of its own (a browser's, for scrolling by keyboard). */
+[data-testid="stMain"]:focus-visible { outline: 3px solid #1e6091; outline-offset: -3px; }
 /* A screen's heading takes the keyboard's place after a case or view is chosen: no ring,
    as it is not a control. */
 h1[tabindex="-1"]:focus { outline: none; }

@@ -385,3 +385,31 @@ def test_full_screen_qr_warns_that_a_loopback_address_cannot_be_reached(browser,
     assert abs(on_phone["width"] - on_phone["height"]) <= 1, on_phone  # was 310 x 331.5
     assert on_phone["x"] >= 0 and on_phone["x"] + on_phone["width"] <= 390, on_phone
     room.context.close()
+
+
+RING = """e => { const s = getComputedStyle(e);
+                return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"""
+
+
+def test_text_boxes_pickers_and_the_main_area_show_the_focus_ring(browser, server):
+    """Text boxes and the place picker showed only a 1 px border turning blue, and the main
+    area, a Tab stop of its own, showed nothing (a keyboard review; WCAG 2.4.7, 1.4.11)."""
+    page = open_page(browser, server, width=1280, height=800, path="?mode=workshop&persona=dana_crisis")
+    try:
+        page.keyboard.press("Shift")  # the keyboard's modality, as after a Tab
+        picker = page.get_by_role("combobox", name="Where are you?").first
+        picker.focus()
+        ring = picker.evaluate(f"e => ({RING})(e.parentElement)")  # the box drawn round it
+        assert ring == ["solid", 3, "rgb(30, 96, 145)"], ring
+        main = page.locator("[data-testid=stMain]")
+        main.focus()
+        assert main.evaluate("m => m.matches(':focus-visible')")
+        assert main.evaluate(RING) == ["solid", 3, "rgb(30, 96, 145)"]
+        act(page, lambda: page.get_by_role("button", name="Reset for the next person").click())
+        page.keyboard.press("Shift")
+        box = page.get_by_role("textbox", name="Address to share")
+        box.focus()
+        ring = box.evaluate(f"e => ({RING})(e.closest('[data-testid=stTextInputRootElement]'))")
+        assert ring == ["solid", 3, "rgb(30, 96, 145)"], ring
+    finally:
+        page.context.close()
