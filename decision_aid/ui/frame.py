@@ -73,6 +73,9 @@ details.fold summary { cursor: pointer; }
 /* The QR code and its address in the middle of the dialog, where a room looks. */
 [role="dialog"] [data-testid="stFullScreenFrame"] > div { width: 100%; justify-content: center; }
 [role="dialog"] h3 { text-align: center; }
+/* Its Close a thumb's size, as every other control (Streamlit's is 18 x 18 px). */
+[role="dialog"] button[aria-label="Close"] { min-width: 44px; min-height: 44px;
+  display: inline-flex; align-items: center; justify-content: center; }
 a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }

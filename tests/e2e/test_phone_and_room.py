@@ -384,6 +384,9 @@ def test_full_screen_qr_warns_that_a_loopback_address_cannot_be_reached(browser,
     on_phone = box(image)
     assert abs(on_phone["width"] - on_phone["height"]) <= 1, on_phone  # was 310 x 331.5
     assert on_phone["x"] >= 0 and on_phone["x"] + on_phone["width"] <= 390, on_phone
+    # Its Close is a thumb's size too (Streamlit's is 18 x 18 px).
+    close = box(dialog.get_by_role("button", name="Close"))
+    assert close["width"] >= 44 and close["height"] >= 44, close
     room.context.close()
 
 
