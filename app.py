@@ -52,3 +52,4 @@ screen = st.navigation(
 frame.draw(state.pack())
 screen.run()
 layout.scroll_to_top(screen.url_path)
+layout.move_focus()

@@ -226,6 +226,8 @@ def _language(pack: Pack) -> None:
 
 
 def _switch_language(code: str) -> None:
+    # The keyboard stays on the switch, now the way back (it fell to the page's start).
+    state.focus_control(state.widget_key("nav", f"lang_{state.pack().info.locale}"))
     state.set_locale(code, switched=True)
     state.show_again()  # every choice on screen, in the new words
     st.query_params["lang"] = code

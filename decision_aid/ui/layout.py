@@ -69,7 +69,7 @@ def clear_controls(pack: Pack) -> None:
             pack.ui.clear_button,
             key=state.widget_key("nav", "clear"),
             icon=":material/delete:",
-            on_click=state.set_confirm_clear,
+            on_click=_confirm_clear,
             args=(True,),
         )
         return
@@ -84,9 +84,17 @@ def clear_controls(pack: Pack) -> None:
     row.button(
         pack.ui.clear_cancel,
         key=state.widget_key("nav", "clear_cancel"),
-        on_click=state.set_confirm_clear,
+        on_click=_confirm_clear,
         args=(False,),
     )
+
+
+def _confirm_clear(asking: bool) -> None:
+    """The question and its buttons, or back to the one button. The keyboard goes to Cancel,
+    so a second Enter keeps the answers, and back to "Clear my answers" after it: the button
+    pressed is gone each time, and focus fell to the page's start (a keyboard review)."""
+    state.set_confirm_clear(asking)
+    state.focus_control(state.widget_key("nav", "clear_cancel" if asking else "clear"))
 
 
 # Streamlit keeps the scroll position of its main container when the screen changes. This
@@ -166,6 +174,14 @@ def focus(key: str) -> None:
     """Move the keyboard's place to the button with this widget key, drawn in this run."""
     if KEY.fullmatch(key):
         st.html(_TO_CONTROL.format(css=key.replace(":", "-")), unsafe_allow_javascript=True)
+
+
+def move_focus() -> None:
+    """The control a click asked for (state.focus_control), if any: at the end of every full
+    run, and in a fragment whose buttons ask for one."""
+    key = state.take_focus_control()
+    if key is not None:
+        focus(key)
 
 
 def scroll_to_crisis_panel() -> None:

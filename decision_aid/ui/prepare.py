@@ -18,7 +18,7 @@ from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
-from decision_aid.ui.layout import focus, named
+from decision_aid.ui.layout import move_focus, named
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -302,9 +302,7 @@ def _own_questions(pack: Pack) -> None:
             on_click=undo,
             args=(removed[1],),
         )
-    moved = state.take_focus_control()
-    if moved is not None:
-        focus(moved)
+    move_focus()  # a fragment's run: the full run's own call does not come
     if cut:
         st.caption(pack.ui.question_cut.format(count=content.own_max_chars))
     if len(own) >= content.own_max_count:

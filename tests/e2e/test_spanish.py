@@ -52,9 +52,12 @@ def test_the_switch_changes_the_words_and_the_pages_language(browser, server):
         page_language(page, "es")
         expect(page.get_by_role("button", name=ES.ui.start_button)).to_be_visible()
         assert "lang=es" in page.url
+        # The keyboard stays on the switch, now the way back: it fell to the page's start.
+        expect(page.get_by_role("button", name=EN.ui.language_switch)).to_be_focused()
         act(page, lambda: page.get_by_role("button", name=EN.ui.language_switch).click())
         page_language(page, "en")
         expect(page.get_by_role("button", name=EN.ui.start_button)).to_be_visible()
+        expect(page.get_by_role("button", name=ES.ui.language_switch)).to_be_focused()
     finally:
         page.context.close()
 

@@ -239,3 +239,20 @@ def test_the_first_screen_of_a_visit_leaves_the_keyboard_at_the_start_and_a_firs
         focus_on_heading(page, "About this aid")
     finally:
         page.context.close()
+
+
+def test_clear_and_cancel_keep_the_keyboards_place(browser, server):
+    """ "Clear my answers" gives way to a question and two buttons, and Cancel brings it
+    back: focus fell to the page's start both times (a keyboard review). It goes to Cancel,
+    so a second Enter keeps the answers, then back to "Clear my answers"."""
+    page = open_page(
+        browser, server, width=LAPTOP[0], height=LAPTOP[1], path="?mode=workshop&persona=leo_first_episode"
+    )
+    try:
+        act(page, lambda: page.get_by_role("button", name="Clear my answers").click())
+        expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+        act(page, lambda: page.keyboard.press("Enter"))
+        expect(page.get_by_role("button", name="Clear my answers")).to_be_focused()
+        expect(page.get_by_role("heading", name=STAGE_TITLES[0], level=1)).to_be_visible()
+    finally:
+        page.context.close()
