@@ -3,6 +3,7 @@ answers, the version line and the clear-everything controls."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import streamlit as st
@@ -146,11 +147,25 @@ _TO_QUESTION = """<script>
 # The crisis panel comes right under the safety question, below the fold on a laptop: when
 # an answer first brings it, its top and the first numbers to call are scrolled into view
 # (CSS keeps its heading clear of Streamlit's top bar: scroll-margin-top in frame.py).
+# A screen reader is told at once too, in a live region out of sight: the panel appeared in
+# silence, the keyboard still on the answer (a keyboard review). The region is made first and
+# filled a moment later, as screen readers announce a change to a region, not a new one.
 _TO_CRISIS = """<script>
-(() => {
+(() => {{
   const panel = document.querySelector('.st-key-box-crisis_panel');
-  if (panel) panel.scrollIntoView({block: 'start'});
-})();
+  if (panel) panel.scrollIntoView({{block: 'start'}});
+  let live = document.getElementById('crisis-said');
+  if (!live) {{
+    live = document.createElement('div');
+    live.id = 'crisis-said';
+    live.setAttribute('role', 'alert');
+    live.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;'
+      + 'clip-path:inset(50%);white-space:nowrap';
+    document.body.appendChild(live);
+  }}
+  live.textContent = '';
+  setTimeout(() => {{ live.textContent = {words}; }}, 150);
+}})();
 </script>"""
 
 
@@ -184,8 +199,10 @@ def move_focus() -> None:
         focus(key)
 
 
-def scroll_to_crisis_panel() -> None:
-    st.html(_TO_CRISIS, unsafe_allow_javascript=True)
+def scroll_to_crisis_panel(words: str) -> None:
+    """Bring the crisis panel into view, and say ``words`` to a screen reader."""
+    said = json.dumps(words).replace("<", "\\u003c")  # a string in the script, never markup
+    st.html(_TO_CRISIS.format(words=said), unsafe_allow_javascript=True)
 
 
 def scroll_to_top(screen: str) -> None:

@@ -14,7 +14,7 @@ from decision_aid.summary import Summary, build_summary
 from decision_aid.tailoring import ShownTopic
 from decision_aid.ui import navigation, stages, state
 from decision_aid.ui.compare import compare_options
-from decision_aid.ui.crisis import crisis_panel
+from decision_aid.ui.crisis import chosen_region, crisis_panel
 from decision_aid.ui.layout import (
     buttons_row,
     clear_controls,
@@ -120,7 +120,10 @@ def _question(pack: Pack, question: Question) -> None:
     if question.id == safety.SAFETY_QUESTION and safety.show_crisis_panel(answers, safety_step_open=True):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),), in_fragment=True)
         if state.take_crisis_new():
-            scroll_to_crisis_panel()
+            region = chosen_region(pack)
+            scroll_to_crisis_panel(
+                f"{pack.topic('crisis').title}. {pack.ui.danger_now.format(emergency=region.emergency)}"
+            )
 
 
 def _store_safety(question: Question) -> None:

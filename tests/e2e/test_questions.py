@@ -70,6 +70,11 @@ def test_a_worrying_safety_answer_brings_the_crisis_lines_into_view(browser, ser
         expect(heading).to_be_in_viewport()
         assert below_the_header(page, heading)
         expect(panel.locator('a[href^="tel:"]').first).to_be_in_viewport(ratio=1)
+        # A screen reader is told at once too, in a live region out of sight: the panel
+        # appeared in silence, the keyboard still on the answer (a keyboard review).
+        alert = page.get_by_role("alert").filter(has_text="Help is available right now")
+        expect(alert).to_have_text("Help is available right now. In danger now? Call 911.")
+        assert alert.bounding_box()["width"] <= 1
         # Only when the panel first appears: another answer that keeps it does not scroll.
         page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
         choose(page, SAFETY, "Several days")
