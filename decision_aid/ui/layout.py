@@ -128,6 +128,36 @@ _TO_TOP = """<script>
 </script>"""
 
 
+# Streamlit names each icon in the text for a screen reader ("support icon Help is available
+# right now", "block icon The label says…"), in English on a Spanish page too; each is
+# beside the words it stands for, so it is hidden from assistive technology. And each
+# heading's own link, shown only under a mouse, leaves the Tab order: 9 stops on "What
+# applies to you" (a keyboard review). Set once a page, on whatever Streamlit draws later.
+_QUIET = """<script>
+(() => {
+  if (window.quietened) return;
+  window.quietened = true;
+  let queued = false;
+  const quieten = () => {
+    queued = false;
+    for (const icon of document.querySelectorAll('span[role="img"][aria-label$=" icon"]')) {
+      icon.removeAttribute('role');
+      icon.removeAttribute('aria-label');
+      icon.setAttribute('aria-hidden', 'true');
+    }
+    const links = '[data-testid="stHeaderActionElements"] a:not([tabindex])';
+    for (const link of document.querySelectorAll(links)) {
+      link.tabIndex = -1;
+    }
+  };
+  quieten();
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(quieten); }
+  }).observe(document.body, {childList: true, subtree: true});
+})();
+</script>"""
+
+
 # Change on Check your answers opens the step at its question, with the answer given
 # focused (else its first), so a keyboard or screen-reader user is where they meant to be
 # too. On the first answer, unticked, a listener heard their answer as lost, and one Space
@@ -210,6 +240,7 @@ def scroll_to_top(screen: str) -> None:
     question = state.take_focus() if screen == "questions" else None
     once = _ONCE.format(marker=marker)
     if question is not None and ID.fullmatch(question):
-        st.html(_TO_QUESTION.format(once=once, question=question), unsafe_allow_javascript=True)
+        script = _TO_QUESTION.format(once=once, question=question)
     else:
-        st.html(_TO_TOP.format(once=once), unsafe_allow_javascript=True)
+        script = _TO_TOP.format(once=once)
+    st.html(_QUIET + script, unsafe_allow_javascript=True)

@@ -416,3 +416,24 @@ def test_text_boxes_pickers_and_the_main_area_show_the_focus_ring(browser, serve
         assert ring == ["solid", 3, "rgb(30, 96, 145)"], ring
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_screen_reader_hears_no_icon_names_and_tabs_past_no_heading_links(browser, server, lang):
+    """Streamlit names each icon in the text: "support icon Help is available right now",
+    "block icon The label says…", in English on a Spanish page too; and each heading's own
+    link, shown only under a mouse, was a Tab stop: 9 on What applies to you (a review)."""
+    page = open_page(
+        browser, server, width=1280, height=800, path=f"?mode=workshop&persona=dana_crisis&lang={lang}"
+    )
+    try:
+        main = page.get_by_test_id("stMain")
+        title = load_pack(lang).topic("crisis").title
+        expect(main.get_by_role("heading", name=title, exact=True)).to_have_count(1)
+        page.wait_for_function("() => !document.querySelector('span[role=img][aria-label$=\" icon\"]')")
+        assert " icon" not in main.aria_snapshot()
+        links = page.locator("[data-testid=stHeaderActionElements] a")
+        assert links.count() >= 5
+        assert set(links.evaluate_all("ls => ls.map(l => l.tabIndex)")) == {-1}
+    finally:
+        page.context.close()
