@@ -130,9 +130,11 @@ _TO_TOP = """<script>
 
 # Streamlit names each icon in the text for a screen reader ("support icon Help is available
 # right now", "block icon The label says…"), in English on a Spanish page too; each is
-# beside the words it stands for, so it is hidden from assistive technology. And each
-# heading's own link, shown only under a mouse, leaves the Tab order: 9 stops on "What
-# applies to you" (a keyboard review). Set once a page, on whatever Streamlit draws later.
+# beside the words it stands for, so it is hidden from assistive technology. Each heading's
+# own link, shown only under a mouse, leaves the Tab order: 9 stops on "What applies to you".
+# And a question's checkboxes are a group named by its heading, as its radio buttons are:
+# a box said only "Needles, checkbox" (a keyboard review). Set once a page, on whatever
+# Streamlit draws later.
 _QUIET = """<script>
 (() => {
   if (window.quietened) return;
@@ -148,6 +150,14 @@ _QUIET = """<script>
     const links = '[data-testid="stHeaderActionElements"] a:not([tabindex])';
     for (const link of document.querySelectorAll(links)) {
       link.tabIndex = -1;
+    }
+    for (const group of document.querySelectorAll('[class*="st-key-box-choices_"]:not([role])')) {
+      const heading = group.closest('[class*="st-key-box-question_"]')?.querySelector('h2');
+      if (!heading) continue;
+      const key = [...group.classList].find(c => c.startsWith('st-key-box-choices_'));
+      heading.id ||= key.replace('st-key-box-choices_', 'question-');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-labelledby', heading.id);
     }
   };
   quieten();

@@ -95,7 +95,8 @@ def _question(pack: Pack, question: Question) -> None:
         st.caption(f"{pack.ui.why_we_ask} {question.help}")
         if question.kind == "multi":
             state.seed_choices(question)
-            choices = st.container(gap=None)  # rows as close as the radio buttons'
+            # rows as close as the radio buttons'; a group named by the question (layout.py)
+            choices = st.container(gap=None, key=state.widget_key("box", f"choices_{question.id}"))
             for choice in question.choices:
                 choices.checkbox(
                     choice.label,

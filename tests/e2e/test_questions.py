@@ -210,3 +210,16 @@ def test_change_on_a_one_choice_question_puts_the_keyboard_on_the_answer_given(p
     phone.wait_for_function("() => document.activeElement?.type === 'radio'")
     assert phone.evaluate("document.activeElement.checked")
     expect(phone.get_by_role("radio", name="Several days")).to_be_focused()
+
+
+def test_a_choose_all_question_names_its_group_of_checkboxes(phone):
+    """Tabbing into a box said only "An aneurysm…, checkbox": the question was not tied to
+    its boxes, as it is to a radio group (a keyboard review)."""
+    click_button(phone, "Start the questions")
+    choose(phone, SAFETY, "Not at all")
+    click_button(phone, "Next")
+    click_button(phone, "Next")
+    boxes = phone.get_by_role("group", name=VESSELS).get_by_role("checkbox")
+    expect(boxes.first).to_be_visible()
+    assert boxes.count() >= 4
+    expect(phone.get_by_role("group", name=VESSELS).get_by_label("An aneurysm", exact=False)).to_have_count(1)
