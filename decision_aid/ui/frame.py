@@ -98,19 +98,20 @@ button:focus-visible, a:focus-visible, summary:focus-visible,
   outline: 3px solid #1e6091 !important; outline-offset: 2px; }
 /* The main area is a Tab stop of its own (a browser's, for scrolling by keyboard). */
 [data-testid="stMain"]:focus-visible { outline: 3px solid #1e6091; outline-offset: -3px; }
-/* A screen's heading takes the keyboard's place after a case or view is chosen: no ring,
-   as it is not a control. */
+/* A screen's heading takes the keyboard's place after a move to it: no ring, as it is not
+   a control. */
 h1[tabindex="-1"]:focus { outline: none; }
 /* A closed sidebar's controls leave the Tab order (Streamlit only slides it off screen, where
    a review tabbed through 12 of them); hidden once its slide has ended. */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; transition: visibility 0s 0.3s; }
-[class*="st-key-nav-case_"] button, [class*="st-key-nav-case_"] button * {
+[class*="st-key-nav-case_"] button, [class*="st-key-nav-case_"] button *,
+[class*="st-key-nav-view_"] button, [class*="st-key-nav-view_"] button * {
   justify-content: flex-start; text-align: left; }
 /* Many buttons with the same words: the italic part of their label (layout.named) is for
    screen readers only, hidden from sight as GOV.UK's "Change" links hide theirs. */
 [class*="st-key-nav-change_"] button em, [class*="st-key-nav-load_"] button em,
 [class*="st-key-nav-remove_own_"] button em, [class*="st-key-nav-undo_"] button em,
-[class*="st-key-nav-case_"] button em {
+[class*="st-key-nav-case_"] button em, [class*="st-key-nav-view_"] button em {
   position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-nav-lang_"] { position: absolute; top: 3.75rem; right: 1rem; width: auto; z-index: 1; }
@@ -313,20 +314,29 @@ def _case_chosen(pack: Pack, persona_id: str) -> None:
 
 
 def _mode_switch(pack: Pack) -> None:
+    """A button per view, as the cases are: a radio's arrow keys changed the view on the way
+    (a keyboard review; WCAG 3.2.2)."""
     labels = {
         "patient": pack.ui.mode_patient,
         "clinician": pack.ui.mode_clinician,
         "workshop": pack.ui.mode_workshop,
     }
-    state.seed(state.MODE_KEY, state.mode())
-    st.radio(pack.ui.mode_label, MODES, format_func=labels.get, key=state.MODE_KEY, on_change=_mode_changed)
+    st.markdown(f"**{pack.ui.mode_label}**")
+    for mode in MODES:
+        on_screen = mode == state.mode()
+        st.button(
+            named(labels[mode], pack.ui.workshop_case_current) if on_screen else labels[mode],
+            key=state.widget_key("nav", f"view_{mode}"),
+            type="primary" if on_screen else "secondary",  # and a tick: never colour alone
+            icon=":material/check:" if on_screen else None,
+            width="stretch",
+            on_click=_mode_chosen,
+            args=(mode,),
+        )
     st.caption(pack.ui.mode_help)
 
 
-def _mode_changed() -> None:
-    mode = state.widget_value(state.MODE_KEY, MODES)
-    if not isinstance(mode, str):  # GONE: reset meanwhile, or not a view we offer
-        return
+def _mode_chosen(mode: str) -> None:
     state.set_mode(mode)
     st.query_params.clear()
     st.query_params["mode"] = mode

@@ -92,7 +92,6 @@ def widget_key(kind: str, name: str) -> str:
 # Widget keys, by kind: a question's, a multi-choice question's checkboxes, then the shell's own.
 QUESTION = "q"
 CHOICE = "choice"
-MODE_KEY = widget_key("nav", "mode")
 PRESENTER_KEY = widget_key("nav", "presenter")
 REGION_KEY = widget_key("nav", "region")
 GONE = object()  # what widget_value gives for a key that is no longer there

@@ -29,7 +29,7 @@ def open_app(**params):
 
 
 def choose_mode(at, mode):
-    return ok(at.sidebar.radio(key="nav:mode").set_value(mode).run())
+    return ok(at.sidebar.button(key=f"nav:view_{mode}").click().run())
 
 
 def consideration_titles(at):

@@ -85,14 +85,16 @@ def test_patients_see_no_view_switch_until_they_open_the_discreet_control():
     [control] = at.sidebar.expander
     assert control.label == "For clinicians and educators"
     assert not control.proto.expanded
-    assert at.sidebar.radio(key="nav:mode").value == "patient"  # inside it, folded away
+    # inside it, folded away: the view on screen is the filled one, with a tick
+    assert at.sidebar.button(key="nav:view_patient").proto.type == "primary"
+    assert [b.proto.type for b in at.sidebar.button if b.key.startswith("nav:view_")].count("primary") == 1
     at = open_app(mode="clinician")
     assert at.sidebar.expander[0].proto.expanded
 
 
 def test_a_view_change_asks_the_phone_to_close_the_sidebar_once():
     at = open_app()
-    ok(at.sidebar.radio(key="nav:mode").set_value("workshop").run())
+    ok(at.sidebar.button(key="nav:view_workshop").click().run())
     assert at.title[0].value == "Workshop"
     closes = [c for c in at.get("iframe") if "stSidebarCollapseButton" in str(c.proto)]
     assert len(closes) == 1

@@ -27,7 +27,7 @@ def clinician_with(persona: str) -> AppTest:
     at.query_params["mode"] = "workshop"
     at.query_params["persona"] = persona
     ok(at.run())
-    return ok(at.sidebar.radio(key="nav:mode").set_value("clinician").run())
+    return ok(at.sidebar.button(key="nav:view_clinician").click().run())
 
 
 def fresh_clinician() -> AppTest:

@@ -344,7 +344,7 @@ def test_clinician_and_workshop_modes(browser, server):
     focus_on_heading(workshop, STAGE_TITLES[0])
     assert "persona=james_blood_pressure" in workshop.url and "mode=workshop" in workshop.url
     check_screen(workshop, "workshop-case-results")
-    act(workshop, lambda: workshop.get_by_text("Clinician review", exact=True).click())
+    act(workshop, lambda: workshop.get_by_role("button", name="Clinician review", exact=True).click())
     expect(workshop.get_by_role("heading", name="Clinician review", level=1)).to_be_visible()
     check_screen(workshop, "clinician-review")
     act(workshop, lambda: workshop.get_by_text("Show exactly what the patient saw").click())
