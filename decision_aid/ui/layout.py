@@ -134,7 +134,9 @@ _TO_TOP = """<script>
 # own link, shown only under a mouse, leaves the Tab order: 9 stops on "What applies to you".
 # And a question's checkboxes are a group named by its heading, as its radio buttons are:
 # a box said only "Needles, checkbox" (a keyboard review). Set once a page, on whatever
-# Streamlit draws later.
+# Streamlit draws later. And the sidebar, opened from the keyboard, takes the keyboard in
+# (it stayed at the page's start, and on a phone the next Tab went under the sidebar);
+# on a phone, where it covers the screen, Escape closes it and gives the keyboard back.
 _QUIET = """<script>
 (() => {
   if (window.quietened) return;
@@ -161,6 +163,24 @@ _QUIET = """<script>
     }
   };
   quieten();
+  const sidebar = '[data-testid="stSidebar"]';
+  const controls = '[data-testid="stSidebarUserContent"] :is(a[href], button, summary)';
+  document.addEventListener('click', event => {
+    if (!event.target.closest('[data-testid="stExpandSidebarButton"]')) return;
+    let tries = 0;
+    const goIn = () => {
+      const first = document.querySelector(sidebar + '[data-collapsed="false"] ' + controls);
+      if (!first) { if (++tries < 20) setTimeout(goIn, 50); return; }
+      first.focus();
+    };
+    goIn();
+  }, true);
+  document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || window.innerWidth >= 768) return;
+    if (!document.querySelector(sidebar + '[data-collapsed="false"]')) return;
+    document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+    setTimeout(() => document.querySelector('[data-testid="stExpandSidebarButton"]')?.focus(), 50);
+  });
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(quieten); }
   }).observe(document.body, {childList: true, subtree: true});

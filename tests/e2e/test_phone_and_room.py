@@ -439,3 +439,26 @@ def test_a_screen_reader_hears_no_icon_names_and_tabs_past_no_heading_links(brow
         assert set(links.evaluate_all("ls => ls.map(l => l.tabIndex)")) == {-1}
     finally:
         page.context.close()
+
+
+def test_the_sidebar_opened_by_keyboard_takes_the_keyboard_in_and_escape_closes_it(browser, server):
+    """Enter on "Expand sidebar" left focus at the page's start, and the next Tab went to
+    the screen under the sidebar, out of sight on a phone (a keyboard review)."""
+    phone = open_page(browser, server, width=390, height=844, path="?mode=workshop")
+    wait_for_app(phone)
+    sidebar = phone.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    expect(sidebar.locator(".st-key-nav-reset_sidebar button")).to_be_attached()  # drawn
+    opener = phone.get_by_test_id("stExpandSidebarButton")
+    opener.focus()
+    phone.keyboard.press("Enter")
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    phone.wait_for_function(  # on its first control, "Back to the cases"
+        "() => document.activeElement.closest('[data-testid=stSidebarUserContent] [data-testid=stPageLink]')"
+    )
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("() => !!document.activeElement.closest('[data-testid=stSidebar]')")
+    phone.keyboard.press("Escape")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    phone.wait_for_function("() => !!document.activeElement.closest('[data-testid=stExpandSidebarButton]')")
+    phone.context.close()
