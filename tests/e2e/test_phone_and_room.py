@@ -127,6 +127,14 @@ def test_the_importance_scale_is_stacked_and_tall_on_a_phone(browser, server):
     phone.context.close()
 
 
+def drawn_radios(page: Page) -> None:
+    """Streamlit loads its radio buttons' code the first time a screen has one, and draws
+    them a moment after the run ends: Prepare is the first screen with any on a case's path."""
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stMain] [data-testid=stRadioOption]').length > 20"
+    )
+
+
 def answer_rows(page: Page) -> list[dict]:
     """Every radio option and checkbox row of the main area, with its words and size."""
     return page.evaluate(
@@ -142,6 +150,7 @@ def test_every_answer_on_prepare_and_the_summary_is_a_thumb_target_on_a_phone(br
     questions to ask and the summary's own-words box (a review measured them at 21-22 px)."""
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=leo_first_episode")
     stages_from(phone, "results", "prepare")
+    drawn_radios(phone)
     rows = answer_rows(phone)
     assert len(rows) > 20, rows
     assert [row for row in rows if row["height"] < 44] == []
@@ -207,6 +216,7 @@ def test_every_question_on_prepare_is_large_and_every_box_a_thumb_target_on_a_ph
     the questionnaire, question text is at least 18 px and every box 44 px tall."""
     phone = open_page(browser, server, width=390, height=844, path="?mode=workshop&persona=dana_crisis")
     stages_from(phone, "results", "prepare")
+    drawn_radios(phone)
     with contextlib.suppress(PlaywrightTimeoutError):
         phone.wait_for_function(f"() => ({SMALL_QUESTIONS_AND_BOXES})().length === 0", timeout=5000)
     assert phone.evaluate(SMALL_QUESTIONS_AND_BOXES) == []
