@@ -104,6 +104,9 @@ h1[tabindex="-1"]:focus { outline: none; }
 /* A closed sidebar's controls leave the Tab order (Streamlit only slides it off screen, where
    a review tabbed through 12 of them); hidden once its slide has ended. */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; transition: visibility 0s 0.3s; }
+/* The 1 px frame of the script that closes it (CLOSE_SIDEBAR_JS) is no Tab stop: hidden, it
+   still runs. */
+[data-testid="stSidebar"] iframe { visibility: hidden; }
 [class*="st-key-nav-case_"] button, [class*="st-key-nav-case_"] button *,
 [class*="st-key-nav-view_"] button, [class*="st-key-nav-view_"] button * {
   justify-content: flex-start; text-align: left; }
@@ -281,7 +284,7 @@ def _sidebar(pack: Pack) -> None:
                 pack.ui.workshop_reset,
                 key=state.widget_key("nav", "reset_sidebar"),
                 icon=":material/restart_alt:",
-                on_click=reset_and_go_back,
+                on_click=_reset_from_sidebar,
             )
             _case_switcher(pack)  # under Reset: its eight cases would push Reset out of view
         with st.expander(pack.ui.for_educators, expanded=state.mode() != "patient"):
@@ -346,6 +349,11 @@ def _mode_chosen(mode: str) -> None:
         st.query_params["presenter"] = "1"
     state.go_to_page(HOME[mode])
     state.ask_close_sidebar()
+
+
+def _reset_from_sidebar() -> None:
+    reset_and_go_back()
+    state.ask_close_sidebar()  # on a phone it stayed over the workshop page (a re-check)
 
 
 def reset_and_go_back() -> None:

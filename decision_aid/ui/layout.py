@@ -136,7 +136,8 @@ _TO_TOP = """<script>
 # a box said only "Needles, checkbox" (a keyboard review). Set once a page, on whatever
 # Streamlit draws later. And the sidebar, opened from the keyboard, takes the keyboard in
 # (it stayed at the page's start, and on a phone the next Tab went under the sidebar);
-# on a phone, where it covers the screen, Escape closes it and gives the keyboard back.
+# on a phone, where it covers the screen, Escape closes it and gives the keyboard back. The
+# language switch is marked with its own language, for a screen reader's voice.
 _QUIET = """<script>
 (() => {
   if (window.quietened) return;
@@ -152,6 +153,11 @@ _QUIET = """<script>
     const links = '[data-testid="stHeaderActionElements"] a:not([tabindex])';
     for (const link of document.querySelectorAll(links)) {
       link.tabIndex = -1;
+    }
+    // "Leer en español" in a Spanish voice on an English page (WCAG 3.1.2)
+    for (const box of document.querySelectorAll('[class*="st-key-nav-lang_"]')) {
+      const code = [...box.classList].find(c => c.startsWith('st-key-nav-lang_')).slice(16);
+      box.querySelector('button:not([lang])')?.setAttribute('lang', code);
     }
     for (const group of document.querySelectorAll('[class*="st-key-box-choices_"]:not([role])')) {
       const heading = group.closest('[class*="st-key-box-question_"]')?.querySelector('h2');
@@ -175,11 +181,23 @@ _QUIET = """<script>
     };
     goIn();
   }, true);
+  const phoneSidebarOpen = () =>
+    window.innerWidth < 768 && document.querySelector(sidebar + '[data-collapsed="false"]');
+  const close = () => document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
   document.addEventListener('keydown', event => {
-    if (event.key !== 'Escape' || window.innerWidth >= 768) return;
-    if (!document.querySelector(sidebar + '[data-collapsed="false"]')) return;
-    document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+    if (event.key !== 'Escape' || !phoneSidebarOpen()) return;
+    close();
     setTimeout(() => document.querySelector('[data-testid="stExpandSidebarButton"]')?.focus(), 50);
+  });
+  // On a phone the open sidebar covers the screen: a link in it ("Back to the cases") closes
+  // it as a case does, and so does the keyboard leaving it, which went on under it unseen.
+  document.addEventListener('click', event => {
+    if (phoneSidebarOpen() && event.target.closest(sidebar + ' a[href]')) close();
+  }, true);
+  document.addEventListener('focusin', event => {
+    if (!phoneSidebarOpen() || event.target.closest(sidebar)) return;
+    if (event.target.closest('[data-testid="stExpandSidebarButton"]')) return;
+    close();
   });
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(quieten); }
@@ -225,6 +243,9 @@ _TO_CRISIS = """<script>
   }}
   live.textContent = '';
   setTimeout(() => {{ live.textContent = {words}; }}, 150);
+  // then empty again: a screen reader reading to the page's end met it on every later
+  // screen, its number the old place's, in the old language (a re-check)
+  setTimeout(() => {{ live.textContent = ''; }}, 8000);
 }})();
 </script>"""
 

@@ -471,4 +471,34 @@ def test_the_sidebar_opened_by_keyboard_takes_the_keyboard_in_and_escape_closes_
     phone.keyboard.press("Escape")
     expect(sidebar).to_have_attribute("data-collapsed", "true")
     phone.wait_for_function("() => !!document.activeElement.closest('[data-testid=stExpandSidebarButton]')")
+    # Tab out of it, past its last control, closes it too: the keyboard went on under it,
+    # out of sight (a re-check).
+    phone.keyboard.press("Enter")
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    phone.locator("[data-testid=stSidebarUserContent] button").last.focus()
+    phone.keyboard.press("Tab")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    # Its Reset and its link back to the cases close it as a case does: the sidebar stayed
+    # over the new screen, the keyboard on the heading under it (a re-check).
+    for control in (".st-key-nav-reset_sidebar button", "[data-testid=stSidebarUserContent] a[href]"):
+        phone.get_by_test_id("stExpandSidebarButton").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+        act(phone, lambda control=control: sidebar.locator(control).first.click())
+        expect(phone.get_by_role("heading", name="Workshop", level=1)).to_be_visible()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
     phone.context.close()
+
+
+def test_the_sidebars_own_script_frame_is_no_tab_stop_and_the_switch_speaks_its_language(browser, server):
+    """After a case chosen in the sidebar, Tab reached a 1 px frame named "st.iframe" (the
+    script that closes the sidebar on a phone); "Leer en español" was read in an English
+    voice (a re-check; WCAG 3.1.2)."""
+    page = open_page(browser, server, width=1280, height=800, path="?mode=workshop")
+    try:
+        act(page, lambda: page.locator(".st-key-nav-case_maria_trd button").click())
+        frames = page.locator("[data-testid=stSidebar] iframe")
+        expect(frames).to_have_count(1)
+        assert frames.evaluate("f => getComputedStyle(f).visibility") == "hidden"
+        expect(page.get_by_role("button", name="Leer en español")).to_have_attribute("lang", "es")
+    finally:
+        page.context.close()

@@ -75,6 +75,11 @@ def test_a_worrying_safety_answer_brings_the_crisis_lines_into_view(browser, ser
         alert = page.get_by_role("alert").filter(has_text="Help is available right now")
         expect(alert).to_have_text("Help is available right now. In danger now? Call 911.")
         assert alert.bounding_box()["width"] <= 1
+        # Then emptied: a screen reader reading to the page's end met it on every later
+        # screen, its number the old place's, in the old language (a re-check).
+        page.wait_for_function(
+            "() => document.getElementById('crisis-said').textContent === ''", timeout=15000
+        )
         # Only when the panel first appears: another answer that keeps it does not scroll.
         page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
         choose(page, SAFETY, "Several days")
