@@ -128,22 +128,27 @@ _TO_TOP = """<script>
 </script>"""
 
 
-# Streamlit names each icon in the text for a screen reader ("support icon Help is available
-# right now", "block icon The label says…"), in English on a Spanish page too; each is
-# beside the words it stands for, so it is hidden from assistive technology. Each heading's
-# own link, shown only under a mouse, leaves the Tab order: 9 stops on "What applies to you".
-# And a question's checkboxes are a group named by its heading, as its radio buttons are:
-# a box said only "Needles, checkbox" (a keyboard review). Set once a page, on whatever
-# Streamlit draws later. And the sidebar, opened from the keyboard, takes the keyboard in
-# (it stayed at the page's start, and on a phone the next Tab went under the sidebar);
-# on a phone, where it covers the screen, Escape closes it and gives the keyboard back. The
-# language switch is marked with its own language, for a screen reader's voice.
-_QUIET = """<script>
+# Set up once a page, for whatever Streamlit draws later (a keyboard review, then a re-check):
+# - Streamlit names each icon in the text for a screen reader ("support icon Help is
+#   available right now"), in English on a Spanish page too. Each sits beside the words it
+#   stands for, so it is hidden from assistive technology.
+# - Each heading's own link, shown only under a mouse, leaves the Tab order (9 stops on
+#   "What applies to you").
+# - The language switch is marked with its own language, for a screen reader's voice.
+# - A choose-all question's checkboxes are a group named by its heading, as its radio
+#   buttons are: a box said only "Needles, checkbox".
+# - The sidebar opened from the keyboard takes the keyboard to its first control (it stayed
+#   at the page's start). On a phone, where it covers the screen, Escape closes it, and so
+#   do a link in it and the keyboard leaving it (the next Tab went on under it, unseen).
+_ONCE_A_PAGE = """<script>
 (() => {
-  if (window.quietened) return;
-  window.quietened = true;
+  if (window.aidSetUp) return;
+  window.aidSetUp = true;
   let queued = false;
-  const quieten = () => {
+  // what follows a widget key's prefix in an element's class: "es" of st-key-nav-lang_es
+  const keyed = (element, prefix) =>
+    [...element.classList].find(c => c.startsWith(prefix)).replace(prefix, '');
+  const mark = () => {
     queued = false;
     for (const icon of document.querySelectorAll('span[role="img"][aria-label$=" icon"]')) {
       icon.removeAttribute('role');
@@ -154,21 +159,18 @@ _QUIET = """<script>
     for (const link of document.querySelectorAll(links)) {
       link.tabIndex = -1;
     }
-    // "Leer en español" in a Spanish voice on an English page (WCAG 3.1.2)
-    for (const box of document.querySelectorAll('[class*="st-key-nav-lang_"]')) {
-      const code = [...box.classList].find(c => c.startsWith('st-key-nav-lang_')).slice(16);
-      box.querySelector('button:not([lang])')?.setAttribute('lang', code);
+    for (const box of document.querySelectorAll('[class*="st-key-nav-lang_"]')) {  // WCAG 3.1.2
+      box.querySelector('button:not([lang])')?.setAttribute('lang', keyed(box, 'st-key-nav-lang_'));
     }
     for (const group of document.querySelectorAll('[class*="st-key-box-choices_"]:not([role])')) {
       const heading = group.closest('[class*="st-key-box-question_"]')?.querySelector('h2');
       if (!heading) continue;
-      const key = [...group.classList].find(c => c.startsWith('st-key-box-choices_'));
-      heading.id ||= key.replace('st-key-box-choices_', 'question-');
+      heading.id ||= 'question-' + keyed(group, 'st-key-box-choices_');
       group.setAttribute('role', 'group');
       group.setAttribute('aria-labelledby', heading.id);
     }
   };
-  quieten();
+  mark();
   const sidebar = '[data-testid="stSidebar"]';
   const controls = '[data-testid="stSidebarUserContent"] :is(a[href], button, summary)';
   document.addEventListener('click', event => {
@@ -189,8 +191,6 @@ _QUIET = """<script>
     close();
     setTimeout(() => document.querySelector('[data-testid="stExpandSidebarButton"]')?.focus(), 50);
   });
-  // On a phone the open sidebar covers the screen: a link in it ("Back to the cases") closes
-  // it as a case does, and so does the keyboard leaving it, which went on under it unseen.
   document.addEventListener('click', event => {
     if (phoneSidebarOpen() && event.target.closest(sidebar + ' a[href]')) close();
   }, true);
@@ -200,7 +200,7 @@ _QUIET = """<script>
     close();
   });
   new MutationObserver(() => {
-    if (!queued) { queued = true; requestAnimationFrame(quieten); }
+    if (!queued) { queued = true; requestAnimationFrame(mark); }
   }).observe(document.body, {childList: true, subtree: true});
 })();
 </script>"""
@@ -294,4 +294,4 @@ def scroll_to_top(screen: str) -> None:
         script = _TO_QUESTION.format(once=once, question=question)
     else:
         script = _TO_TOP.format(once=once)
-    st.html(_QUIET + script, unsafe_allow_javascript=True)
+    st.html(_ONCE_A_PAGE + script, unsafe_allow_javascript=True)
