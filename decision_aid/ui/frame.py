@@ -137,24 +137,13 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { fon
 [class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
 </style>"""
 # After the view or the case changed: click Streamlit's own "Collapse sidebar" button, on a
-# phone only (Streamlit's md breakpoint), and move the keyboard's place to the new screen's
-# heading. It was left on a control in the closed sidebar, out of sight, or on a redrawn
-# button, which drops it to the page's start (two reviews). Runs in a same-origin
-# component frame; no request.
+# phone only (Streamlit's md breakpoint). The keyboard's place goes to the new screen's
+# heading with every move (layout._TO_TOP). Runs in a same-origin component frame; no request.
 CLOSE_SIDEBAR_JS = """<script>/* ask {ask} */
-const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {{
-  const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  const button = window.parent.document.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (button) {{ button.click(); }}
 }}
-let tries = 0;
-const toHeading = () => {{
-  const heading = doc.querySelector('[data-testid="stMain"] h1');
-  if (!heading) {{ if (++tries < 20) setTimeout(toHeading, 100); return; }}
-  heading.setAttribute('tabindex', '-1');
-  heading.focus({{preventScroll: true}});
-}};
-toHeading();
 </script>"""
 
 
