@@ -33,6 +33,10 @@ def measure(page: Page, step: int) -> None:
     # have seen the previous run's "notRunning": once, in a full suite, 4 of step 3's rows
     # measured 22 px, and the same test passed alone.
     wait_for_app(page)
+    # Streamlit loads its radio buttons' code the first time a screen has one (since the
+    # sidebar's view switch became buttons, step 1 is that screen) and draws them a moment
+    # after the run.
+    page.wait_for_function(f"() => ({TARGETS})().length > 0")
     targets = page.evaluate(TARGETS)
     questions = page.evaluate(QUESTIONS)
     assert targets and questions
