@@ -5,6 +5,7 @@ Waits use Streamlit's own run state on the app root (data-test-script-state), ne
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from typing import Protocol
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -199,9 +201,37 @@ def wait_for_app(page: Page) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
 
 
+# Counts changes of the app's run state, so a wait can tell a run that has not started yet
+# from one that has ended: a click's message takes a moment to reach the server, and a
+# wait that began in that moment saw "notRunning" and passed while the old screen stayed.
+COUNT_RUNS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app) return -1;
+  if (window.aidTestRuns === undefined) {
+    window.aidTestRuns = 0;
+    // Watched from the body down, so the count holds whichever element carries the state.
+    new MutationObserver(() => { window.aidTestRuns += 1; })
+      .observe(document.body, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+  }
+  return window.aidTestRuns;
+}"""
+# A click's run starts within about 0.1 s here. Some actions show no run at all: an expander
+# opened, a radio already chosen, or a quick fragment's run, whose start and end can reach
+# the page together, so the attribute never changes. For those the wait gives up after this.
+RUN_STARTS_WITHIN_MS = 1000
+
+
 def act(page: Page, action) -> None:
-    """Do something that makes Streamlit rerun, then wait for the rerun to finish."""
+    """Do something that makes Streamlit rerun, then wait for that rerun to finish."""
+    before = page.evaluate(COUNT_RUNS)
     action()
+    if before >= 0:
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "(n) => window.aidTestRuns === undefined || window.aidTestRuns > n",
+                arg=before,
+                timeout=RUN_STARTS_WITHIN_MS,
+            )
     wait_for_app(page)
 
 
