@@ -25,7 +25,7 @@ def test_a_whole_journey_writes_no_file_and_logs_no_answer(browser, tmp_path):
         wait_for_app(page)
         act(page, lambda: page.get_by_role("button", name="Start the questions").click())
         act(page, lambda: page.get_by_text("Nearly every day").click())
-        expect(page.get_by_text("Help is available right now")).to_be_visible()
+        expect(page.get_by_role("heading", name="Help is available right now")).to_be_visible()
         act(page, lambda: page.get_by_role("button", name="Next").click())
         act(page, lambda: page.get_by_text("Three or more").click())
         for _ in range(2):
