@@ -51,5 +51,5 @@ screen = st.navigation(
 )
 frame.draw(state.pack())
 screen.run()
-layout.scroll_to_top(screen.url_path)
+layout.scroll_to_top(screen.url_path, state.pack())
 layout.move_focus()

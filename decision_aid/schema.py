@@ -446,6 +446,26 @@ class ClinicianText(Frozen):
     note_header: Annotated[str, template("date", "aid", "version")]
 
 
+class StreamlitText(Frozen):
+    """Streamlit's own words on its controls, as Streamlit writes them in English; a
+    translation gives the words that the page's script (decision_aid/ui/layout.py) puts in
+    their place, which Streamlit has no setting for."""
+
+    skip_to_content: Label
+    expand_sidebar: Label
+    collapse_sidebar: Label
+    sidebar: Label
+    heading_link: Label
+    close: Label
+    upload: Label
+    upload_input: Label
+    take_photo: Label
+    clear_photo: Label
+    switch_camera: Label
+    camera_asks: Label
+    camera_how: Label
+
+
 class UiText(Frozen):
     """Words on buttons, headings and notices."""
 
@@ -608,6 +628,7 @@ class UiText(Frozen):
     # Issue 18 (languages): the switch to this language, in this language ("Leer en
     # español" on the English screens); the page title; dates written out.
     language_switch: Label
+    streamlit: StreamlitText
     page_title: Label
     summary_file: Label  # the downloads' name, without its extension
     note_file: Label

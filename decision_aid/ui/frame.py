@@ -73,13 +73,17 @@ details.fold summary { cursor: pointer; }
 /* The QR code and its address in the middle of the dialog, where a room looks. */
 [role="dialog"] [data-testid="stFullScreenFrame"] > div { width: 100%; justify-content: center; }
 [role="dialog"] h3 { text-align: center; }
-/* Its Close a thumb's size, as every other control (Streamlit's is 18 x 18 px). */
-[role="dialog"] button[aria-label="Close"] { min-width: 44px; min-height: 44px;
+/* Its Close a thumb's size, as every other control (Streamlit's is 18 x 18 px). Found by
+   its place, not its name: the name is in the page's language (layout._ONCE_A_PAGE). */
+[role="dialog"] > button { min-width: 44px; min-height: 44px;
   display: inline-flex; align-items: center; justify-content: center; }
 a[href^="tel:"], a[href^="sms:"] { display: inline-flex; align-items: center; gap: 0.25rem;
   min-height: 44px; padding: 0 0.75rem; margin: 0.25rem 0.5rem 0.25rem 0;
   border: 1px solid currentColor; border-radius: 0.5rem; text-decoration: none; font-weight: 600; }
 details.fold[open] summary { margin-bottom: 0.5rem; }
+/* Streamlit's line under a file box ("10MB per file • JSON") is English on every page, and
+   says nothing the label does not: the label names the .json file, a few KB. */
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 [data-testid="stMainBlockContainer"] { position: relative; }
 .st-key-box-crisis_panel, [class*="st-key-box-question_"] { scroll-margin-top: 4.5rem; }
 /* The NHS care card for "immediate" action, the strongest on any screen: red, wider than a

@@ -148,6 +148,29 @@ _ONCE_A_PAGE = """<script>
   // what follows a widget key's prefix in an element's class: "es" of st-key-nav-lang_es
   const keyed = (element, prefix) =>
     [...element.classList].find(c => c.startsWith(prefix)).replace(prefix, '');
+  // Streamlit's own words, in English whatever the page's language: each text or name is
+  // put in the page's language (window.aidWords, set by every full run), and back in English
+  // after a switch. What Streamlit last wrote is kept, so a word it rewrites is read again.
+  const STREAMLIT_NAMES = [
+    '[data-testid="stExpandSidebarButton"]', '[data-testid="stExpandSidebarButton"] button',
+    '[data-testid="stSidebarCollapseButton"] button', 'section[data-testid="stSidebar"]',
+    '[data-testid="stHeaderActionElements"] a', '[role="dialog"] > button',
+    '[data-testid="stFileUploaderDropzoneInput"]', '[data-testid="stCameraInputSwitchButton"] button',
+  ].join(', ');
+  const STREAMLIT_TEXT = '[data-testid="stSkipToContent"], [data-testid="stFileUploaderDropzone"] button,'
+    + ' [data-testid="stCameraInput"]';
+  const ICON_OR_LABEL = '[data-testid="stIconMaterial"], [data-testid="stWidgetLabel"]';
+  const english = new WeakMap(), shown = new WeakMap();
+  const translate = (node, attribute) => {
+    const now = attribute ? node.getAttribute(attribute) : node.nodeValue;
+    if (shown.get(node) !== now) english.set(node, now);  // Streamlit wrote it
+    const words = window.aidWords || {}, original = english.get(node), core = original.trim();
+    const said = core in words ? original.replace(core, words[core]) : original;
+    if (said !== now) {
+      if (attribute) node.setAttribute(attribute, said); else node.nodeValue = said;
+    }
+    shown.set(node, said);
+  };
   const mark = () => {
     queued = false;
     for (const icon of document.querySelectorAll('span[role="img"][aria-label$=" icon"]')) {
@@ -169,8 +192,23 @@ _ONCE_A_PAGE = """<script>
       group.setAttribute('role', 'group');
       group.setAttribute('aria-labelledby', heading.id);
     }
+    for (const bar of document.querySelectorAll('[data-testid="stProgress"]')) {  // not "progress"
+      const step = bar.querySelector('p')?.innerText.trim();
+      const meter = bar.querySelector('[role="progressbar"]');
+      if (step && meter && meter.getAttribute('aria-label') !== step) meter.setAttribute('aria-label', step);
+    }
+    for (const place of document.querySelectorAll(STREAMLIT_NAMES)) {
+      if (place.hasAttribute('aria-label')) translate(place, 'aria-label');
+    }
+    for (const place of document.querySelectorAll(STREAMLIT_TEXT)) {
+      const texts = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
+      while (texts.nextNode()) {
+        if (!texts.currentNode.parentElement.closest(ICON_OR_LABEL)) translate(texts.currentNode);
+      }
+    }
   };
   mark();
+  window.aidMark = mark;
   const sidebar = '[data-testid="stSidebar"]';
   const controls = '[data-testid="stSidebarUserContent"] :is(a[href], button, summary)';
   document.addEventListener('click', event => {
@@ -201,7 +239,7 @@ _ONCE_A_PAGE = """<script>
   });
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(mark); }
-  }).observe(document.body, {childList: true, subtree: true});
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
 })();
 </script>"""
 
@@ -286,7 +324,19 @@ def scroll_to_crisis_panel(words: str) -> None:
     st.html(_TO_CRISIS.format(words=said), unsafe_allow_javascript=True)
 
 
-def scroll_to_top(screen: str) -> None:
+# Streamlit's English words and the page's language's words for them, for _ONCE_A_PAGE;
+# set on every full run, so a switch of language brings the other words at once.
+_WORDS = """<script>window.aidWords = {words}; window.aidMark?.();</script>"""
+
+
+def _streamlit_words(pack: Pack) -> str:
+    english = state.pack(state.LOCALES[0]).ui.streamlit.model_dump()
+    here = pack.ui.streamlit.model_dump()
+    words = {english[name]: here[name] for name in english if here[name] != english[name]}
+    return _WORDS.format(words=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"))
+
+
+def scroll_to_top(screen: str, pack: Pack) -> None:
     marker = f"{screen}:{state.step()}:{state.moves()}"
     question = state.take_focus() if screen == "questions" else None
     once = _ONCE.format(marker=marker)
@@ -294,4 +344,4 @@ def scroll_to_top(screen: str) -> None:
         script = _TO_QUESTION.format(once=once, question=question)
     else:
         script = _TO_TOP.format(once=once)
-    st.html(_ONCE_A_PAGE + script, unsafe_allow_javascript=True)
+    st.html(_streamlit_words(pack) + _ONCE_A_PAGE + script, unsafe_allow_javascript=True)

@@ -54,7 +54,7 @@ def test_a_qr_code_held_up_to_the_camera_opens_the_answers(qr_camera, server):
     browser, _code = qr_camera
     doctor = open_page(browser, server, width=1280, height=800, path="?mode=clinician")
     act(doctor, lambda: doctor.get_by_text(WORDS.camera_toggle).click())
-    take = doctor.get_by_role("button", name="Take Photo")
+    take = doctor.get_by_role("button", name=PACK.ui.streamlit.take_photo)
     expect(take).to_be_enabled(timeout=20_000)
     # The picture is taken once the camera shows frames (not a sleep: the video's own state).
     doctor.wait_for_function(
@@ -65,5 +65,17 @@ def test_a_qr_code_held_up_to_the_camera_opens_the_answers(qr_camera, server):
     expect(doctor.get_by_role("heading", name=WORDS.key_points_title)).to_be_visible()
     expect(doctor.get_by_text(f"{WORDS.status.reported}: {WORDS.checklist.aneurysm_avm}")).to_be_visible()
     expect(doctor.get_by_text(WORDS.opened_at.split("{", 1)[0] + WORDS.source_camera)).to_be_visible()
+    doctor.context.close()
+    assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"
+
+
+def test_the_camera_speaks_spanish_on_a_spanish_page(qr_camera, server):
+    """Streamlit's camera says "Take Photo" and "Clear photo" in English on every page."""
+    browser, _code = qr_camera
+    spanish = load_pack("es").ui
+    doctor = open_page(browser, server, width=1280, height=800, path="?mode=clinician&lang=es")
+    act(doctor, lambda: doctor.get_by_text(spanish.clinician.camera_toggle).click())
+    expect(doctor.get_by_role("button", name=spanish.streamlit.take_photo)).to_be_visible(timeout=20_000)
+    expect(doctor.get_by_role("button", name=PACK.ui.streamlit.take_photo)).to_have_count(0)
     doctor.context.close()
     assert OFF_ORIGIN == [], f"requests left the app's origin: {OFF_ORIGIN}"

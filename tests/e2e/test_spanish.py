@@ -99,3 +99,75 @@ def test_every_option_to_compare_shows_its_whole_name_on_a_phone(browser, server
         assert cut == []
     finally:
         page.context.close()
+
+
+def test_streamlits_own_controls_speak_the_pages_language(browser, server):
+    """Streamlit writes its controls' words in English only: on a Spanish page a screen
+    reader said "Skip to main content", "Collapse sidebar", "Close" (a keyboard review).
+    The page's script puts them in Spanish, and back in English after a switch."""
+    es, en = ES.ui.streamlit, EN.ui.streamlit
+    page = open_page(browser, server, width=LAPTOP[0], height=LAPTOP[1], path="?mode=workshop&lang=es")
+    try:
+        page_language(page, "es")
+        expect(page.get_by_test_id("stSkipToContent")).to_have_text(es.skip_to_content)
+        expect(page.locator('section[data-testid="stSidebar"]')).to_have_attribute("aria-label", es.sidebar)
+        collapse = page.locator('[data-testid="stSidebarCollapseButton"] button')
+        expect(collapse).to_have_attribute("aria-label", es.collapse_sidebar)
+        links = page.locator('[data-testid="stHeaderActionElements"] a')
+        expect(links.first).to_have_attribute("aria-label", es.heading_link)
+        assert set(links.evaluate_all("ls => ls.map(l => l.getAttribute('aria-label'))")) == {es.heading_link}
+        page.get_by_role("button", name=ES.ui.workshop_qr_full).click()
+        close = page.get_by_role("dialog").get_by_role("button", name=es.close, exact=True)
+        expect(close).to_be_visible()
+        box = close.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44, box  # by place, any name
+        close.click()
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        act(page, lambda: page.get_by_role("button", name=EN.ui.language_switch).click())
+        page_language(page, "en")
+        expect(page.get_by_test_id("stSkipToContent")).to_have_text(en.skip_to_content)
+        expect(collapse).to_have_attribute("aria-label", en.collapse_sidebar)
+        expect(links.first).to_have_attribute("aria-label", en.heading_link)
+    finally:
+        page.context.close()
+    phone = open_page(browser, server, width=PHONE[0], height=PHONE[1], path="?lang=es")
+    try:  # the sidebar is folded on a phone: its opener
+        expect(phone.get_by_test_id("stExpandSidebarButton")).to_have_attribute(
+            "aria-label", es.expand_sidebar
+        )
+    finally:
+        phone.context.close()
+    assert OFF_ORIGIN == []
+
+
+def test_the_progress_bar_is_named_by_its_step(browser, server):
+    """Streamlit named every progress bar "progress", in English; it now says its step."""
+    page = open_page(browser, server, path="?mode=workshop&persona=maria_trd&lang=es")
+    try:
+        bar = page.get_by_role("progressbar")
+        step = page.get_by_test_id("stProgress").locator("p").inner_text()
+        assert step.startswith("Paso "), step
+        expect(bar).to_have_attribute("aria-label", step)
+        next_stage(page, STAGES[0][0])
+        expect(bar).to_have_attribute(
+            "aria-label", page.get_by_test_id("stProgress").locator("p").inner_text()
+        )
+        assert "Paso 7 de 12" in (bar.get_attribute("aria-label") or "")
+    finally:
+        page.context.close()
+
+
+def test_the_clinicians_file_box_speaks_spanish(browser, server):
+    es = ES.ui.streamlit
+    page = open_page(browser, server, width=LAPTOP[0], height=LAPTOP[1], path="?mode=clinician&lang=es")
+    try:
+        box = page.get_by_test_id("stFileUploaderDropzone")
+        expect(box.get_by_test_id("stBaseButton-secondary")).to_have_accessible_name(es.upload)
+        expect(box.get_by_test_id("stFileUploaderDropzoneInput")).to_have_attribute(
+            "aria-label", es.upload_input
+        )
+        # Streamlit's English "10MB per file • JSON" says nothing the label does not.
+        expect(box.get_by_test_id("stFileUploaderDropzoneInstructions")).to_be_hidden()
+        assert "per file" not in page.locator("body").inner_text()
+    finally:
+        page.context.close()
