@@ -185,10 +185,13 @@ _ONCE_A_PAGE = """<script>
     for (const box of document.querySelectorAll('[class*="st-key-nav-lang_"]')) {  // WCAG 3.1.2
       box.querySelector('button:not([lang])')?.setAttribute('lang', keyed(box, 'st-key-nav-lang_'));
     }
-    for (const group of document.querySelectorAll('[class*="st-key-box-choices_"]:not([role])')) {
+    // Every group, every time: Streamlit may draw a question's heading anew, without the id
+    // its group is named by (a group was left unnamed in one CI run).
+    for (const group of document.querySelectorAll('[class*="st-key-box-choices_"]')) {
       const heading = group.closest('[class*="st-key-box-question_"]')?.querySelector('h2');
       if (!heading) continue;
       heading.id ||= 'question-' + keyed(group, 'st-key-box-choices_');
+      if (group.getAttribute('aria-labelledby') === heading.id) continue;
       group.setAttribute('role', 'group');
       group.setAttribute('aria-labelledby', heading.id);
     }
