@@ -3,6 +3,7 @@ answers, the version line and the clear-everything controls."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -332,9 +333,10 @@ def scroll_to_crisis_panel(words: str) -> None:
 _WORDS = """<script>window.aidWords = {words}; window.aidMark?.();</script>"""
 
 
-def _streamlit_words(pack: Pack) -> str:
+@functools.cache  # the same for every run in a language
+def _streamlit_words(locale: str) -> str:
     english = state.pack(state.LOCALES[0]).ui.streamlit.model_dump()
-    here = pack.ui.streamlit.model_dump()
+    here = state.pack(locale).ui.streamlit.model_dump()
     words = {english[name]: here[name] for name in english if here[name] != english[name]}
     return _WORDS.format(words=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"))
 
@@ -347,4 +349,4 @@ def scroll_to_top(screen: str, pack: Pack) -> None:
         script = _TO_QUESTION.format(once=once, question=question)
     else:
         script = _TO_TOP.format(once=once)
-    st.html(_streamlit_words(pack) + _ONCE_A_PAGE + script, unsafe_allow_javascript=True)
+    st.html(_streamlit_words(pack.info.locale) + _ONCE_A_PAGE + script, unsafe_allow_javascript=True)
