@@ -13,9 +13,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
-from decision_aid.schema import Pack
+from decision_aid.schema import Pack, TopicCategory
 from decision_aid.summary import Summary
-from decision_aid.tailoring import answer_labels, with_answers
+from decision_aid.tailoring import ShownTopic, answer_labels, with_answers
 
 # "pairs" is a list of short "label: value" items that a page may lay out in columns; a
 # "field" is one short section on one line: its title (shown bold) and its text.
@@ -112,10 +112,27 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     if not summary.considerations:
         return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
     items = [
-        with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.discuss_item)
+        _labelled(
+            pack,
+            shown,
+            with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.discuss_item),
+        )
         for shown in summary.considerations
     ]
     return [_block("heading", words.considerations_title), _block("bullets", *items)]
+
+
+# What the label says of a note is said beside it, in the words "What applies to you" heads
+# it with: on paper an aneurysm (the label says it must not be used) read like any other
+# point (UX review 1, item 8). The treatment so far and practical matters are not risks.
+_LABELLED: tuple[TopicCategory, ...] = ("contraindication", "warning", "caution")
+
+
+def _labelled(pack: Pack, shown: ShownTopic, item: str) -> str:
+    category = shown.topic.category
+    if category not in _LABELLED:
+        return item
+    return f"**{getattr(pack.ui, f'category_{category}')}** – {item}"
 
 
 def questions_blocks(pack: Pack, summary: Summary) -> list[Block]:

@@ -149,3 +149,22 @@ def test_an_answer_that_says_more_than_the_title_is_kept(pack):
 
     dana = render_markdown(pack, build_summary(pack, persona_answers(pack, "dana_crisis")))
     assert "Two or more antidepressants tried (my answer: Two)" in dana
+
+
+def test_on_paper_a_point_the_label_speaks_to_says_so_as_on_screen(pack):
+    """A UX review (item 8): James's aneurysm, which the label says must not be used with,
+    read on paper like his "Two or more antidepressants tried". Notes of the label's three
+    kinds are tagged with the words "What applies to you" heads them with; notes about the
+    treatment so far and practical ones are not risks and stay as they were."""
+    from decision_aid.personas import persona_answers
+
+    ui = pack.ui
+    summary = build_summary(pack, persona_answers(pack, "james_blood_pressure"))
+    items = [part.text for part in document.considerations_blocks(pack, summary)[1].parts]
+    assert items[0].startswith(f"**{ui.category_contraindication}** – Aneurysm")
+    assert items[1].startswith(f"**{ui.category_warning}** – Blood pressure")
+    assert items[2].startswith(f"**{ui.category_caution}** – Heart disease")
+    assert items[3] == "Two or more antidepressants tried (my answer: Two)"
+    assert not any(str(getattr(ui, f"category_{c}")) in " ".join(items) for c in ("history", "practical"))
+    text = " ".join(pdf_text(render_pdf(pack, summary)).split())
+    assert f"{ui.category_contraindication} – Aneurysm" in text and "**" not in text

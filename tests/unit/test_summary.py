@@ -134,7 +134,10 @@ def _markdown_agrees(summary, markdown: str) -> None:
         assert WORDS.skipped not in markdown
     for shown in summary.body:
         if shown.topic.kind == "consideration":
-            assert f"- {shown.topic.title}" in markdown  # with my answers unless the title says them
+            # with my answers unless the title says them; what the label says of it, if it does
+            said = shown.topic.category in ("contraindication", "warning", "caution")
+            label = f"**{getattr(PACK.ui, f'category_{shown.topic.category}')}** – " if said else ""
+            assert f"- {label}{shown.topic.title}" in markdown
     # What matters: one line per rating, the most important first, each value under its rating.
     scale = [choice.value for choice in reversed(PACK.deliberation.values.scale)]
     lines = []
