@@ -382,7 +382,10 @@ def test_the_summary_speaks_in_the_first_person_and_opens_with_what_to_discuss(p
     ]
     assert f"**{words.leaning_title}:** Not sure yet" in markdown
     assert "I said yes to 2 of the four questions. I said no to:" in markdown
-    assert f"- **{pack.ui.category_warning}** – Blood pressure (my answer: High, but under control with treatment)" in markdown
+    assert (
+        f"- **{pack.ui.category_warning}** – Blood pressure (my answer: High, but under control with treatment)"
+        in markdown
+    )
     mine = [words.title, words.told_us_title, words.questions_title, words.values_title, words.leaning_title]
     assert all(re.search(r"\b(my|me|I)\b", h, re.I) for h in mine)
     document_words = (
