@@ -757,6 +757,8 @@ class SummaryText(Frozen):
     value_rating: Annotated[str, template("rating")]  # a rating, said of the person: "Very important to me"
     sure_no: Annotated[str, template("questions")]
     not_filled: Label
+    # After the crisis lines in the downloads: their sources, and the oldest check's date.
+    crisis_sources: Annotated[str, template("checked", "sources")]
     # On paper only: blanks to write on by hand (the aid never asks for a name).
     paper_name: Label
     paper_notes: Label

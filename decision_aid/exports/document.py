@@ -10,10 +10,11 @@ Summary's parts, never topic positions. Each piece of text says whether the aid 
 from __future__ import annotations
 
 import datetime
+import urllib.parse
 from dataclasses import dataclass
 from typing import Literal
 
-from decision_aid.schema import Pack, TopicCategory
+from decision_aid.schema import Pack, Reference, TopicCategory
 from decision_aid.summary import Summary
 from decision_aid.tailoring import ShownTopic, answer_labels, with_answers
 
@@ -74,7 +75,26 @@ def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:
         _block("text", summary.crisis.topic.body),
         _block("text", pack.crisis.intro),
         _block("bullets", *crisis_line_items(pack, summary.place)),
+        _block("note", crisis_sources(pack)),
     ]
+
+
+def crisis_sources(pack: Pack) -> str:
+    """Where every place's numbers come from, each source once, and the date of the oldest
+    check: on screen they are a click away in the panel; a page kept for months had neither."""
+    used = [
+        pack.references[ref] for ref in dict.fromkeys(r for g in pack.crisis.regions for r in g.references)
+    ]
+    sources = "; ".join(_source_name(ref) for ref in used)
+    checked = pack.ui.date(min(ref.checked for ref in used))
+    return pack.summary_text.crisis_sources.format(checked=checked, sources=sources)
+
+
+def _source_name(reference: Reference) -> str:
+    """A short name to find the source by: its web address's host, else its citation's
+    first sentence (who published it)."""
+    host = urllib.parse.urlsplit(reference.url).hostname if reference.url else None
+    return host.removeprefix("www.") if host else reference.citation.split(". ")[0]
 
 
 def crisis_line_items(pack: Pack, first: str | None = None) -> list[str]:

@@ -25,6 +25,11 @@ def headings(blocks):
     return [b.parts[0].text for b in blocks if b.kind == "heading"]
 
 
+def crisis_lines(pack, summary):
+    """The crisis part's list of places and their lines."""
+    return next(b for b in document.crisis_blocks(pack, summary) if b.kind == "bullets")
+
+
 def test_the_document_is_its_sections_in_order(pack, answers):
     for given, deliberation in ((FULL, DELIBERATION), ({"self_harm_thoughts": "not_at_all"}, None)):
         summary = build_summary(pack, answers(**given), deliberation, today=datetime.date(2026, 11, 28))
@@ -89,7 +94,7 @@ def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after
     regions = [region.name for region in pack.crisis.regions]
     for place in pack.crisis.regions:
         summary = build_summary(pack, answers(self_harm_thoughts="several_days"), place=place.id)
-        lines = document.crisis_blocks(pack, summary)[-1].parts
+        lines = crisis_lines(pack, summary).parts
         named = [part.text.split(":")[0].strip("*") for part in lines]
         assert named == [place.name, *(name for name in regions if name != place.name)]
         markdown = render_markdown(pack, summary)
@@ -98,7 +103,7 @@ def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after
         )
     unknown = build_summary(pack, answers(self_harm_thoughts="several_days"), place="atlantis")
     assert [
-        p.text.split(":")[0].strip("*") for p in document.crisis_blocks(pack, unknown)[-1].parts
+        p.text.split(":")[0].strip("*") for p in crisis_lines(pack, unknown).parts
     ] == regions
     default = build_summary(pack, answers(self_harm_thoughts="several_days"))
     assert document.crisis_blocks(pack, default) == document.crisis_blocks(pack, unknown)
@@ -107,7 +112,7 @@ def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after
 def test_each_place_and_number_on_paper_stands_out_in_bold(pack, answers):
     """A clinical review: "988" was hard to spot in run-on lines of plain text."""
     summary = build_summary(pack, answers(self_harm_thoughts="several_days"), place="us")
-    first = document.crisis_blocks(pack, summary)[-1].parts[0].text
+    first = crisis_lines(pack, summary).parts[0].text
     us = pack.crisis.region("us")
     assert first.startswith(f"**{us.name}**:")
     assert f"**{us.emergency}**" in first and f"**{us.lines[0].contact}**" in first
@@ -168,3 +173,23 @@ def test_on_paper_a_point_the_label_speaks_to_says_so_as_on_screen(pack):
     assert not any(str(getattr(ui, f"category_{c}")) in " ".join(items) for c in ("history", "practical"))
     text = " ".join(pdf_text(render_pdf(pack, summary)).split())
     assert f"{ui.category_contraindication} – Aneurysm" in text and "**" not in text
+
+
+def test_on_paper_the_crisis_numbers_say_where_they_come_from_and_how_old_the_check_is(pack):
+    """On screen each place's lines have their sources a click away; on paper the numbers had
+    none, and a page kept for months did not say when they were last checked."""
+    from decision_aid.personas import persona_answers
+
+    dana = build_summary(pack, persona_answers(pack, "dana_crisis"))
+    blocks = document.crisis_blocks(pack, dana)
+    assert blocks[-2].kind == "bullets" and blocks[-1].kind == "note"
+    said = blocks[-1].parts[0].text
+    used = {ref for region in pack.crisis.regions for ref in region.references}
+    assert "988lifeline.org" in said and "www." not in said
+    assert "Ministerio de Sanidad (España)" in said  # a source with no web address: its name
+    assert said.count(";") == len(used) - 1  # each source once, though places share one
+    oldest = min(pack.references[ref].checked for ref in used)
+    assert pack.ui.date(oldest) in said
+    assert "988lifeline.org" in " ".join(pdf_text(render_pdf(pack, dana)).split())
+    calm = build_summary(pack, persona_answers(pack, "james_blood_pressure"))
+    assert "988lifeline.org" not in render_markdown(pack, calm)
