@@ -84,6 +84,7 @@ RESERVED_IDS = frozenset(
         "crisis_cut",
         "removed",  # own questions removed, to put back with Undo
         "focus_control",
+        "answered",  # the quiz answer just given, said to a screen reader
         "sidebar_closes",
         "go_to",
         "region",

@@ -267,29 +267,46 @@ _TO_QUESTION = """<script>
 # The crisis panel comes right under the safety question, below the fold on a laptop: when
 # an answer first brings it, its top and the first numbers to call are scrolled into view
 # (CSS keeps its heading clear of Streamlit's top bar: scroll-margin-top in frame.py).
-# A screen reader is told at once too, in a live region out of sight: the panel appeared in
-# silence, the keyboard still on the answer (a keyboard review). The region is made first and
-# filled a moment later, as screen readers announce a change to a region, not a new one.
-_TO_CRISIS = """<script>
-(() => {{
+# A screen reader is told at once too (say, below): the panel appeared in silence, the
+# keyboard still on the answer (a keyboard review).
+_TO_CRISIS = """
   const panel = document.querySelector('.st-key-box-crisis_panel');
-  if (panel) panel.scrollIntoView({{block: 'start'}});
-  let live = document.getElementById('crisis-said');
+  if (panel) panel.scrollIntoView({block: 'start'});"""
+
+# Words a screen reader hears without the keyboard moving, in a region out of sight. The region
+# is made first and filled a moment later, as screen readers announce a change to a region,
+# not a new one: Streamlit's own status boxes (the quiz's feedback) arrive full. Then it is
+# emptied: a screen reader reading to the page's end met the crisis words on every later
+# screen, their number the old place's, in the old language (a re-check).
+_SAY = """<script>
+(() => {{{first}
+  let live = document.getElementById('{region}');
   if (!live) {{
     live = document.createElement('div');
-    live.id = 'crisis-said';
-    live.setAttribute('role', 'alert');
+    live.id = '{region}';
+    live.setAttribute('role', '{role}');
     live.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;'
       + 'clip-path:inset(50%);white-space:nowrap';
     document.body.appendChild(live);
   }}
   live.textContent = '';
+  window.aidSaidEnd = window.aidSaidEnd || {{}};
+  clearTimeout(window.aidSaidEnd['{region}']);
   setTimeout(() => {{ live.textContent = {words}; }}, 150);
-  // then empty again: a screen reader reading to the page's end met it on every later
-  // screen, its number the old place's, in the old language (a re-check)
-  setTimeout(() => {{ live.textContent = ''; }}, 8000);
+  window.aidSaidEnd['{region}'] = setTimeout(() => {{ live.textContent = ''; }}, 8000);
 }})();
 </script>"""
+
+
+def _say(words: str, region: str, role: str, first: str = "") -> None:
+    said = json.dumps(words).replace("<", "\\u003c")  # a string in the script, never markup
+    script = _SAY.format(words=said, region=region, role=role, first=first)
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def say(words: str) -> None:
+    """Tell a screen reader ``words`` politely, once: drawn only in the run that has them."""
+    _say(words, "aid-said", "status")
 
 
 # A control that replaced the one clicked (Remove gives way to Undo, Undo to Remove): the
@@ -323,9 +340,8 @@ def move_focus() -> None:
 
 
 def scroll_to_crisis_panel(words: str) -> None:
-    """Bring the crisis panel into view, and say ``words`` to a screen reader."""
-    said = json.dumps(words).replace("<", "\\u003c")  # a string in the script, never markup
-    st.html(_TO_CRISIS.format(words=said), unsafe_allow_javascript=True)
+    """Bring the crisis panel into view, and say ``words`` to a screen reader at once."""
+    _say(words, "crisis-said", "alert", first=_TO_CRISIS)
 
 
 # Streamlit's English words and the page's language's words for them, for _ONCE_A_PAGE;

@@ -18,7 +18,7 @@ from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
-from decision_aid.ui.layout import move_focus, named
+from decision_aid.ui.layout import move_focus, named, say
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -66,6 +66,8 @@ def _store_mapping(field: str, item_id: str, key: str, allowed: tuple) -> None:
         current[item_id] = value
     if value is state.GONE or not state.update_deliberation(**{field: current}):
         state.refuse(key, stored.get(item_id))
+    elif field == "knowledge" and value is not None:
+        state.note_answered(key)
 
 
 @st.fragment
@@ -177,15 +179,17 @@ def _knowledge(pack: Pack) -> None:
     labels = {True: content.true_label, False: content.false_label}
     st.header(content.title)
     st.markdown(content.intro)
+    answered = state.take_answered()
     for item in content.items:
         answer = _two_way_radio(item.statement, labels, "knowledge", item.id)
         if answer is None:
             continue
         sources = "; ".join(citation(pack, ref) for ref in item.references)
-        if knowledge_correct(pack, item.id, answer):
-            st.success(f"{content.correct} {item.explanation}\n\n*{pack.ui.sources_label}: {sources}*")
-        else:
-            st.info(f"{content.incorrect} {item.explanation}\n\n*{pack.ui.sources_label}: {sources}*")
+        right = knowledge_correct(pack, item.id, answer)
+        said = f"{content.correct if right else content.incorrect} {item.explanation}"
+        (st.success if right else st.info)(f"{said}\n\n*{pack.ui.sources_label}: {sources}*")
+        if answered == state.widget_key("knowledge", item.id):
+            say(said)
 
 
 @st.fragment

@@ -70,6 +70,7 @@ class Session:
     crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
     removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
     focus_control: str | None = None  # a control to move the keyboard's place to (layout.focus)
+    answered: str | None = None  # the quiz answer just given, whose feedback a screen reader hears
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
@@ -458,6 +459,16 @@ def focus_control(key: str) -> None:
 
 def take_focus_control() -> str | None:
     key, session().focus_control = session().focus_control, None
+    return key
+
+
+def note_answered(key: str) -> None:
+    """The widget just answered, for the next run to tell a screen reader what it brought."""
+    session().answered = key
+
+
+def take_answered() -> str | None:
+    key, session().answered = session().answered, None
     return key
 
 

@@ -10,6 +10,7 @@ import pypdf
 from playwright.sync_api import Page, expect
 
 from decision_aid import journey
+from decision_aid.content import load_pack
 from tests.app.test_journeys import STAGE_TITLES
 from tests.e2e.conftest import act, check_screen, focus_on_heading, open_page, wait_for_app
 
@@ -392,3 +393,38 @@ def test_phone_screen_has_no_sideways_scrolling(phone):
         check(name)
         if name != "summary":
             next_stage(phone, name)
+
+
+def test_a_quiz_answer_is_said_to_a_screen_reader_in_a_region_already_there(browser, server):
+    """Streamlit draws the quiz's feedback in a status region made with its words in it, and
+    screen readers differ on reading a region that arrives full (a keyboard review asked
+    whether it was heard). The feedback is also put into a status region out of sight that
+    is made first and filled a moment later, as for the crisis panel; the keyboard stays on
+    the answer."""
+    knowledge = load_pack("en").deliberation.knowledge
+    driving, approval = knowledge.items[0], knowledge.items[1]
+    page = open_page(browser, server, path="?mode=workshop&persona=maria_trd")
+    try:
+        stages_from(page, "results", "prepare")
+        said = page.locator("#aid-said")
+        for item, answer in ((driving, "True"), (approval, "False")):
+            group = page.get_by_role("radiogroup", name=item.statement)
+            act(page, group.get_by_text(answer, exact=True).click)
+            verdict = knowledge.correct if (answer == "True") == item.answer else knowledge.incorrect
+            expect(said).to_have_text(f"{verdict} {item.explanation}")
+            assert said.get_attribute("role") == "status" and said.bounding_box()["width"] <= 1
+            assert page.evaluate("document.activeElement.type") == "radio"
+            # and its script takes no room: the next question did not move down for one run
+            gap = page.evaluate(
+                """() => {
+                  const box = [...document.querySelectorAll('[data-testid=stElementContainer]')]
+                    .find(c => c.innerHTML.includes('aid-said'));
+                  const [before, after] = [box.previousElementSibling, box.nextElementSibling];
+                  return [getComputedStyle(box).display,
+                          after.getBoundingClientRect().top - before.getBoundingClientRect().bottom];
+                }"""
+            )
+            assert gap[0] == "none" and gap[1] <= 16.5, gap
+        page.wait_for_function("() => document.getElementById('aid-said').textContent === ''", timeout=15000)
+    finally:
+        page.context.close()
