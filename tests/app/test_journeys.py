@@ -270,7 +270,7 @@ def test_what_applies_orders_notes_by_category_with_crisis_first(at):
     # Each card carries its label in words and an icon, and its severity in its style.
     cards = [m.value for m in at.markdown if m.value.startswith(":material/")]
     assert cards[0].startswith(":material/block: **The label says: must not be used**")
-    assert "### Aneurysm, AVM, stroke or bleeding in the brain" in cards[0]
+    assert "### Aneurysm, AVM or bleeding in the brain, including a stroke from a bleed" in cards[0]
     assert "Shown because you told us you have had an aneurysm." in cards[0]
     order = ["contraindication", "warning", "caution", "history", "practical"]
     categories = []

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from decision_aid.answers import parse_answers
+from decision_aid.content import load_pack
 from decision_aid.summary import build_summary
 
 FIGURE = re.compile(r"\d")  # the pack as loaded has its {{placeholders}} filled in
@@ -80,6 +81,18 @@ def test_c2_vessel_contraindication_note_shows(pack, answers, said):
 def test_c2_not_for_heart_disease_alone_or_none(pack, answers):
     for said in (["heart_disease"], ["none"]):
         assert "aneurysm_avm_brain_bleed" not in shown_ids(pack, answers(vascular_conditions=said))
+
+
+@pytest.mark.parametrize(
+    ("locale", "stroke", "from_a_bleed"),
+    [("en", "stroke", "a stroke from a bleed"), ("es", "cerebrovascular", "cerebrovascular por sangrado")],
+)
+def test_c2_its_title_says_only_a_stroke_from_a_bleed_is_on_the_label_list(locale, stroke, from_a_bleed):
+    """The title follows "The label says: must not be used" on the card and on paper, where the
+    note's own words are not: "stroke" alone claimed every stroke (the label names a bleed)."""
+    title = load_pack(locale).topic("aneurysm_avm_brain_bleed").title
+    assert from_a_bleed in title
+    assert title.count(stroke) == 1
 
 
 # C3: the antidepressant class warning is the same for oral medicines and esketamine, with the

@@ -340,7 +340,9 @@ def test_clinician_and_workshop_modes(browser, server):
     load_james = workshop.get_by_role("button", name="Load this case (James, 58", exact=False)
     act(workshop, lambda: load_james.click())
     expect(
-        workshop.get_by_role("heading", name="Aneurysm, AVM, stroke or bleeding in the brain")
+        workshop.get_by_role(
+            "heading", name="Aneurysm, AVM or bleeding in the brain, including a stroke from a bleed"
+        )
     ).to_be_visible()
     focus_on_heading(workshop, STAGE_TITLES[0])
     assert "persona=james_blood_pressure" in workshop.url and "mode=workshop" in workshop.url
