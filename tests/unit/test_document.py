@@ -102,9 +102,7 @@ def test_the_take_away_lists_the_persons_place_first_and_every_other_place_after
             markdown.index(f"- **{name}**:") for name in regions if name != place.name
         )
     unknown = build_summary(pack, answers(self_harm_thoughts="several_days"), place="atlantis")
-    assert [
-        p.text.split(":")[0].strip("*") for p in crisis_lines(pack, unknown).parts
-    ] == regions
+    assert [p.text.split(":")[0].strip("*") for p in crisis_lines(pack, unknown).parts] == regions
     default = build_summary(pack, answers(self_harm_thoughts="several_days"))
     assert document.crisis_blocks(pack, default) == document.crisis_blocks(pack, unknown)
 
