@@ -74,9 +74,11 @@ table.aid-grid tr.aid-very th {{ border-left: 0.3rem solid #1d3557; }}
 .aid-card dt {{ font-weight: 600; margin: 0.5rem 0 0 0; padding: 0; }}
 .aid-card dd {{ margin: 0; padding: 0; }}
 /* A picked option: dark text (Streamlit's red on pink is under 4.5:1) and a tick, so the
-   state is not shown by colour alone; screen readers hear aria-pressed. */
+   state is not shown by colour alone. Screen readers hear aria-pressed, so the tick's
+   alternative text is empty; a browser that cannot read that keeps the first line. */
 .{PICK_CLASS} button[aria-pressed="true"] p {{ color: #1d3557 !important; font-weight: 600; }}
-.{PICK_CLASS} button[aria-pressed="true"] p::before {{ content: "\\2713\\00a0"; }}
+.{PICK_CLASS} button[aria-pressed="true"] p::before {{ content: "\\2713\\00a0";
+  content: "\\2713\\00a0" / ""; }}
 @media (max-width: {PHONE_WIDTH}px) {{
   .aid-grid-wrap {{ display: none; }}
   .aid-cards {{ display: block; }}

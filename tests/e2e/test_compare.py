@@ -113,6 +113,17 @@ def test_on_a_laptop_the_grid_is_wider_than_the_text_and_its_option_names_stay_i
     assert head.bounding_box()["y"] < laptop.locator("table.aid-grid tbody tr").last.bounding_box()["y"]
 
 
+def test_a_picked_option_shows_a_tick_but_is_named_without_it(laptop):
+    """A keyboard review: a picked option was read "check mark, TMS, toggle button, pressed",
+    the state twice. The tick is for eyes (a pick is never shown by colour alone); a screen
+    reader hears "pressed"."""
+    for column in PICKS:
+        button = laptop.get_by_role("button", name=LABELS[column], exact=True, pressed=True)
+        expect(button).to_have_count(1)
+        tick = button.locator("p").evaluate("p => getComputedStyle(p, '::before').content")
+        assert "\u2713" in tick
+
+
 def test_a_phone_sees_one_card_per_question_and_not_the_grid(phone):
     expect(phone.locator("table.aid-grid")).to_be_hidden()
     cards = phone.locator(".aid-card")
