@@ -233,7 +233,7 @@ def key_points(pack: Pack, summary: Summary) -> KeyPoints:
         shown_notes_text=(
             words.shown_notes.format(
                 titles="; ".join(
-                    with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.shown_note)
+                    with_answers(shown.topic.title, answer_labels(pack, shown), words.shown_note)
                     for shown in summary.considerations
                 )
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from decision_aid.conditions import explain
+from decision_aid.conditions import clauses, explain
 from decision_aid.schema import KIND_ORDER, Pack, Question, Topic
 
 
@@ -63,18 +63,20 @@ def with_answers(title: str, answers: str, template: str) -> str:
     return template.format(title=title, answers=answers)
 
 
-def answer_labels(pack: Pack, reasons: tuple[Reason, ...]) -> str:
+def answer_labels(pack: Pack, shown: ShownTopic) -> str:
     """The answers behind a note, by their labels: several to one question share it. An
-    answer to another question than the first says which ("Alcohol; Worries: Addiction"),
-    so that a worry does not read as what the person reported."""
+    answer to another question than the one the note is about (its condition's first) says
+    which ("Alcohol; Worries: Addiction", and "Worries: Addiction" alone), so that a worry
+    does not read as what the person reported."""
+    own = clauses(shown.topic.show_when)[0].question if shown.topic.show_when else None
     labels: dict[str, list[str]] = {}
-    for reason in reasons:
+    for reason in shown.reasons:
         if reason.answer is None:  # only the crisis part has a reason without an answer
             continue
         question = pack.questionnaire.by_id[reason.question]
         labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
-    said = [", ".join(chosen) for chosen in labels.values()]
-    shorts = [pack.questionnaire.by_id[question].short for question in labels]
-    return "; ".join(
-        [*said[:1], *(f"{short}: {answer}" for short, answer in zip(shorts[1:], said[1:], strict=True))]
-    )
+    parts = []
+    for question_id, chosen in labels.items():
+        said = ", ".join(chosen)
+        parts.append(said if question_id == own else f"{pack.questionnaire.by_id[question_id].short}: {said}")
+    return "; ".join(parts)

@@ -135,7 +135,7 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
         _labelled(
             pack,
             shown,
-            with_answers(shown.topic.title, answer_labels(pack, shown.reasons), words.discuss_item),
+            with_answers(shown.topic.title, answer_labels(pack, shown), words.discuss_item),
         )
         for shown in summary.considerations
     ]

@@ -84,14 +84,18 @@ def test_c2_not_for_heart_disease_alone_or_none(pack, answers):
 
 
 @pytest.mark.parametrize(
-    ("locale", "stroke", "from_a_bleed"),
-    [("en", "stroke", "a stroke from a bleed"), ("es", "cerebrovascular", "cerebrovascular por sangrado")],
+    ("locale", "stroke", "a_bleed"),
+    [
+        ("en", "stroke", "a bleed in the brain, as in some strokes"),
+        ("es", "cerebrovascular", "como en algunos"),
+    ],
 )
-def test_c2_its_title_says_only_a_stroke_from_a_bleed_is_on_the_label_list(locale, stroke, from_a_bleed):
-    """The title follows "The label says: must not be used" on the card and on paper, where the
-    note's own words are not: "stroke" alone claimed every stroke (the label names a bleed)."""
+def test_c2_its_title_puts_a_stroke_on_the_label_list_only_as_a_bleed(locale, stroke, a_bleed):
+    """The title follows "The esketamine label says: must not be used" on the card and on
+    paper, where the note's own words are not: "stroke" alone claimed every stroke (the label
+    names a bleed in the brain)."""
     title = load_pack(locale).topic("aneurysm_avm_brain_bleed").title
-    assert from_a_bleed in title
+    assert a_bleed in title
     assert title.count(stroke) == 1
 
 

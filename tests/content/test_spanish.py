@@ -12,6 +12,7 @@ import sys
 import pypdf
 import pytest
 
+from decision_aid.conditions import clauses
 from decision_aid.content import load_pack, read_pack, texts
 from decision_aid.exports.fhir import TRANSLATION, questionnaire_resource, questionnaire_response
 from decision_aid.exports.markdown import markdown_file
@@ -21,6 +22,7 @@ from decision_aid.numbers import DENOMINATOR_PHRASE
 from decision_aid.personas import persona_answers
 from decision_aid.readability import SPANISH, grade, topic_readings
 from decision_aid.summary import build_summary
+from decision_aid.tailoring import with_answers
 from decision_aid.ui.crisis import region_lines
 from tests.fhir_r4 import questionnaire_problems, response_problems
 
@@ -60,6 +62,27 @@ def test_the_same_answers_show_the_same_topics_in_both_languages(pack, es, perso
         [r.question for r in t.reasons] for t in english.topics
     ]
     assert (spanish.crisis is None) is (english.crisis is None)
+
+
+def test_a_spanish_point_does_not_repeat_an_answer_its_title_already_says(pack, es):
+    """A clinical check: on paper Spanish printed "Problemas de la vejiga o al orinar (mi
+    respuesta: Problemas de vejiga o para orinar)" where English printed the title alone."""
+    repeated = []
+    for topic in pack.topics:
+        for clause in clauses(topic.show_when) if topic.show_when else ():
+            values = clause.answer if isinstance(clause.answer, tuple) else (clause.answer,)
+            for value in values:
+                english, spanish = (p.questionnaire.by_id[clause.question].choice(value) for p in (pack, es))
+                alone = [
+                    with_answers(p.topic(topic.id).title, choice.label, "{title} ({answers})")
+                    == p.topic(topic.id).title
+                    for p, choice in ((pack, english), (es, spanish))
+                ]
+                if alone == [True, False]:
+                    repeated.append((topic.id, value))
+    # "Cuando los medicamentos no trajeron un cambio real (mi respuesta: Ningún cambio real)":
+    # English ends its title with the answer's words by chance; a plain Spanish title cannot.
+    assert repeated == [("response_no_change", "none")]
 
 
 def numbers_in(text: str) -> list[str]:

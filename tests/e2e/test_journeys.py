@@ -341,7 +341,8 @@ def test_clinician_and_workshop_modes(browser, server):
     act(workshop, lambda: load_james.click())
     expect(
         workshop.get_by_role(
-            "heading", name="Aneurysm, AVM or bleeding in the brain, including a stroke from a bleed"
+            "heading",
+            name="An aneurysm, an AVM, or a bleed in the brain, as in some strokes",
         )
     ).to_be_visible()
     focus_on_heading(workshop, STAGE_TITLES[0])

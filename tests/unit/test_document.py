@@ -129,6 +129,18 @@ def test_a_worry_behind_a_note_is_named_as_a_worry(pack):
     assert f"Alcohol; {worries.short}: {worries.choice('addiction').label})" in markdown
 
 
+def test_a_worry_alone_behind_a_note_is_named_as_a_worry_too(pack, answers):
+    """A second clinical check: a person who only ticked the worry read "Label warning –
+    Alcohol or drug use (my answer: Addiction)", as if they had reported an addiction."""
+    worries = pack.questionnaire.by_id["concerns"]
+    summary = build_summary(pack, answers(concerns=["addiction", "cost"]))
+    markdown = render_markdown(pack, summary)
+    assert (
+        f"Alcohol or drug use (my answer: {worries.short}: {worries.choice('addiction').label})" in markdown
+    )
+    assert f"Cost and insurance (my answer: {worries.short}: {worries.choice('cost').label})" in markdown
+
+
 def test_the_summary_marks_the_question_the_aid_added_and_says_no_answer_twice(pack):
     """A second clinical review: "How can we keep me safe while I decide?" stood among "My
     questions" as if the patient had asked it, and "Under 18 (my answer: Under 18)"."""
@@ -164,13 +176,13 @@ def test_on_paper_a_point_the_label_speaks_to_says_so_as_on_screen(pack):
     ui = pack.ui
     summary = build_summary(pack, persona_answers(pack, "james_blood_pressure"))
     items = [part.text for part in document.considerations_blocks(pack, summary)[1].parts]
-    assert items[0].startswith(f"**{ui.category_contraindication}** – Aneurysm")
+    assert items[0].startswith(f"**{ui.category_contraindication}** – An aneurysm")
     assert items[1].startswith(f"**{ui.category_warning}** – Blood pressure")
     assert items[2].startswith(f"**{ui.category_caution}** – Heart disease")
     assert items[3] == "Two or more antidepressants tried (my answer: Two)"
     assert not any(str(getattr(ui, f"category_{c}")) in " ".join(items) for c in ("history", "practical"))
     text = " ".join(pdf_text(render_pdf(pack, summary)).split())
-    assert f"{ui.category_contraindication} – Aneurysm" in text and "**" not in text
+    assert f"{ui.category_contraindication} – An aneurysm" in text and "**" not in text
 
 
 def test_on_paper_the_crisis_numbers_say_where_they_come_from_and_how_old_the_check_is(pack):
