@@ -260,7 +260,7 @@ def test_what_applies_orders_notes_by_category_with_crisis_first(at):
     assert CRISIS in headings(at)[0]
     groups = [h.value for h in at.header][1:]
     labels = [
-        "The esketamine label says: must not be used",
+        "Esketamine label: must not be used",
         "Label warning",
         "Caution",
         "About your treatment so far",
@@ -269,7 +269,7 @@ def test_what_applies_orders_notes_by_category_with_crisis_first(at):
     assert [g.split(" ", 1)[1] for g in groups] == labels  # after each one's icon
     # Each card carries its label in words and an icon, and its severity in its style.
     cards = [m.value for m in at.markdown if m.value.startswith(":material/")]
-    assert cards[0].startswith(":material/block: **The esketamine label says: must not be used**")
+    assert cards[0].startswith(":material/block: **Esketamine label: must not be used**")
     assert "### An aneurysm, an AVM, or a bleed in the brain, as in some strokes" in cards[0]
     assert "Shown because you told us you have had an aneurysm." in cards[0]
     order = ["contraindication", "warning", "caution", "history", "practical"]

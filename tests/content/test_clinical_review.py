@@ -91,7 +91,7 @@ def test_c2_not_for_heart_disease_alone_or_none(pack, answers):
     ],
 )
 def test_c2_its_title_puts_a_stroke_on_the_label_list_only_as_a_bleed(locale, stroke, a_bleed):
-    """The title follows "The esketamine label says: must not be used" on the card and on
+    """The title follows "Esketamine label: must not be used" on the card and on
     paper, where the note's own words are not: "stroke" alone claimed every stroke (the label
     names a bleed in the brain)."""
     title = load_pack(locale).topic("aneurysm_avm_brain_bleed").title
