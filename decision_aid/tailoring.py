@@ -6,6 +6,8 @@ ranks or recommends a treatment.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict
 
 from decision_aid.conditions import clauses, explain
@@ -63,6 +65,13 @@ def with_answers(title: str, answers: str, template: str) -> str:
     return template.format(title=title, answers=answers)
 
 
+def labels_text(labels: Iterable[str]) -> str:
+    """One question's chosen answers on one line. A semicolon between them, since some
+    labels hold a comma: "Talk therapy (psychotherapy), such as CBT, A second medicine…"
+    read as if the medicine were a kind of talk therapy."""
+    return "; ".join(labels)
+
+
 def answer_labels(pack: Pack, shown: ShownTopic) -> str:
     """The answers behind a note, by their labels: several to one question share it. An
     answer to another question than the one the note is about (its condition's first) says
@@ -77,6 +86,6 @@ def answer_labels(pack: Pack, shown: ShownTopic) -> str:
         labels.setdefault(question.id, []).append(question.choice(reason.answer).label)
     parts = []
     for question_id, chosen in labels.items():
-        said = ", ".join(chosen)
+        said = labels_text(chosen)
         parts.append(said if question_id == own else f"{pack.questionnaire.by_id[question_id].short}: {said}")
     return "; ".join(parts)

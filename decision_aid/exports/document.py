@@ -16,7 +16,7 @@ from typing import Literal
 
 from decision_aid.schema import Pack, Reference, TopicCategory
 from decision_aid.summary import Summary
-from decision_aid.tailoring import ShownTopic, answer_labels, with_answers
+from decision_aid.tailoring import ShownTopic, answer_labels, labels_text, with_answers
 
 # "pairs" is a list of short "label: value" items that a page may lay out in columns; a
 # "field" is one short section on one line: its title (shown bold) and its text.
@@ -115,7 +115,7 @@ def answers_blocks(pack: Pack, summary: Summary) -> list[Block]:
     words = pack.summary_text
     blocks = [_block("heading", words.told_us_title)]
     blocks.append(
-        _block("pairs", *(f"{a.short}: {', '.join(a.labels)}" for a in summary.answered))
+        _block("pairs", *(f"{a.short}: {labels_text(a.labels)}" for a in summary.answered))
         if summary.answered
         else _block("text", words.told_none)
     )

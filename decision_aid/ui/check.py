@@ -8,6 +8,7 @@ import streamlit as st
 from decision_aid import flow, safety
 from decision_aid.answers import Answers
 from decision_aid.schema import Pack, Question
+from decision_aid.tailoring import labels_text
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel
 from decision_aid.ui.layout import buttons_row, named, start_answered
@@ -76,7 +77,7 @@ def answer_text(pack: Pack, question: Question, answers: Answers) -> str:
     if value is None:
         return pack.ui.not_answered
     values = value if isinstance(value, tuple) else (value,)
-    return ", ".join(question.choice(v).label for v in values)
+    return labels_text(question.choice(v).label for v in values)
 
 
 def _leave() -> bool:

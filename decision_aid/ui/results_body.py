@@ -10,7 +10,7 @@ import streamlit as st
 from decision_aid import journey
 from decision_aid.schema import Pack, Topic, TopicCategory
 from decision_aid.summary import Summary
-from decision_aid.tailoring import ShownTopic
+from decision_aid.tailoring import ShownTopic, labels_text
 from decision_aid.ui import crisis, state
 from decision_aid.ui.charts import icon_array
 from decision_aid.ui.crisis import crisis_panel
@@ -78,7 +78,7 @@ def _card(pack: Pack, shown: ShownTopic, severity: str, icon: str, label: str) -
 def _told_us(pack: Pack, summary: Summary) -> None:
     with st.expander(pack.ui.told_us_title, expanded=False):
         if summary.answered:
-            rows = [f"- {a.question} **{', '.join(a.labels)}**" for a in summary.answered]
+            rows = [f"- {a.question} **{labels_text(a.labels)}**" for a in summary.answered]
             st.markdown("\n".join(rows))
         else:
             st.markdown(pack.ui.told_us_none)

@@ -14,6 +14,7 @@ from decision_aid.exports.document import preparation_blocks
 from decision_aid.exports.markdown import escape, on_screen, render_blocks
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary, build_summary
+from decision_aid.tailoring import labels_text
 from decision_aid.ui import state
 from decision_aid.ui.downloads import downloads
 from decision_aid.ui.handoff import open_panel
@@ -154,7 +155,7 @@ def _answers(pack: Pack, summary: Summary) -> None:
         frame = pd.DataFrame(
             {
                 pack.ui.review_question: [a.short for a in summary.answered],
-                pack.ui.review_answer: [", ".join(a.labels) for a in summary.answered],
+                pack.ui.review_answer: [labels_text(a.labels) for a in summary.answered],
             }
         )
         st.table(frame.set_index(pack.ui.review_question))

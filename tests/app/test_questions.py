@@ -116,7 +116,7 @@ def test_check_your_answers_lists_every_question_with_its_answer(at):
     assert "**Thoughts of death or self-harm, last 2 weeks**  \nNot at all" in rows
     assert "**Blood pressure**  \nHigh, and not under control" in rows
     medicines = pack.questionnaire.by_id["medicines"]
-    labels = ", ".join(medicines.choice(v).label for v in ("maoi", "opioids"))
+    labels = "; ".join(medicines.choice(v).label for v in ("maoi", "opioids"))
     assert f"**{medicines.short}**  \n{labels}" in rows
     assert f"**{pack.questionnaire.by_id['age_group'].short}**  \nNot answered" in rows
     # A hidden follow-up is not listed; every listed question has its own Change button.

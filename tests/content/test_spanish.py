@@ -69,7 +69,9 @@ def test_a_spanish_point_does_not_repeat_an_answer_its_title_already_says(pack, 
     respuesta: Problemas de vejiga o para orinar)" where English printed the title alone."""
     repeated = []
     for topic in pack.topics:
-        for clause in clauses(topic.show_when) if topic.show_when else ():
+        # The question a note is about: an answer to another one is led by that question's
+        # name ("Worries: Addiction"), so it never ends a title.
+        for clause in clauses(topic.show_when)[:1] if topic.show_when else ():
             values = clause.answer if isinstance(clause.answer, tuple) else (clause.answer,)
             for value in values:
                 english, spanish = (p.questionnaire.by_id[clause.question].choice(value) for p in (pack, es))
@@ -80,9 +82,7 @@ def test_a_spanish_point_does_not_repeat_an_answer_its_title_already_says(pack, 
                 ]
                 if alone == [True, False]:
                     repeated.append((topic.id, value))
-    # "Cuando los medicamentos no trajeron un cambio real (mi respuesta: Ningún cambio real)":
-    # English ends its title with the answer's words by chance; a plain Spanish title cannot.
-    assert repeated == [("response_no_change", "none")]
+    assert repeated == []
 
 
 def numbers_in(text: str) -> list[str]:

@@ -129,15 +129,28 @@ def test_a_worry_behind_a_note_is_named_as_a_worry(pack):
     assert f"Alcohol; {worries.short}: {worries.choice('addiction').label})" in markdown
 
 
+def test_answers_to_one_question_are_kept_apart_where_a_label_holds_a_comma(pack, answers):
+    """A third clinical check: "Talk therapy (psychotherapy), such as CBT, A second medicine
+    added to an antidepressant" read as if the medicine were a kind of talk therapy."""
+    question = pack.questionnaire.by_id["other_treatments"]
+    talk, added = (question.choice(v).label for v in ("psychotherapy", "augmentation"))
+    assert ", " in talk
+    summary = build_summary(pack, answers(other_treatments=["psychotherapy", "augmentation"]))
+    markdown = render_markdown(pack, summary)
+    assert f"(my answer: {talk}; {added})" in markdown  # the point to discuss
+    assert f"{question.short}: {talk}; {added}" in markdown  # what I told the aid
+
+
 def test_a_worry_alone_behind_a_note_is_named_as_a_worry_too(pack, answers):
     """A second clinical check: a person who only ticked the worry read "Label warning –
-    Alcohol or drug use (my answer: Addiction)", as if they had reported an addiction."""
+    Alcohol or drug use (my answer: Addiction)", as if they had reported an addiction. The
+    title now names what the label warns of, which holds for everyone."""
     worries = pack.questionnaire.by_id["concerns"]
     summary = build_summary(pack, answers(concerns=["addiction", "cost"]))
     markdown = render_markdown(pack, summary)
-    assert (
-        f"Alcohol or drug use (my answer: {worries.short}: {worries.choice('addiction').label})" in markdown
-    )
+    misuse = pack.topic("substance_use").title
+    assert misuse == "Risk of misuse and addiction"
+    assert f"{misuse} (my answer: {worries.short}: {worries.choice('addiction').label})" in markdown
     assert f"Cost and insurance (my answer: {worries.short}: {worries.choice('cost').label})" in markdown
 
 

@@ -127,7 +127,7 @@ def _markdown_agrees(summary, markdown: str) -> None:
         crisis = markdown.split(f"# {WORDS.crisis_title}")[1].split(f"# {WORDS.told_us_title}")[0]
         assert all(reason.text in crisis for reason in summary.crisis.reasons)
     for answer in summary.answered:
-        assert f"- {answer.short}: {', '.join(answer.labels)}\n" in markdown
+        assert f"- {answer.short}: {'; '.join(answer.labels)}\n" in markdown
     if summary.skipped:
         assert f"{WORDS.skipped} {'; '.join(s.short for s in summary.skipped)}." in markdown
     else:
