@@ -86,6 +86,7 @@ RESERVED_IDS = frozenset(
         "focus_control",
         "answered",  # the quiz answer just given, said to a screen reader
         "sidebar_closes",
+        "patients_closed",  # the hand-off inputs' generation on clinician review
         "go_to",
         "region",
         "crisis_region",

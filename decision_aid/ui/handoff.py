@@ -46,10 +46,12 @@ _QR_HTML = """<figure class="handoff-qr" style="margin: 0;">
 <figcaption class="aid-caption">{caption}</figcaption></figure>"""
 
 INCLUDE_KEY = state.widget_key("nav", "handoff_words")
-CODE_KEY = state.widget_key("nav", "handoff_code")
-CAMERA_TOGGLE_KEY = state.widget_key("nav", "handoff_scan")
-CAMERA_KEY = state.widget_key("nav", "handoff_camera")
-FILE_KEY = state.widget_key("nav", "handoff_file")
+
+
+def input_key(name: str) -> str:
+    """The key of one of the clinician's inputs ("code", "scan", "camera", "file"): new after
+    each closed patient, so no code, picture or file stays on the page, or in memory."""
+    return state.widget_key("nav", f"handoff_{name}_{state.session().patients_closed}")
 
 
 def handoff_out(pack: Pack, answers: Answers, deliberation: Deliberation) -> None:
@@ -83,7 +85,7 @@ def open_panel(pack: Pack, expanded: bool) -> None:
         refused = state.take_open_error()
         if refused:
             st.error(refused, icon=":material/error:")
-        st.text_input(words.code_input, key=CODE_KEY)
+        st.text_input(words.code_input, key=input_key("code"))
         st.button(
             words.code_open,
             type="primary",
@@ -91,13 +93,15 @@ def open_panel(pack: Pack, expanded: bool) -> None:
             on_click=_open_code,
             args=(pack,),
         )
-        if st.toggle(words.camera_toggle, key=CAMERA_TOGGLE_KEY):
-            st.camera_input(words.camera_label, key=CAMERA_KEY, on_change=_open_photo, args=(pack,))
-        st.file_uploader(words.file_label, type=["json"], key=FILE_KEY, on_change=_open_file, args=(pack,))
+        if st.toggle(words.camera_toggle, key=input_key("scan")):
+            st.camera_input(words.camera_label, key=input_key("camera"), on_change=_open_photo, args=(pack,))
+        st.file_uploader(
+            words.file_label, type=["json"], key=input_key("file"), on_change=_open_file, args=(pack,)
+        )
 
 
 def _open_code(pack: Pack) -> None:
-    typed = state.widget_value(CODE_KEY)
+    typed = state.widget_value(input_key("code"))
     if not isinstance(typed, str):
         return
     _open_text(pack, typed, pack.ui.clinician.source_code)
@@ -113,7 +117,7 @@ def _open_text(pack: Pack, code: str, source: str) -> None:
 
 
 def _open_photo(pack: Pack) -> None:
-    photo = state.widget_value(CAMERA_KEY)
+    photo = state.widget_value(input_key("camera"))
     if photo is state.GONE or photo is None or not hasattr(photo, "getvalue"):
         return
     text = handoff.read_qr(photo.getvalue())
@@ -124,7 +128,7 @@ def _open_photo(pack: Pack) -> None:
 
 
 def _open_file(pack: Pack) -> None:
-    chosen = state.widget_value(FILE_KEY)
+    chosen = state.widget_value(input_key("file"))
     if chosen is state.GONE or chosen is None or not hasattr(chosen, "getvalue"):
         return
     try:

@@ -66,6 +66,9 @@ class Session:
     # Close the sidebar on a phone after the view changes (once; the count makes each ask new).
     close_sidebar: bool = False
     sidebar_closes: int = field(default=0, metadata=KEPT)
+    # Patients closed in this clinician's session: the hand-off's inputs are new widgets after
+    # each, as a browser keeps a deleted widget's code or file on the page (a review).
+    patients_closed: int = field(default=0, metadata=KEPT)
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
     crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
     removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
@@ -619,8 +622,11 @@ def built_at(shown: Answers, weighing: Deliberation) -> datetime.datetime:
 
 
 def close_patient() -> None:
-    """Forget this patient's answers; the clinician's view stays."""
-    _start_afresh(session().for_next_person())
+    """Forget this patient's answers, and the code or file they came from; the clinician's
+    view stays."""
+    fresh = session().for_next_person()
+    fresh.patients_closed += 1
+    _start_afresh(fresh)
     _drop_persona_address()
 
 

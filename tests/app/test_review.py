@@ -123,7 +123,7 @@ def test_a_fresh_clinician_link_offers_to_open_answers_not_the_patients_prompt()
     assert at.title[0].value == "Clinician review"
     assert PACK.ui.results_not_ready not in [i.value for i in at.info]
     assert WORDS.open_title in [e.label for e in at.expander]
-    assert at.text_input(key="nav:handoff_code").label == WORDS.code_input
+    assert at.text_input(key="nav:handoff_code_0").label == WORDS.code_input
 
 
 def test_a_typed_code_opens_the_answers_in_this_session_only():
@@ -131,7 +131,7 @@ def test_a_typed_code_opens_the_answers_in_this_session_only():
     weighing = Deliberation(leaning=PACK.deliberation.leaning.choices[0].value, own_questions=("Who pays?",))
     code = handoff.encode(PACK, answers, weighing, include_questions=True)
     at = fresh_clinician()
-    ok(at.text_input(key="nav:handoff_code").input(code.lower().replace("-", " ")).run())
+    ok(at.text_input(key="nav:handoff_code_0").input(code.lower().replace("-", " ")).run())
     ok(at.button(key="nav:handoff_open").click().run())
     kept = at.session_state[SESSION]
     assert kept.answers == answers
@@ -149,7 +149,7 @@ def test_a_mistyped_code_says_what_is_wrong_and_opens_nothing():
     last = code[-1]
     mistyped = code[:-1] + ("0" if last != "0" else "1")
     at = fresh_clinician()
-    ok(at.text_input(key="nav:handoff_code").input(mistyped).run())
+    ok(at.text_input(key="nav:handoff_code_0").input(mistyped).run())
     ok(at.button(key="nav:handoff_open").click().run())
     assert [e.value for e in at.error] == [PACK.ui.handoff.mistyped]
     assert not at.session_state[SESSION].answers.values
@@ -168,7 +168,7 @@ def test_the_next_patient_can_be_opened_from_the_review():
     labels = [e.label for e in at.expander]
     assert WORDS.open_another in labels
     code = handoff.encode(PACK, persona_answers(PACK, "dana_crisis"))
-    ok(at.text_input(key="nav:handoff_code").input(code).run())
+    ok(at.text_input(key="nav:handoff_code_0").input(code).run())
     ok(at.button(key="nav:handoff_open").click().run())
     assert at.session_state[SESSION].answers == persona_answers(PACK, "dana_crisis")
     assert at.session_state[SESSION].persona is None  # no longer the fictional case

@@ -3,12 +3,17 @@ summary gives a code (or a file), the clinician's own session opens it. Nothing 
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from decision_aid import handoff
 from decision_aid.content import load_pack
+from decision_aid.deliberation import Deliberation
+from decision_aid.exports import fhir
+from decision_aid.personas import persona_answers
+from decision_aid.summary import build_summary
 from tests.e2e.conftest import OFF_ORIGIN, Server, act, check_screen, open_page
 from tests.e2e.test_journeys import stages_from
 
@@ -136,3 +141,36 @@ def test_on_a_phone_the_code_wraps_only_between_its_groups(browser, server):
         assert handoff.normalise(copied) == handoff.normalise("".join(groups.all_inner_texts()))
     finally:
         patient.context.close()
+
+
+def test_closing_a_patient_leaves_no_code_or_file_to_open_them_again(browser, server, tmp_path: Path):
+    """A clinic computer is shared: after "Close this patient" the code typed and the file
+    chosen were still on the page, and "Open the code" brought the patient back (a review)."""
+    answers = persona_answers(PACK, "dana_crisis")
+    code = handoff.encode(PACK, answers, Deliberation())
+    saved = tmp_path / "answers.fhir.json"
+    summary = build_summary(PACK, answers, Deliberation(), datetime.date(2026, 12, 6))
+    saved.write_text(fhir.to_json(fhir.questionnaire_response(PACK, summary)), encoding="utf-8")
+    doctor = clinician(browser, server)
+    key_points = doctor.get_by_role("heading", name=WORDS.key_points_title)
+
+    def close() -> None:
+        act(doctor, lambda: doctor.get_by_role("button", name=WORDS.close_button).click())
+        act(doctor, lambda: doctor.get_by_role("button", name=WORDS.close_yes).click())
+        expect(key_points).to_have_count(0)
+
+    doctor.get_by_label(WORDS.code_input).fill(code)
+    act(doctor, lambda: doctor.get_by_role("button", name=WORDS.code_open).click())
+    expect(key_points).to_be_visible()
+    close()
+    expect(doctor.get_by_label(WORDS.code_input)).to_have_value("")
+    act(doctor, lambda: doctor.get_by_role("button", name=WORDS.code_open).click())
+    expect(key_points).to_have_count(0)
+
+    uploader = doctor.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    act(doctor, lambda: uploader.set_input_files(saved))
+    expect(key_points).to_be_visible()
+    close()
+    expect(doctor.get_by_text(saved.name)).to_have_count(0)
+    expect(doctor.locator('[data-testid="stFileUploaderFile"]')).to_have_count(0)
+    doctor.context.close()
