@@ -33,7 +33,7 @@ ITEM_NINE_DECLINED = safety.DECLINED
 UNSURE = "unsure"
 
 
-OpenWhy = Literal["type_not_asked", "current_use_not_asked"]
+OpenWhy = Literal["type_not_asked", "current_use_not_asked", "one_answer_only"]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,14 @@ CHECKLIST: tuple[LabelItem, ...] = (
     _item("suicidality_young", "boxed_warning", deniable=False, age_group=("under_18",)),
     _item("blood_pressure", "warning", blood_pressure=("high_controlled", "high_uncontrolled")),
     _item("heart_brain", "warning", vascular_conditions=("stroke", "heart_disease")),
-    _item("pregnancy", "warning", pregnancy=("pregnant", "planning")),
+    # The pregnancy question takes one answer: none of its three denies the others.
+    _item(
+        "pregnancy",
+        "warning",
+        left_open={"pregnancy": ("breastfeeding",)},
+        why="one_answer_only",
+        pregnancy=("pregnant", "planning"),
+    ),
     _item("psychosis", "warning", psychosis=("yes",)),
     _item("cystitis", "warning", other_conditions=("bladder",)),
     _item(
@@ -126,7 +133,13 @@ CHECKLIST: tuple[LabelItem, ...] = (
         medicines=("stimulants", "maoi"),
     ),
     _item("hepatic", "population", other_conditions=("liver",)),
-    _item("lactation", "population", pregnancy=("breastfeeding",)),
+    _item(
+        "lactation",
+        "population",
+        left_open={"pregnancy": ("pregnant", "planning")},
+        why="one_answer_only",
+        pregnancy=("breastfeeding",),
+    ),
     _item("pediatric", "population", deniable=False, age_group=("under_18",)),
     _item("geriatric", "population", deniable=False, age_group=("65_plus",)),
 )
@@ -255,7 +268,7 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
     words = pack.ui.clinician
     lines = [
         words.note_header.format(
-            date=when.strftime("%Y-%m-%d %H:%M"), aid=pack.ui.app_title, version=summary.content_version
+            date=when.strftime("%Y-%m-%d"), aid=pack.ui.app_title, version=summary.content_version
         ),
         f"{points.crisis.text}. {points.crisis.flag_text}",
         f"{points.checklist_title}:",

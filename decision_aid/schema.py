@@ -357,6 +357,7 @@ class OpenWhy(Frozen):
 
     type_not_asked: Label
     current_use_not_asked: Label
+    one_answer_only: Label
 
 
 class ChecklistStatus(Frozen):
@@ -748,6 +749,7 @@ class SummaryText(Frozen):
     leaning_title: Label
     sure_title: Label
     sure_score: Annotated[str, template("yes")]
+    sure_partial: Annotated[str, template("yes", "answered")]  # some not answered: not a "no"
     questions_title: Label
     care_title: Label
     # Summary and PDF (issue 15 item 7): first-person lines, one page.

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from decision_aid import clinician
+from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation
 from decision_aid.personas import persona_answers
 from decision_aid.summary import build_summary
@@ -241,7 +242,7 @@ def test_the_note_for_each_persona(persona):
         note = clinician.record_note(PACK, summary, WHEN)
         lines = note.splitlines()
         assert 8 <= len(lines) <= 20
-        assert lines[0].startswith("2026-12-03 09:45") and summary.content_version in lines[0]
+        assert "2026-12-03" in lines[0] and summary.content_version in lines[0]
         assert PACK.ui.app_title in lines[0]
         assert "PHQ-9 item 9" in lines[1]
         checklist = clinician.key_points(PACK, summary).checklist
@@ -338,9 +339,9 @@ def test_breastfeeding_is_lactation_not_embryo_fetal_toxicity(answers):
     toxicity)". The label puts lactation under specific populations (clinical-facts 4.4)."""
     summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", pregnancy="breastfeeding"))
     points = clinician.key_points(PACK, summary)
-    assert entry(points, "lactation").status == "reported" and entry(points, "pregnancy").status == "denied"
+    assert entry(points, "lactation").status == "reported" and entry(points, "pregnancy").status == "open"
     priya = points_for("priya_pregnancy")  # planning a pregnancy
-    assert entry(priya, "pregnancy").status == "reported" and entry(priya, "lactation").status == "denied"
+    assert entry(priya, "pregnancy").status == "reported" and entry(priya, "lactation").status == "open"
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
@@ -422,3 +423,32 @@ def test_an_empty_prepare_is_one_line():
     some = Deliberation(leaning="not_sure")
     note = clinician.record_note(PACK, build_summary(PACK, persona_answers(PACK, "maria_trd"), some), WHEN)
     assert words.prepare_none not in note and words.values_none in note
+
+
+def test_one_answer_to_the_pregnancy_question_denies_neither_of_the_others(answers):
+    """It takes one answer: "I am breastfeeding" was charted "Denied: pregnant or planning a
+    pregnancy" (a review), and a pregnancy would have been charted as denying breastfeeding."""
+    why = PACK.ui.clinician.open_why.one_answer_only
+
+    def item(item_id, value):
+        summary = build_summary(PACK, answers(self_harm_thoughts="not_at_all", pregnancy=value))
+        return entry(clinician.key_points(PACK, summary), item_id)
+
+    assert item("lactation", "breastfeeding").status == "reported"
+    pregnancy = item("pregnancy", "breastfeeding")
+    assert pregnancy.status == "open" and pregnancy.answers == (
+        f"Pregnancy or breastfeeding: I am breastfeeding ({why})",
+    )
+    assert item("pregnancy", "planning").status == "reported"
+    assert item("lactation", "planning").status == "open"
+    assert item("lactation", "pregnant").answers == (f"Pregnancy or breastfeeding: I am pregnant ({why})",)
+    assert item("pregnancy", "none").status == "denied" and item("lactation", "none").status == "denied"
+
+
+def test_the_note_gives_its_own_date_not_the_hour_it_was_opened_as_when_the_aid_was_done():
+    """The note said "2026-12-06 10:29: patient completed the aid", the minute the clinician
+    opened the answers, by the server's clock and with no time zone (a review)."""
+    for pack in (PACK, load_pack("es")):
+        summary = build_summary(pack, persona_answers(pack, "maria_trd"))
+        first = clinician.record_note(pack, summary, WHEN).splitlines()[0]
+        assert "2026-12-03" in first and "09:45" not in first and "9:45" not in first
