@@ -220,7 +220,12 @@ def _sure(pack: Pack, summary: Summary) -> list[Block]:
     if summary.sure is None:
         return []
     words = pack.summary_text
-    said = [words.sure_score.format(yes=summary.sure.yes)]
-    if summary.sure.gaps:
-        said.append(words.sure_no.format(questions=" ".join(gap.text for gap in summary.sure.gaps)))
+    sure = summary.sure
+    said = [
+        words.sure_score.format(yes=sure.yes)
+        if sure.answered == sure.total
+        else words.sure_partial.format(yes=sure.yes, answered=sure.answered)
+    ]
+    if sure.gaps:
+        said.append(words.sure_no.format(questions=" ".join(gap.text for gap in sure.gaps)))
     return [_block("field", words.sure_title, " ".join(said))]  # one line: sentences need a space

@@ -153,8 +153,11 @@ def _markdown_agrees(summary, markdown: str) -> None:
         assert escape(summary.own_value) in markdown
     if summary.leaning is not None:
         assert summary.leaning.label in markdown
-    if summary.sure is not None:
+    if summary.sure is not None and summary.sure.answered == summary.sure.total:
         assert WORDS.sure_score.format(yes=summary.sure.yes) in markdown
+    elif summary.sure is not None:
+        said = WORDS.sure_partial.format(yes=summary.sure.yes, answered=summary.sure.answered)
+        assert said in markdown and WORDS.sure_score.format(yes=summary.sure.yes) not in markdown
     for prompt in summary.asked_prompts:
         added = f" {WORDS.added_by_aid}" if prompt == summary.added_by_aid else ""
         assert f"- {prompt.text}{added}\n" in markdown
@@ -286,3 +289,12 @@ def test_the_points_to_discuss_come_most_serious_first():
         assert ranks == sorted(ranks), persona.id
     james = build_summary(PACK, persona_answers(PACK, "james_blood_pressure")).considerations
     assert james[0].topic.category == "contraindication"
+
+
+def test_a_sure_test_half_done_is_not_read_as_doubt(answers):
+    """One question answered yes read "I said yes to 1 of the four questions": a score under
+    four is a sign of conflict, and the other three were not answered no (a review)."""
+    one = Deliberation(sure={PACK.deliberation.sure.items[0].id: True})
+    markdown = render_markdown(PACK, build_summary(PACK, answers(**FULL), one))
+    assert WORDS.sure_partial.format(yes=1, answered=1) in markdown
+    assert WORDS.sure_score.format(yes=1) not in markdown
