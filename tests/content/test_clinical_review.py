@@ -164,7 +164,11 @@ def test_m6_no_claim_without_a_figure_for_tms_seizures(pack):
 def test_m7_suicidal_thoughts_topic_has_comparator_and_a_plan(pack):
     topic = next(t for t in pack.topics if t.id == "suicidal_thoughts")
     assert "placebo spray" in topic.body and "hospital care" in topic.body
-    assert "In one of the trials there was no clear difference" in topic.body
+    # Only the first trial's result on how serious the thoughts were is verified (ASPIRE I);
+    # "in one of the trials" implied the other found a difference (a review).
+    assert "In that trial, there was no clear difference" in flat(topic.body)
+    assert "In one of the trials" not in flat(topic.body)
+    assert "or to lessen suicidal thoughts or actions" in flat(topic.body)
     assert "Make a plan for when a quick effect fades" in topic.body
 
 
