@@ -573,6 +573,7 @@ class UiText(Frozen):
     contents_title: Label
     applies_intro: Prose
     applies_none: Prose
+    applies_none_crisis: Prose  # the crisis panel is above: "nothing matched" would deny it
     applies_skipped: Prose
     full_note: Label
     pictures_label: Label
@@ -744,6 +745,7 @@ class SummaryText(Frozen):
     skipped: Label
     considerations_title: Label
     no_considerations: Label
+    no_considerations_crisis: Label
     values_title: Label
     own_value: Label
     leaning_title: Label

@@ -130,7 +130,8 @@ def considerations_blocks(pack: Pack, summary: Summary) -> list[Block]:
     person's own voice (the note itself stays in the app)."""
     words = pack.summary_text
     if not summary.considerations:
-        return [_block("heading", words.considerations_title), _block("text", words.no_considerations)]
+        none = words.no_considerations if summary.crisis is None else words.no_considerations_crisis
+        return [_block("heading", words.considerations_title), _block("text", none)]
     items = [
         _labelled(
             pack,

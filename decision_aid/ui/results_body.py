@@ -55,7 +55,7 @@ def applies_body(pack: Pack, summary: Summary, change_answers: Callable[[], None
     _told_us(pack, summary)
     groups = journey.applies_groups(summary)
     if not groups:
-        st.markdown(pack.ui.applies_none)
+        st.markdown(pack.ui.applies_none if summary.crisis is None else pack.ui.applies_none_crisis)
         return
     st.html(CARD_CSS)
     for category, shown_topics in groups:

@@ -216,3 +216,15 @@ def test_on_paper_the_crisis_numbers_say_where_they_come_from_and_how_old_the_ch
     assert "988lifeline.org" in " ".join(pdf_text(render_pdf(pack, dana)).split())
     calm = build_summary(pack, persona_answers(pack, "james_blood_pressure"))
     assert "988lifeline.org" not in render_markdown(pack, calm)
+
+
+def test_with_the_crisis_part_and_no_other_note_the_summary_does_not_say_nothing_came_up(pack, answers):
+    """A person whose only answer of note was about thoughts of self-harm read "None of my
+    answers brought up a specific topic to discuss" under "Help right now" (a review)."""
+    words = pack.summary_text
+    crisis = build_summary(pack, answers(self_harm_thoughts="several_days"))
+    assert crisis.crisis is not None and not crisis.considerations
+    text = render_markdown(pack, crisis)
+    assert words.no_considerations_crisis in text and words.no_considerations not in text
+    calm = render_markdown(pack, build_summary(pack, answers(self_harm_thoughts="not_at_all")))
+    assert words.no_considerations in calm and words.no_considerations_crisis not in calm
