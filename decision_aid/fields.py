@@ -87,6 +87,7 @@ RESERVED_IDS = frozenset(
         "answered",  # the quiz answer just given, said to a screen reader
         "sidebar_closes",
         "patients_closed",  # the hand-off inputs' generation on clinician review
+        "cleared",  # the choices a tick just unticked, said under their question
         "go_to",
         "region",
         "crisis_region",

@@ -574,6 +574,9 @@ class UiText(Frozen):
     applies_intro: Prose
     applies_none: Prose
     applies_none_crisis: Prose  # the crisis panel is above: "nothing matched" would deny it
+    # A tick that unticked others ("Not sure", "None of these"): said, never silent.
+    choices_cleared_by: Annotated[str, template("chosen", "cleared")]
+    choice_cleared: Annotated[str, template("cleared")]
     applies_skipped: Prose
     full_note: Label
     pictures_label: Label

@@ -104,6 +104,7 @@ def _question(pack: Pack, question: Question) -> None:
                     on_change=state.store_choice,
                     args=(question, choice.value),
                 )
+            _say_cleared(pack, question, state.take_cleared(question))
         else:
             state.seed_question(question)
             st.radio(
@@ -125,6 +126,21 @@ def _question(pack: Pack, question: Question) -> None:
             scroll_to_crisis_panel(
                 f"{pack.topic('crisis').title}. {pack.ui.danger_now.format(emergency=region.emergency)}"
             )
+
+
+def _say_cleared(pack: Pack, question: Question, cleared: tuple[str, ...]) -> None:
+    """Name what a tick unticked, under the choices: "Not sure" after "A stroke" lost the
+    stroke with no word said (a review)."""
+    if not cleared:
+        return
+    labels = [question.choice(value).label for value in cleared]
+    if set(cleared) <= set(question.exclusive):  # a choice ticked after "Not sure"
+        said = pack.ui.choice_cleared.format(cleared=labels[0])
+    else:
+        chosen = next(v for v in state.chosen(question) if v in question.exclusive)
+        cleared_words = "; ".join(f"“{label}”" for label in labels)
+        said = pack.ui.choices_cleared_by.format(chosen=question.choice(chosen).label, cleared=cleared_words)
+    st.info(said, icon=":material/info:")
 
 
 def _store_safety(question: Question) -> None:

@@ -69,6 +69,8 @@ class Session:
     # Patients closed in this clinician's session: the hand-off's inputs are new widgets after
     # each, as a browser keeps a deleted widget's code or file on the page (a review).
     patients_closed: int = field(default=0, metadata=KEPT)
+    # The choices the last tick unticked, by question: said under it once (pages._question).
+    cleared: tuple[str, tuple[str, ...]] | None = None
     text_cut: str = ""  # the text box whose words were just cut to its limit (issue 17), if any
     crisis_cut: str = ""  # the text box whose crisis words the cut left out: its help stays beside it
     removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
@@ -212,6 +214,15 @@ def chosen(question: Question) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, tuple) else ()
 
 
+def take_cleared(question: Question) -> tuple[str, ...]:
+    """The choices of ``question`` its last tick unticked, once."""
+    cleared = session().cleared
+    if cleared is None or cleared[0] != question.id:
+        return ()
+    session().cleared = None
+    return cleared[1]
+
+
 def seed_choices(question: Question) -> None:
     """Each checkbox of a multi-choice question starts ticked when its value was chosen."""
     picked = chosen(question)
@@ -232,11 +243,14 @@ def store_choice(question: Question, value: str) -> None:
             for each in question.values:
                 st.session_state[choice_key(question, each)] = each in chosen(question)
         return
-    picked = chosen(question)
+    before = chosen(question)
+    picked = before
     if ticked and value not in picked:
         picked = resolve_exclusive(question, (*picked, value))
     elif not ticked:
         picked = tuple(v for v in picked if v != value)
+    gone = tuple(v for v in question.values if v in before and v not in picked and v != value)
+    session().cleared = (question.id, gone) if ticked and gone else None
     session().answers = answers().with_answer(question.id, picked)
     for each in question.values:
         st.session_state[choice_key(question, each)] = each in picked

@@ -52,6 +52,25 @@ def test_an_exclusive_choice_clears_the_others_and_another_clears_it(at, exclusi
     assert stored(at, VESSELS) == ("heart_disease",)
 
 
+def test_a_choice_cleared_by_another_is_named_under_the_question(at):
+    """Ticking "Not sure" after "A stroke" unticked the stroke with no word said, and the
+    results then said the person was not sure (a review). The choices it cleared are named."""
+    words = load_pack("en").ui
+    to_health_step(at)
+    tick(at, VESSELS, "stroke")
+    tick(at, VESSELS, "aneurysm")
+    assert not [i for i in at.info if "unticked" in i.value]
+    tick(at, VESSELS, "unsure")
+    cleared = "“An aneurysm (a bulge in a blood vessel)”; “A stroke”"  # in the question's order
+    said = words.choices_cleared_by.format(cleared=cleared, chosen="Not sure")
+    assert said in [i.value for i in at.info]
+    tick(at, VESSELS, "heart_disease")
+    assert words.choice_cleared.format(cleared="Not sure") in [i.value for i in at.info]
+    assert said not in [i.value for i in at.info]
+    tick(at, VESSELS, "stroke")
+    assert not [i for i in at.info if "unticked" in i.value]  # once: the next tick clears nothing
+
+
 def test_none_and_not_sure_clear_each_other(at):
     to_health_step(at)
     tick(at, VESSELS, "none")

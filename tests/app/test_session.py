@@ -32,6 +32,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         close_sidebar=True,
         sidebar_closes=2,
         patients_closed=1,
+        cleared=("vascular_conditions", ("stroke",)),
         text_cut="own:question",
         crisis_cut="own:value",
         removed=((0, "Can I drive home?"),),
