@@ -573,6 +573,7 @@ class UiText(Frozen):
     contents_title: Label
     applies_intro: Prose
     applies_none: Prose
+    answers_gone: Prose  # a later screen with no answers: a reload, a new tab, a reset
     applies_none_crisis: Prose  # the crisis panel is above: "nothing matched" would deny it
     # A tick that unticked others ("Not sure", "None of these"): said, never silent.
     choices_cleared_by: Annotated[str, template("chosen", "cleared")]

@@ -43,6 +43,9 @@ def start_answered(pack: Pack, title: str) -> Answers | None:
     to show but the way there, and None is returned."""
     st.title(title)
     answers = state.answers()
+    if not answers.values:
+        nothing_here(pack)
+        return None
     if answers.get(safety.SAFETY_QUESTION) is None:
         not_ready(pack)
         return None
@@ -51,6 +54,13 @@ def start_answered(pack: Pack, title: str) -> Answers | None:
 
 def not_ready(pack: Pack) -> None:
     st.info(pack.ui.results_not_ready)
+    st.button(pack.ui.go_to_questions, type="primary", on_click=to_first_step)
+
+
+def nothing_here(pack: Pack) -> None:
+    """A later screen with no answers at all: a reload, a new tab, or Back after a reset.
+    Said plainly, as answers that vanish without a word look like a fault (a review)."""
+    st.info(pack.ui.answers_gone, icon=":material/info:")
     st.button(pack.ui.go_to_questions, type="primary", on_click=to_first_step)
 
 

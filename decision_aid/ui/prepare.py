@@ -18,7 +18,7 @@ from decision_aid.safety import typed_crisis_words
 from decision_aid.schema import Pack, QuestionsContent, TableRow, ValueItem
 from decision_aid.ui import stages, state
 from decision_aid.ui.crisis import crisis_panel, typed_help
-from decision_aid.ui.layout import move_focus, named, say
+from decision_aid.ui.layout import move_focus, named, nothing_here, say
 from decision_aid.ui.text import citation, markdown_table
 
 
@@ -28,6 +28,9 @@ def prepare() -> None:
     answers = state.answers()
     stages.progress(pack, "prepare")
     st.title(pack.ui.prepare_title)
+    if not answers.values:
+        nothing_here(pack)
+        return
     if safety.crisis_triggered(answers):
         crisis_panel(pack, (safety.crisis_reason(pack, answers),))
     stages.stage_buttons(pack, "prepare", "top")

@@ -416,12 +416,30 @@ def results_page_alone():
     results()
 
 
+def results_page_without_the_safety_answer():
+    from decision_aid.answers import Answers
+    from decision_aid.ui import state
+    from decision_aid.ui.pages import results
+
+    if not state.answers().values:
+        state.replace_answers(Answers().with_answer("age_group", "65_plus"))
+    results()
+
+
 def test_results_before_the_safety_answer_send_the_person_to_the_questions():
-    page = AppTest.from_function(results_page_alone, default_timeout=30).run()
+    page = AppTest.from_function(results_page_without_the_safety_answer, default_timeout=30).run()
     assert not page.exception
     assert "answer the safety question first" in page.info[0].value
     assert [b.label for b in page.button] == ["Go to the questions"]
     assert not page.header  # no topics before the safety question
+
+
+def test_results_with_no_answers_at_all_say_the_answers_are_not_here():
+    page = AppTest.from_function(results_page_alone, default_timeout=30).run()
+    assert not page.exception
+    assert page.info[0].value == load_pack("en").ui.answers_gone
+    assert [b.label for b in page.button] == ["Go to the questions"]
+    assert not page.header
 
 
 def test_back_from_the_first_step_returns_to_welcome(at):

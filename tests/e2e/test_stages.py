@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from decision_aid.content import load_pack
 from tests.app.test_journeys import STAGE_TITLES
 from tests.e2e.conftest import act, focus_on_heading, open_page, wait_for_app
 
@@ -256,3 +257,21 @@ def test_clear_and_cancel_keep_the_keyboards_place(browser, server):
         expect(page.get_by_role("heading", name=STAGE_TITLES[0], level=1)).to_be_visible()
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("screen", ["results", "prepare", "summary"])
+def test_a_later_screen_opened_with_no_answers_says_why_and_leads_to_the_questions(browser, server, screen):
+    """A reload (a phone may reload a tab left for a call) or Back after "Reset for the next
+    person" opened a later screen empty: Prepare with a crisis panel "because you did not
+    answer", the summary "Please answer the safety question first" (two reviews). It says
+    that the answers are gone, and why, and leads to the questions."""
+    words = load_pack("en").ui
+    page = open_page(browser, server, path=screen)
+    expect(page.get_by_text(words.answers_gone)).to_be_visible()
+    expect(page.get_by_text(words.results_not_ready)).to_have_count(0)
+    expect(page.get_by_text("Help is available right now")).to_have_count(0)
+    act(page, lambda: page.get_by_role("button", name=words.go_to_questions).click())
+    expect(
+        page.get_by_role("heading", name=load_pack("en").questionnaire.sections[0].title, level=1)
+    ).to_be_visible()
+    page.context.close()
