@@ -6,7 +6,6 @@ system can read every code. Only answers that count (visible questions) are incl
 
 from __future__ import annotations
 
-import copy
 import datetime
 import json
 from typing import Any
@@ -37,7 +36,9 @@ def _coding(pack: Pack, item_id: str, choice: Choice) -> dict:
 def questionnaire_resource(pack: Pack, translations: tuple[Pack, ...] = ()) -> dict:
     """The Questionnaire in ``pack``'s language; each text also in every pack of
     ``translations`` (the same questionnaire in other words), by FHIR's translation extension."""
-    resource = copy.deepcopy(_questionnaire(pack))  # one answer scale is shared by many items
+    # A copy through JSON: one answer scale is shared by many items, and deepcopy keeps that
+    # sharing, so each option got its translation once per item that uses it (a review).
+    resource = json.loads(json.dumps(_questionnaire(pack)))
     for other in translations:
         _add_translation(resource, _questionnaire(other), other.info.locale)
     return resource

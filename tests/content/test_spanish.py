@@ -231,3 +231,29 @@ def test_spanish_writes_thousands_as_spanish_readers_read_them(es):
     assert re.findall(r"\$\s?\d", shown) == []
     english = " ".join(text.text for text in texts(load_pack("en")))
     assert "1,000" in english and "77,000" in english and "$5,572" in english  # English unchanged
+
+
+def test_each_text_of_the_fhir_questionnaire_has_one_translation_per_language(pack, es):
+    """The values share one answer scale: each of its options carried the translation once
+    per item that uses it, eleven times (a review)."""
+
+    def counts(node, found):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.startswith("_"):
+                    langs = [
+                        part["valueCode"]
+                        for ext in value.get("extension", [])
+                        for part in ext["extension"]
+                        if part["url"] == "lang"
+                    ]
+                    found.append(len(langs) == len(set(langs)) == 1)
+                counts(value, found)
+        elif isinstance(node, list):
+            for value in node:
+                counts(value, found)
+        return found
+
+    for resource in (questionnaire_resource(es, (pack,)), questionnaire_resource(pack, (es,))):
+        found = counts(resource, [])
+        assert found and all(found)
