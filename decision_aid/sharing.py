@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
 import segno
@@ -28,9 +29,16 @@ def address_for_language(
 
 
 def is_loopback(address: str) -> bool:
-    """An address only this machine can open (localhost, 127.x.x.x, ::1): no phone in a room can."""
+    """An address no phone in a room can open: only this machine's (localhost, 127.x.x.x,
+    ::1), or the "any address" a server listens on (0.0.0.0, ::), which names no machine."""
     host = (urlsplit(address if "//" in address else f"//{address}").hostname or "").lower()
-    return host == "localhost" or host.endswith(".localhost") or host.startswith("127.") or host == "::1"
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
 
 
 # Longer than any address a room needs; a QR code at error level "m" holds about 2,300 bytes.

@@ -185,6 +185,8 @@ def test_the_qr_code_warns_when_the_address_is_this_machine_only():
         ("http://127.1.2.3/", True),
         ("http://[::1]:8501/", True),
         ("localhost:8501", True),
+        ("http://0.0.0.0:8612/", True),  # the address a server listens on, not one to open
+        ("http://[::]:8501/", True),
         ("http://192.168.1.20:8501/", False),
         ("https://aid.example.org/?mode=patient", False),
         ("http://127example.org/", False),
