@@ -235,7 +235,8 @@ def _summary(args: argparse.Namespace) -> int:
         return _bad_input(f"{args.answers} is not valid JSON: it is nested too deeply")
     except ValueError as error:  # e.g. an integer of thousands of digits
         return _bad_input(f"{args.answers} is not valid JSON: {error}")
-    summary = build_summary(pack, answers, deliberation)
+    case = pack.personas.get(args.persona) if args.persona else None
+    summary = build_summary(pack, answers, deliberation, fictional=case.title if case else None)
     if args.format == "note":
         document: str | bytes = record_note(pack, summary, args.date or datetime.datetime.now())
     elif args.format == "md":

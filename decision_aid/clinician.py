@@ -266,7 +266,9 @@ def record_note(pack: Pack, summary: Summary, when: datetime.datetime) -> str:
     """Plain text for the medical record, in the clinician's voice: 12 to 18 lines."""
     points = key_points(pack, summary)
     words = pack.ui.clinician
+    fictional = [pack.ui.fictional_case.format(name=summary.fictional)] if summary.fictional else []
     lines = [
+        *fictional,
         words.note_header.format(
             date=when.strftime("%Y-%m-%d"), aid=pack.ui.app_title, version=summary.content_version
         ),

@@ -77,6 +77,9 @@ class Summary(BaseModel):
     # No crisis part now, but the aid showed its crisis resources earlier in the session, for
     # an answer or words since changed: the clinician's note says so (a red-team review).
     crisis_earlier: bool = False
+    # The fictional case's title when a workshop case is loaded: its paper and note say so, as
+    # a printed "my summary" read like a real person's (a review).
+    fictional: str | None = None
 
     @model_validator(mode="after")
     def _framed(self) -> Summary:
@@ -136,6 +139,7 @@ def build_summary(
     deliberation: Deliberation | None = None,
     today: datetime.date | None = None,
     place: str | None = None,
+    fictional: str | None = None,
 ) -> Summary:
     q = pack.questionnaire
     effective = flow.effective_answers(q, answers)  # the only time: everything below reads it
@@ -164,6 +168,7 @@ def build_summary(
         own_questions=deliberation.own_questions,
         place=place,
         crisis_earlier=crisis is None and deliberation.crisis_shown,
+        fictional=fictional,
     )
 
 

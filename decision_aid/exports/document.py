@@ -61,7 +61,14 @@ def header_blocks(pack: Pack, summary: Summary) -> list[Block]:
         version=summary.content_version,
         reviewed=pack.ui.date(datetime.date.fromisoformat(summary.last_reviewed)),
     )
-    return [_block("title", words.title), _block("note", made_on), _block("note", words.for_clinician)]
+    # A fictional case's paper says so where a real one speaks to the clinician: in the same
+    # line, so a case's page is as long as a person's.
+    audience = (
+        words.for_clinician
+        if summary.fictional is None
+        else f"**{pack.ui.fictional_case.format(name=summary.fictional)}**"
+    )
+    return [_block("title", words.title), _block("note", made_on), _block("note", audience)]
 
 
 def crisis_blocks(pack: Pack, summary: Summary) -> list[Block]:

@@ -265,9 +265,9 @@ def load_persona(pack: Pack, persona_id: str) -> None:
 
 def _fictional_banner(pack: Pack) -> None:
     """On every screen while a fictional case is loaded, so a room knows whose answers these are."""
-    persona = pack.personas.get(state.persona() or "")
-    if persona is not None:
-        st.info(pack.ui.fictional_case.format(name=persona.title), icon=":material/theater_comedy:")
+    title = state.fictional_title(pack)
+    if title is not None:
+        st.info(pack.ui.fictional_case.format(name=title), icon=":material/theater_comedy:")
 
 
 def _sidebar(pack: Pack) -> None:

@@ -48,7 +48,7 @@ def review() -> None:
         open_panel(pack, expanded=True)
         return
     deliberation = state.deliberation()
-    summary = build_summary(pack, answers, deliberation)
+    summary = build_summary(pack, answers, deliberation, fictional=state.fictional_title(pack))
     built = state.built_at(answers, deliberation)
     st.caption(_when_line(pack, built))
     points = clinician.key_points(pack, summary)

@@ -573,6 +573,12 @@ def persona() -> str | None:
     return session().persona
 
 
+def fictional_title(pack: Pack) -> str | None:
+    """The loaded fictional case's title, if one is loaded."""
+    persona = pack.personas.get(session().persona or "")
+    return persona.title if persona is not None else None
+
+
 def set_persona(persona_id: str | None) -> None:
     session().persona = persona_id
 

@@ -21,7 +21,9 @@ def summary() -> None:
         return
     deliberation = state.deliberation()
     # The downloads' crisis lines start at the place this screen's panel shows.
-    document = build_summary(pack, answers, deliberation, place=chosen_region(pack).id)
+    document = build_summary(
+        pack, answers, deliberation, place=chosen_region(pack).id, fictional=state.fictional_title(pack)
+    )
     # First, as on every stage. It is the document's crisis part, with numbers to tap, so the
     # document below leaves that part out on screen: the downloads keep it, and say so.
     if document.crisis is not None:  # the safety answer's, or the person's typed words'

@@ -61,6 +61,20 @@ def test_personas_are_marked_fictional_on_screen():
     assert sum(PACK.personas.fictional_label in c for c in captions) == len(PACK.personas.personas)
 
 
+def test_a_fictional_cases_summary_and_record_note_say_it_is_fictional():
+    """Dana's PDF, Markdown and record note read like a real person's (a review): each says
+    "Fictional case" where a real one speaks to the clinician."""
+    at = open_app(mode="workshop", persona="dana_crisis")
+    while at.title[0].value != PACK.ui.summary_title:
+        stage = at.session_state[SESSION].stage
+        ok(at.button(key=f"nav:stage_next_{stage}_top").click().run())
+    said = PACK.ui.fictional_case.format(name=PACK.personas.get("dana_crisis").title)
+    document = next(m.value for m in at.markdown if PACK.summary_text.title in m.value or said in m.value)
+    assert said in document and PACK.summary_text.for_clinician not in document
+    ok(at.sidebar.button(key="nav:view_clinician").click().run())
+    assert at.code[0].value.splitlines()[0] == said
+
+
 def test_reset_for_the_next_person_leaves_nothing_behind():
     at = open_app(mode="workshop")
     ok(at.button(key="nav:load_james_blood_pressure").click().run())
