@@ -750,6 +750,7 @@ class SummaryText(Frozen):
     considerations_title: Label
     no_considerations: Label
     no_considerations_crisis: Label
+    help_still_here: Label  # before the place's crisis lines, for an answer since changed
     values_title: Label
     own_value: Label
     leaning_title: Label

@@ -50,6 +50,7 @@ def summary_document(pack: Pack, summary: Summary, *, crisis: bool = True) -> li
         *preparation_blocks(pack, summary),
         *answers_blocks(pack, summary),
         *care_blocks(pack, summary),
+        *help_still_blocks(pack, summary),
         _block("note", pack.info.disclaimer),
     ]
 
@@ -204,6 +205,19 @@ def care_blocks(pack: Pack, summary: Summary) -> list[Block]:
     """The professional-care advice that always ends the take-away."""
     care = summary.care.topic
     return [_block("heading", f"{pack.summary_text.care_title}: {care.title}"), _block("text", care.body)]
+
+
+def help_still_blocks(pack: Pack, summary: Summary) -> list[Block]:
+    """The crisis lines of the person's place, after the care advice, when the aid showed its
+    crisis resources for an answer or words since changed: a person may take such an answer
+    back out of fear or shame, and their paper then had no number (a review)."""
+    if summary.crisis is not None or not summary.crisis_earlier:
+        return []
+    lines = crisis_line_items(pack, summary.place)
+    return [
+        _block("text", pack.summary_text.help_still_here),
+        _block("bullets", *(lines[:1] if summary.place else lines)),
+    ]
 
 
 def _values(pack: Pack, summary: Summary) -> list[Block]:

@@ -228,3 +228,23 @@ def test_with_the_crisis_part_and_no_other_note_the_summary_does_not_say_nothing
     assert words.no_considerations_crisis in text and words.no_considerations not in text
     calm = render_markdown(pack, build_summary(pack, answers(self_harm_thoughts="not_at_all")))
     assert words.no_considerations in calm and words.no_considerations_crisis not in calm
+
+
+def test_help_shown_earlier_for_an_answer_since_changed_stays_on_paper(pack, answers):
+    """A person who answered "nearly every day", then "not at all", had the crisis panel
+    and then no number on paper (a review): people often take back such an answer. The
+    paper keeps their place's lines after the care advice, calmly and without the panel."""
+    from decision_aid.deliberation import Deliberation
+
+    words = pack.summary_text
+    calm = answers(self_harm_thoughts="not_at_all")
+    earlier = build_summary(pack, calm, Deliberation(crisis_shown=True), place="uk")
+    text = render_markdown(pack, earlier)
+    uk = document.crisis_line_items(pack, "uk")[0]
+    assert words.help_still_here in text and uk in text
+    assert document.crisis_line_items(pack, "uk")[1] not in text  # the place's lines only
+    assert text.index(words.help_still_here) > text.index(earlier.care.topic.title)
+    assert pack.summary_text.crisis_title not in text  # not the crisis part itself
+    never = render_markdown(pack, build_summary(pack, calm, Deliberation(), place="uk"))
+    assert words.help_still_here not in never
+    assert pdf_text(render_pdf(pack, earlier)).count("Samaritans") == 1
