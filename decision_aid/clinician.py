@@ -21,7 +21,7 @@ from typing import Literal
 from decision_aid import safety
 from decision_aid.schema import ClinicianText, Pack
 from decision_aid.summary import AnsweredQuestion, RatedValue, Summary
-from decision_aid.tailoring import answer_labels, with_answers
+from decision_aid.tailoring import UNSURE, answer_labels, with_answers
 
 Status = Literal["reported", "open", "denied", "not_sure", "not_answered"]
 Category = Literal["contraindication", "boxed_warning", "warning", "interaction", "population"]
@@ -30,7 +30,6 @@ STATUS_ORDER: tuple[Status, ...] = ("reported", "open", "not_sure", "not_answere
 # PHQ-9 scoring of item 9: the safety question is its wording, and its choices are its scale.
 ITEM_NINE_SCORES = {"not_at_all": 0, "several_days": 1, "more_than_half": 2, "nearly_every_day": 3}
 ITEM_NINE_DECLINED = safety.DECLINED
-UNSURE = "unsure"
 
 
 OpenWhy = Literal["type_not_asked", "current_use_not_asked", "one_answer_only"]

@@ -18,7 +18,7 @@ from decision_aid.deliberation import (
     typed_crisis,
 )
 from decision_aid.schema import CATEGORY_ORDER, Choice, Pack, Prompt
-from decision_aid.tailoring import ShownTopic, topics_for
+from decision_aid.tailoring import ShownTopic, firmness, topics_for
 
 
 class AnsweredQuestion(BaseModel):
@@ -103,9 +103,12 @@ class Summary(BaseModel):
     def considerations(self) -> tuple[ShownTopic, ...]:
         """The topics shown because of something the person told us, most serious first, as
         "What applies to you" shows them: on paper an aneurysm (the label says it must not be
-        used) came after blood pressure (a warning; an acceptance review)."""
+        used) came after blood pressure (a warning; an acceptance review). Within a severity,
+        what the person reported comes before what they were not sure of, then worries."""
         shown = [t for t in self.body if t.topic.kind == "consideration"]
-        return tuple(sorted(shown, key=lambda t: CATEGORY_ORDER.index(t.topic.category or "practical")))
+        return tuple(
+            sorted(shown, key=lambda t: (CATEGORY_ORDER.index(t.topic.category or "practical"), firmness(t)))
+        )
 
     @property
     def unanswered(self) -> tuple[str, ...]:

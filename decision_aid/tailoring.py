@@ -72,6 +72,20 @@ def labels_text(labels: Iterable[str]) -> str:
     return "; ".join(labels)
 
 
+UNSURE = "unsure"  # every question's "Not sure"
+
+
+def firmness(shown: ShownTopic) -> int:
+    """How plainly the person's answers bring a note: 0 when they reported what it is about
+    (an answer to its condition's first question), 1 when they were not sure of it, 2 when
+    only another question brought it (a worry). Orders notes of one severity (a review)."""
+    own = clauses(shown.topic.show_when)[0].question if shown.topic.show_when else None
+    answers = [reason.answer for reason in shown.reasons if reason.question == own]
+    if any(answer != UNSURE for answer in answers):
+        return 0
+    return 1 if answers else 2
+
+
 def answer_labels(pack: Pack, shown: ShownTopic) -> str:
     """The answers behind a note, by their labels: several to one question share it. An
     answer to another question than the one the note is about (its condition's first) says

@@ -298,3 +298,27 @@ def test_a_sure_test_half_done_is_not_read_as_doubt(answers):
     markdown = render_markdown(PACK, build_summary(PACK, answers(**FULL), one))
     assert WORDS.sure_partial.format(yes=1, answered=1) in markdown
     assert WORDS.sure_score.format(yes=1) not in markdown
+
+
+def test_within_a_severity_what_was_reported_comes_before_not_sure_and_worries(answers):
+    """ "Label warning – Risk of misuse and addiction (my answer: Worries: Addiction)" came
+    first on paper, above a reported pregnancy (a review). Severity still orders the groups;
+    within one, what the person reported, then "Not sure", then a worry or other question."""
+    summary = build_summary(
+        PACK,
+        answers(
+            self_harm_thoughts="not_at_all",
+            concerns=["addiction"],
+            substance_use=["none"],
+            pregnancy="pregnant",
+            other_conditions=["breathing_or_sleep_apnea"],
+            vascular_conditions=["unsure"],
+            bipolar="unsure",
+        ),
+    )
+    ids = [shown.topic.id for shown in summary.considerations]
+    assert ids.index("aneurysm_avm_brain_bleed") == 0  # a contraindication, though "Not sure"
+    warnings = [shown.topic.id for shown in summary.considerations if shown.topic.category == "warning"]
+    assert warnings[-1] == "substance_use" and set(warnings[:-1]) == {"pregnancy", "breathing"}
+    cautions = [shown.topic.id for shown in summary.considerations if shown.topic.category == "caution"]
+    assert cautions and all(PACK.topic(t).category == "caution" for t in cautions)
