@@ -8,6 +8,7 @@ read out of the words beside them. These links open the phone's own dialler: no 
 from __future__ import annotations
 
 import functools
+import re
 
 import streamlit as st
 
@@ -102,8 +103,13 @@ def region_lines(pack: Pack, region: CrisisRegion) -> str:
     rows = [f"- {pack.ui.emergency_label} **{region.emergency}**" + (f"  \n{emergency}" if emergency else "")]
     for line in region.lines:
         hours = f" ({line.hours})" if line.hours else ""
-        rows.append(f"- {line.name}: **{line.contact}**{hours}  \n{line_links(pack, line)}")
+        # A hyphen inside a number or a word does not break: "442-" / "AYUDAME" on a phone.
+        contact = _UNBROKEN_HYPHEN.sub("\u2011", line.contact)
+        rows.append(f"- {line.name}: **{contact}**{hours}  \n{line_links(pack, line)}")
     return "\n".join(rows)
+
+
+_UNBROKEN_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def line_links(pack: Pack, line: CrisisLine) -> str:

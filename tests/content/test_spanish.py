@@ -139,6 +139,8 @@ def test_crisis_lines_for_spanish_speakers_are_there_and_tappable(es):
     assert "tel:024" in lines["es"]
     assert "tel:8009112000" in lines["mx"]
     assert es.crisis.regions[0].id == "us"
+    # "442-AYUDAME" broke at its hyphen on a phone (a review): on screen the hyphen holds.
+    assert "442\u2011AYUDAME" in us and "442-AYUDAME" not in us
 
 
 def test_no_one_loses_their_regions_crisis_lines_by_switching_to_spanish(pack, es):
