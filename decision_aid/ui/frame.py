@@ -143,6 +143,9 @@ button { min-height: 3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.8rem !important; }
 [class*="st-key-nav-lang_"] button { min-height: 0; }
 [class*="st-key-nav-lang_"] button p { font-size: 1rem !important; }
+.aid-compare-caution p, .aid-mark, .aid-card dt, .aid-card dd { font-size: 1.4rem !important; }
+.aid-card h2, .aid-card h3, .aid-card h4 { font-size: 1.8rem !important; }
+.icon-array img { width: 20rem; height: auto; }
 </style>"""
 # After the view or the case changed: click Streamlit's own "Collapse sidebar" button, on a
 # phone only (Streamlit's md breakpoint). The keyboard's place goes to the new screen's
@@ -178,7 +181,11 @@ def sidebar_state() -> Literal["auto", "collapsed"]:
     screen the whole width. For an educator's or clinician's link (read from the address
     too: the first run sets up the page before draw() reads the address), Streamlit's own
     choice: open on a laptop, folded on a phone, where an open sidebar covers the screen."""
-    mode = state.mode() if state.has_run() else st.query_params.get("mode", "patient")
+    if state.has_run():
+        mode = state.mode()
+    else:  # presenter=1 alone is a room's link, the workshop's (_read_address_once): it opened folded
+        room = st.query_params.get("presenter") == "1"
+        mode = st.query_params.get("mode", "workshop" if room else "patient")
     return "auto" if mode in MODES and mode != "patient" else "collapsed"
 
 
@@ -202,11 +209,17 @@ def draw(pack: Pack) -> None:
         navigation.go(target)
     _sidebar(pack)
     st.html(READABLE_CSS)
-    if state.mode() == "workshop" and state.presenter():
+    if presented():
         st.html(PRESENTER_CSS)
     danger_line(pack)  # first on every screen, whatever the language
     _language(pack)
     _fictional_banner(pack)
+
+
+def presented() -> bool:
+    """Presenter view: a workshop's, and the clinician review an educator opens from it for
+    the room (it dropped presenter=1 and showed 15 px text, a review); never a patient's."""
+    return state.presenter() and state.mode() != "patient"
 
 
 def _language(pack: Pack) -> None:
@@ -245,7 +258,7 @@ def _read_address_once(pack: Pack) -> None:
         state.set_mode(mode)
         if mode != "patient":
             state.go_to_page(HOME[mode])
-    if state.mode() == "workshop" and st.query_params.get("presenter") == "1":
+    if state.mode() != "patient" and st.query_params.get("presenter") == "1":
         state.set_presenter(True)
     elif "presenter" in st.query_params:
         del st.query_params["presenter"]
@@ -342,7 +355,7 @@ def _mode_chosen(mode: str) -> None:
     st.query_params["mode"] = mode
     if state.locale() != state.LOCALES[0]:
         st.query_params["lang"] = state.locale()
-    if mode == "workshop" and state.presenter():
+    if presented():
         st.query_params["presenter"] = "1"
     state.go_to_page(HOME[mode])
     state.ask_close_sidebar()

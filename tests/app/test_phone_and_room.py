@@ -169,6 +169,19 @@ def test_presenter_view_is_kept_in_the_address():
     assert alone.title[0].value == "Workshop" and alone.query_params["mode"] == "workshop"
 
 
+def test_the_clinician_review_from_a_presented_workshop_is_presented_too():
+    """From the workshop's sidebar, "Clinician review" dropped presenter=1 and showed the
+    room 15 px text (a review)."""
+    at = open_app(mode="workshop", persona="james_blood_pressure", presenter="1")
+    ok(at.sidebar.button(key="nav:view_clinician").click().run())
+    assert at.query_params["presenter"] == "1" and at.query_params["mode"] == "clinician"
+    assert any("font-size: 1.4rem" in h.proto.body for h in at.get("html"))
+    assert open_app(mode="clinician", presenter="1").session_state[SESSION].presenter
+    ok(at.sidebar.button(key="nav:view_patient").click().run())  # a patient's view is never presented
+    assert "presenter" not in at.query_params
+    assert not any("font-size: 1.4rem" in h.proto.body for h in at.get("html"))
+
+
 def test_the_qr_code_warns_when_the_address_is_this_machine_only():
     at = open_app(mode="workshop")
     ok(at.text_input(key="nav:share_address").input("http://127.0.0.1:8611/?mode=patient").run())

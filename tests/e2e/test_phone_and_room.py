@@ -502,3 +502,30 @@ def test_the_sidebars_own_script_frame_is_no_tab_stop_and_the_switch_speaks_its_
         expect(page.get_by_role("button", name="Leer en español")).to_have_attribute("lang", "es")
     finally:
         page.context.close()
+
+
+def test_presenter_view_scales_the_compare_cautions_and_the_pictures(browser, server):
+    """At 1920 x 1080 the compare cautions stayed 16 and 13 px and the icon arrays 160 px
+    wide (a review). ?presenter=1 alone opens with the case switcher in view."""
+    room = open_page(browser, server, width=1920, height=1080, path="?presenter=1")
+    expect(room.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "false")
+    act(room, lambda: room.get_by_role("button", name="Load this case", exact=False).first.click())
+    stages_from(room, "results", "facts")
+    pictures = room.get_by_text(load_pack("en").ui.pictures_label, exact=True).first
+    act(room, pictures.click)
+    room.locator(".icon-array img >> visible=true").first.wait_for()
+    widths = room.locator(".icon-array img").evaluate_all(
+        "imgs => imgs.map(i => i.getBoundingClientRect().width).filter(w => w > 0)"  # drawn ones
+    )
+    assert len(widths) >= 2 and min(widths) >= 300, widths
+    stages_from(room, "facts", "compare")
+    options = load_pack("en").options.columns
+    for column in options[:2]:
+        act(room, lambda label=column.label: room.get_by_role("button", name=label, exact=True).click())
+    sizes = room.evaluate(
+        """() => [...document.querySelectorAll('.aid-compare-caution p, .aid-mark')]
+               .filter(e => e.getBoundingClientRect().width > 0)
+               .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    assert sizes and min(sizes) >= 20, sizes
+    room.context.close()
