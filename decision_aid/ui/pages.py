@@ -18,6 +18,7 @@ from decision_aid.ui.crisis import chosen_region, crisis_panel
 from decision_aid.ui.layout import (
     buttons_row,
     clear_controls,
+    say,
     scroll_to_crisis_panel,
     start_answered,
     to_first_step,
@@ -141,6 +142,7 @@ def _say_cleared(pack: Pack, question: Question, cleared: tuple[str, ...]) -> No
         cleared_words = "; ".join(f"“{label}”" for label in labels)
         said = pack.ui.choices_cleared_by.format(chosen=question.choice(chosen).label, cleared=cleared_words)
     st.info(said, icon=":material/info:")
+    say(said)  # a box unticked by another's click is not heard
 
 
 def _store_safety(question: Question) -> None:

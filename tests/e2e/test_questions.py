@@ -132,6 +132,10 @@ def test_none_and_not_sure_are_exclusive_in_the_browser(phone):
     tick(phone, VESSELS, "Not sure")
     expect(unsure).to_be_checked()
     expect(none).not_to_be_checked()
+    # The box another tick cleared is named, on screen and to a screen reader.
+    said = "“None of these” cannot go with other answers, so we unticked it."
+    expect(group(phone, VESSELS).get_by_text(said, exact=False)).to_be_visible()
+    expect(phone.locator("#aid-said")).to_contain_text(said)
     tick(phone, VESSELS, "A stroke")
     expect(stroke).to_be_checked()
     expect(unsure).not_to_be_checked()
