@@ -85,7 +85,7 @@ def open_panel(pack: Pack, expanded: bool) -> None:
         refused = state.take_open_error()
         if refused:
             st.error(refused, icon=":material/error:")
-        st.text_input(words.code_input, key=input_key("code"))
+        st.text_input(words.code_input, key=input_key("code"), autocomplete="off")  # a code is answers
         st.button(
             words.code_open,
             type="primary",

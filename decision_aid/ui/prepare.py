@@ -86,7 +86,7 @@ def _values(pack: Pack) -> None:
     state.seed(key, state.deliberation().own_value)
     # No max_chars: a browser drops a paste longer than that whole; the words are cut on
     # the server instead, and the person is told (red-team F9).
-    st.text_input(content.own_label, key=key, on_change=_store_value, args=(pack, key))
+    st.text_input(content.own_label, key=key, on_change=_store_value, args=(pack, key), autocomplete="off")
     if state.was_cut(key):
         st.caption(pack.ui.text_cut.format(count=content.own_max_chars))
     # This box is a fragment of its own: words the cut left out bring the help here, at once.
@@ -315,7 +315,9 @@ def _own_questions(pack: Pack) -> None:
     if len(own) >= content.own_max_count:
         st.caption(pack.ui.own_question_limit.format(count=content.own_max_count))
     else:
-        st.text_input(content.own_label, key=key, on_change=add)  # no max_chars: see _values
+        # no max_chars: see _values; no autocomplete: a browser at a shared computer may offer
+        # one person's words to the next
+        st.text_input(content.own_label, key=key, on_change=add, autocomplete="off")
         st.button(content.add_button, key=state.widget_key("nav", "add_own_question"), on_click=add)
     # Words read before a cut, or since removed, still bring the help: here, the last box,
     # unless it shows beside the other box already.

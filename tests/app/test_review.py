@@ -124,6 +124,7 @@ def test_a_fresh_clinician_link_offers_to_open_answers_not_the_patients_prompt()
     assert PACK.ui.results_not_ready not in [i.value for i in at.info]
     assert WORDS.open_title in [e.label for e in at.expander]
     assert at.text_input(key="nav:handoff_code_0").label == WORDS.code_input
+    assert at.text_input(key="nav:handoff_code_0").proto.autocomplete == "off"  # a code is answers
 
 
 def test_a_typed_code_opens_the_answers_in_this_session_only():

@@ -326,3 +326,11 @@ def test_a_paste_longer_than_the_box_is_cut_to_the_limit_with_a_message(prepared
     assert pack.ui.text_cut.format(count=value_limit) in [c.value for c in at.caption]
     ok(at.text_input(key="own:value").input("short").run())  # the message was for that paste only
     assert pack.ui.text_cut.format(count=value_limit) not in [c.value for c in at.caption]
+
+
+def test_boxes_for_a_persons_own_words_ask_the_browser_not_to_remember_them(prepared):
+    """A browser may offer what was typed into a box to the next person at a shared computer;
+    a review found the clinician's code box without autocomplete="off". The code is answers;
+    the other boxes hold a person's words."""
+    for key in ("own:value", "own:question"):
+        assert prepared.text_input(key=key).proto.autocomplete == "off", key
