@@ -341,7 +341,7 @@ def _entry(pack: Pack, item: LabelItem, answered: dict[str, AnsweredQuestion]) -
         f"{_answer(pack, question, label)} ({why})" for question, label in left_open
     )
     label = getattr(words.checklist, item.id)
-    asked = getattr(words.checklist_asked, item.id)
+    asked = _asked(words, item, answered, status)
     category_label = getattr(words.category, item.category)
     status_label = getattr(words.status, status)
     answer = "; ".join(shown)
@@ -369,6 +369,23 @@ def _entry(pack: Pack, item: LabelItem, answered: dict[str, AnsweredQuestion]) -
         item.deniable,
         tuple(zip((question for question, _ in left_open), shown, strict=True)) if not said else (),
     )
+
+
+def _asked(
+    words: ClinicianText, item: LabelItem, answered: dict[str, AnsweredQuestion], status: Status
+) -> str:
+    """What the aid asked about the item, where two questions ask about it only the part the
+    status is true of: a patient not sure of their medicines had denied drug problems."""
+    phrases = getattr(words.checklist_asked, item.id)
+    if isinstance(phrases, str):
+        return phrases
+    if status == "not_sure":
+        left = [q for q in item.questions if q in answered and UNSURE in answered[q].answer]
+    elif status == "not_answered":
+        left = [q for q in item.questions if q not in answered]
+    else:
+        left = list(item.questions)
+    return "; ".join(getattr(phrases, question) for question in left)
 
 
 def _answer(pack: Pack, question_id: str, label: str) -> str:

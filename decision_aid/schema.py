@@ -330,8 +330,7 @@ class HandoffText(Frozen):
 
 
 class ChecklistLabels(Frozen):
-    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``);
-    as ``checklist_asked``, what the aid asked the patient about each."""
+    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``)."""
 
     aneurysm_avm: Label
     intracerebral_haemorrhage: Label
@@ -346,6 +345,37 @@ class ChecklistLabels(Frozen):
     cystitis: Label
     cns_depressants: Label
     blood_pressure_medicines: Label
+    hepatic: Label
+    lactation: Label
+    pediatric: Label
+    geriatric: Label
+
+
+class AskedInTwo(Frozen):
+    """What the aid asked about an item two questions ask about, one phrase for each, so that a
+    patient not sure of one is not charted as not sure of what they denied in the other."""
+
+    medicines: Label
+    substance_use: Label
+
+
+class ChecklistAsked(Frozen):
+    """What the aid asked the patient about each checklist item: a note's line that is not a
+    report names it ("Denied: high blood pressure → Increases in blood pressure")."""
+
+    aneurysm_avm: Label
+    intracerebral_haemorrhage: Label
+    hypersensitivity: Label
+    substance_use: Label
+    respiratory_depression: Label
+    suicidality_young: Label
+    blood_pressure: Label
+    heart_brain: Label
+    pregnancy: Label
+    psychosis: Label
+    cystitis: Label
+    cns_depressants: AskedInTwo
+    blood_pressure_medicines: AskedInTwo
     hepatic: Label
     lactation: Label
     pediatric: Label
@@ -389,7 +419,7 @@ class ClinicianText(Frozen):
     crisis_not_shown: Label
     checklist_title: Label
     checklist: ChecklistLabels
-    checklist_asked: ChecklistLabels
+    checklist_asked: ChecklistAsked
     open_why: OpenWhy
     status: ChecklistStatus
     status_title: ChecklistStatus  # the note's line for each status starts with it

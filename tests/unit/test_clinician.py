@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from decision_aid import clinician
+from decision_aid.answers import parse_answers
 from decision_aid.content import load_pack
 from decision_aid.deliberation import Deliberation
 from decision_aid.personas import persona_answers
@@ -332,6 +333,35 @@ def test_a_denial_names_what_was_asked_not_the_drug_effect():
     for item_id in ("respiratory_depression", "blood_pressure", "substance_use", "heart_brain"):
         asked, label = getattr(words.checklist_asked, item_id), getattr(words.checklist, item_id)
         assert f"{asked} → {label}" in denied, item_id
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_an_item_two_questions_ask_about_names_only_the_part_left_so(locale):
+    """A clinician review: "Not sure: sleeping pills, benzodiazepines or opioid medicines;
+    alcohol or opioid problems → CNS depressants" for a patient not sure of their medicines
+    who had denied any alcohol or drug problem. Each status names only what was left so."""
+    pack = load_pack(locale)
+    asked = pack.ui.clinician.checklist_asked
+
+    def brief(item_id, **given):
+        summary = build_summary(
+            pack, parse_answers(pack.questionnaire, {"self_harm_thoughts": "not_at_all", **given})
+        )
+        entry = next(e for e in clinician.key_points(pack, summary).checklist if e.id == item_id)
+        return entry.status, entry.brief
+
+    for item_id in ("cns_depressants", "blood_pressure_medicines"):
+        medicines, substances = getattr(asked, item_id).medicines, getattr(asked, item_id).substance_use
+        status, text = brief(item_id, medicines=["unsure"], substance_use=["none"])
+        assert status == "not_sure" and medicines in text and substances not in text, text
+        status, text = brief(item_id, medicines=["none"])  # the drug question skipped
+        assert status == "not_answered" and substances in text and medicines not in text, text
+        status, text = brief(item_id, medicines=["unsure"])  # not sure of one, the other skipped
+        assert status == "not_sure" and medicines in text and substances not in text, text
+        status, text = brief(item_id, medicines=["none"], substance_use=["none"])
+        assert status == "denied" and text.index(medicines) < text.index(substances), text
+        status, text = brief(item_id, substance_use=["none"])  # the medicines question skipped
+        assert status == "not_answered" and medicines in text and substances not in text, text
 
 
 def test_breastfeeding_is_lactation_not_embryo_fetal_toxicity(answers):
