@@ -515,6 +515,7 @@ class UiText(Frozen):
     next_button: Label
     results_button: Label
     required_missing: Prose
+    required_mark: Label  # after a question that needs an answer: words, not a bare star
     results_title: Label
     results_intro: Prose
     results_not_ready: Prose

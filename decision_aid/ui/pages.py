@@ -90,7 +90,7 @@ def _question(pack: Pack, question: Question) -> None:
     """The question as a heading, then why we ask, then its options: radio buttons for one
     answer, a checkbox per choice for several. The heading is the question's one label; the
     radio group carries it too, as its name."""
-    label = question.text + (" *" if question.required else "")
+    label = question.text + (f" {pack.ui.required_mark}" if question.required else "")
     with st.container(key=state.widget_key("box", f"question_{question.id}")):
         st.header(label, anchor=False)
         st.caption(f"{pack.ui.why_we_ask} {question.help}")

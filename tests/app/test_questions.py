@@ -29,6 +29,18 @@ def to_health_step(at):
     return at
 
 
+def test_the_question_that_needs_an_answer_says_so_in_words(at):
+    """A patient review: a lone "*" after the safety question, explained nowhere (and read
+    out as "star")."""
+    start(at)
+    pack = load_pack()
+    text = pack.questionnaire.by_id["self_harm_thoughts"].text
+    heading = next(h.value for h in at.header if h.value.startswith(text))
+    assert heading == f"{text} {pack.ui.required_mark}"
+    assert at.radio(key="q:self_harm_thoughts").label == heading
+    assert "*" not in heading
+
+
 def test_every_choice_is_a_visible_checkbox_and_there_is_no_dropdown(at):
     to_health_step(at)
     question = load_pack("en").questionnaire.by_id[VESSELS]

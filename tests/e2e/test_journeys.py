@@ -17,7 +17,7 @@ from tests.e2e.conftest import act, check_screen, focus_on_heading, open_page, w
 CRISIS = "Help is available right now"
 SAFETY = (
     "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-    "be better off dead, or of hurting yourself in some way? *"
+    "be better off dead, or of hurting yourself in some way? (needs an answer)"
 )
 
 

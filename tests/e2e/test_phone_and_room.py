@@ -19,7 +19,7 @@ ES = load_pack("es")
 CRISIS = "Help is available right now"
 SAFETY = (
     "Over the last 2 weeks, how often have you been bothered by thoughts that you would "
-    "be better off dead, or of hurting yourself in some way? *"
+    "be better off dead, or of hurting yourself in some way? (needs an answer)"
 )
 
 
