@@ -364,6 +364,13 @@ def test_an_item_two_questions_ask_about_names_only_the_part_left_so(locale):
         assert status == "not_answered" and medicines in text and substances not in text, text
 
 
+@pytest.mark.parametrize("locale, word", [("en", "excipient"), ("es", "excipiente")])
+def test_the_hypersensitivity_item_is_the_labels_whole_contraindication(locale, word):
+    """A clinician review: the label's contraindication is hypersensitivity to esketamine,
+    ketamine "or any of the excipients" (clinical-facts 4.2); the item left the last out."""
+    assert word in load_pack(locale).ui.clinician.checklist.hypersensitivity
+
+
 def test_breastfeeding_is_lactation_not_embryo_fetal_toxicity(answers):
     """A second review: "I am breastfeeding → Pregnancy or breastfeeding (embryo-fetal
     toxicity)". The label puts lactation under specific populations (clinical-facts 4.4)."""
