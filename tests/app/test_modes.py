@@ -121,6 +121,9 @@ def test_clinician_screen_shows_every_answer_and_every_flag_with_sources():
         topic = PACK.topic(topic_id)
         assert f"**{topic.title}**" in text
         assert all(PACK.references[ref].citation in text for ref in topic.references)
+    # the reasons are the patient's screen's ("You told us you ..."): a clinician reading
+    # alone is told whose words they are, not addressed as the patient (a clinician review)
+    assert f"{PACK.ui.review_reason}: You told us" in text and "patient" in PACK.ui.review_reason
     assert "For the clinic: what an esketamine session involves" in [h.value for h in at.header]
     assert len(at.get("download_button")) == 4  # the three take-away files and the record note
 
