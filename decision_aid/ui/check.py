@@ -106,9 +106,10 @@ def to_results(pack: Pack) -> None:
         return
     answers = state.answers()
     for number, section in enumerate(pack.questionnaire.sections):
-        if flow.missing_required(pack.questionnaire, answers, section):
+        missing = flow.missing_required(pack.questionnaire, answers, section)
+        if missing:
             state.go_to_step(number)
-            state.note_required_missing()
+            state.note_required_missing(missing[0].id)
             state.go_to_page("questions")
             return
     state.go_to_page("results")

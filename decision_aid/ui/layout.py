@@ -278,10 +278,19 @@ _TO_QUESTION = """<script>
 # an answer first brings it, its top and the first numbers to call are scrolled into view
 # (CSS keeps its heading clear of Streamlit's top bar: scroll-margin-top in frame.py).
 # A screen reader is told at once too (say, below): the panel appeared in silence, the
-# keyboard still on the answer (a keyboard review).
+# keyboard still on the answer (a keyboard review). An answer chosen with the arrow keys
+# stays in view instead, with the panel below it: scrolled away, the next arrow key changed
+# the answer unseen (a second keyboard review).
 _TO_CRISIS = """
   const panel = document.querySelector('.st-key-box-crisis_panel');
-  if (panel) panel.scrollIntoView({block: 'start'});"""
+  const active = document.activeElement;
+  const answers = active?.matches(':focus-visible') && active.type === 'radio'
+    && active.closest('[role="radiogroup"]');
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (answers && main) {
+    const top = document.querySelector('[data-testid="stHeader"]')?.getBoundingClientRect().bottom || 0;
+    main.scrollBy(0, answers.getBoundingClientRect().top - top - 8);
+  } else if (panel) panel.scrollIntoView({block: 'start'});"""
 
 # Words a screen reader hears without the keyboard moving, in a region out of sight. The region
 # is made first and filled a moment later, as screen readers announce a change to a region,

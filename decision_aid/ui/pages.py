@@ -94,6 +94,10 @@ def _question(pack: Pack, question: Question) -> None:
     with st.container(key=state.widget_key("box", f"question_{question.id}")):
         st.header(label, anchor=False)
         st.caption(f"{pack.ui.why_we_ask} {question.help}")
+        missing = state.take_required_missing(question.id)
+        if missing is not None:  # a new element each time, so a screen reader hears it again
+            with st.container(key=state.widget_key("box", f"required_{missing}")):
+                st.error(pack.ui.required_missing)
         if question.kind == "multi":
             state.seed_choices(question)
             # rows as close as the radio buttons'; a group named by the question (layout.py)
@@ -175,8 +179,6 @@ def _step_buttons(pack: Pack, number: int, total: int) -> None:
             on_click=_step_forward,
             args=(pack, number, True),
         )
-    if state.take_required_missing():
-        st.error(pack.ui.required_missing)
 
 
 # Buttons act in on_click callbacks, before the run draws anything: the next step (or
@@ -194,8 +196,9 @@ def _step_forward(pack: Pack, number: int, to_check: bool = False) -> None:
     sections = pack.questionnaire.sections
     if state.step() != number:
         return
-    if flow.missing_required(pack.questionnaire, state.answers(), sections[number]):
-        state.note_required_missing()
+    missing = flow.missing_required(pack.questionnaire, state.answers(), sections[number])
+    if missing:
+        state.note_required_missing(missing[0].id)
     elif to_check or number == len(sections) - 1:
         state.go_to_page("check")
     else:

@@ -49,7 +49,7 @@ class Session:
     region: str | None = None  # the crisis region chosen, once chosen
     region_moved: bool = False  # chosen in this run: a fragment's run redraws the whole page
     go_to: str | None = None  # a screen to switch to as the next run starts
-    required_missing: bool = False
+    required_missing: str | None = None  # a required question left unanswered at Next: its id
     crisis_new: bool = False  # the safety answer has just brought the crisis panel: scroll to it
     confirm_clear: bool = False
     compared: tuple[str, ...] = ()  # options-table columns picked to compare, in the table's order
@@ -382,13 +382,21 @@ def take_go_to() -> str | None:
     return target
 
 
-def note_required_missing() -> None:
-    session().required_missing = True
+def note_required_missing(question_id: str) -> None:
+    """Next with this required question unanswered: the next run says why at the question,
+    with the keyboard on its answers (layout.scroll_to_top), as a new message each time."""
+    session().required_missing = question_id
+    session().focus = question_id
+    session().moves += 1
 
 
-def take_required_missing() -> bool:
-    missing, session().required_missing = session().required_missing, False
-    return missing
+def take_required_missing(question_id: str) -> int | None:
+    """The count of screen changes, to key the message by, when this question was left
+    unanswered at the last Next; else None."""
+    if session().required_missing != question_id:
+        return None
+    session().required_missing = None
+    return session().moves
 
 
 def note_crisis_new() -> None:

@@ -18,7 +18,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         region="uk",
         region_moved=True,
         go_to="results",
-        required_missing=True,
+        required_missing="self_harm_thoughts",
         crisis_new=True,
         confirm_clear=True,
         compared=("tms", "ect"),

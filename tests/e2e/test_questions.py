@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import act, check_screen, open_page, wait_for_app
 from tests.e2e.test_journeys import SAFETY, choose, click_button
+from tests.unit.strategies import PACK
 
 TARGETS = """() => [...document.querySelectorAll(
     '[data-testid=stMain] [data-testid=stRadioOption], [data-testid=stMain] [data-testid=stCheckbox] > label')]
@@ -90,6 +91,49 @@ def test_a_worrying_safety_answer_brings_the_crisis_lines_into_view(browser, ser
         expect(page.get_by_role("heading", name="Safety first", level=1)).to_be_in_viewport()
     finally:
         page.context.close()
+
+
+FOCUSED_RADIO = """() => {
+  const el = document.activeElement;
+  return el && el.type === 'radio' && !!el.closest('.st-key-box-question_self_harm_thoughts');
+}"""
+
+
+def test_next_without_the_safety_answer_says_why_at_the_question_and_goes_there(page):
+    """A keyboard review: the message came below Back and Next, the keyboard stayed on Next,
+    and a second press said nothing new. The message now sits between the question and its
+    answers, the keyboard goes to the answers, and each press brings the message anew."""
+    click_button(page, "Start the questions")
+    question = page.locator(".st-key-box-question_self_harm_thoughts")
+    for _ in range(2):
+        page.get_by_role("button", name="Next", exact=True).focus()
+        act(page, lambda: page.keyboard.press("Enter"))
+        # A new element each press (the last one's was marked), so a screen reader hears it again.
+        error = question.locator('[role="alert"]:not([data-seen])')
+        expect(error).to_have_text(PACK.ui.required_missing)
+        expect(question.get_by_role("alert")).to_have_count(1)
+        page.wait_for_function(FOCUSED_RADIO)
+        first = question.get_by_role("radio").first
+        assert error.bounding_box()["y"] < first.bounding_box()["y"]
+        expect(page.get_by_role("radio", checked=True)).to_have_count(0)  # focus chose nothing
+        error.evaluate("e => e.dataset.seen = 'yes'")
+
+
+def test_a_keyboard_answer_that_opens_the_crisis_panel_keeps_the_answer_in_view(page):
+    """A keyboard review: arrowing from "Not at all" to "Several days" scrolled the new crisis
+    panel to the top, and the answer in focus out of sight: the next arrow key changed the
+    answer unseen. The answers stay in view, with the panel's heading below them."""
+    click_button(page, "Start the questions")
+    question = page.locator(".st-key-box-question_self_harm_thoughts")
+    question.get_by_role("radio").first.focus()
+    act(page, lambda: page.keyboard.press("Space"))  # "Not at all": no panel
+    act(page, lambda: page.keyboard.press("ArrowDown"))  # "Several days": the panel opens
+    expect(question.get_by_role("radio", name="Several days")).to_be_checked()
+    heading = page.get_by_role("heading", name="Help is available right now")
+    expect(heading).to_be_in_viewport()
+    page.wait_for_function(FOCUSED_RADIO)
+    for radio in question.get_by_test_id("stRadioOption").all():
+        assert below_the_header(page, radio), radio.inner_text()
 
 
 def group(page: Page, question: str):
