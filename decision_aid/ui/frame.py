@@ -108,6 +108,9 @@ h1[tabindex="-1"]:focus { outline: none; }
 /* A closed sidebar's controls leave the Tab order (Streamlit only slides it off screen, where
    a review tabbed through 12 of them); hidden once its slide has ended. */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; transition: visibility 0s 0.3s; }
+/* Its close button shows only under a mouse, so the keyboard never met it on a laptop: shown
+   while the keyboard is in the sidebar, it is a Tab stop (a keyboard review). */
+[data-testid="stSidebar"]:focus-within [data-testid="stSidebarCollapseButton"] { visibility: visible; }
 /* A script alone (layout's scrolls, focus moves, words for a screen reader) takes no room:
    its empty box added a gap of its own between the quiz's feedback and the next question,
    there for one run only, so the page below jumped. It has run once drawn; hidden, it stays. */

@@ -238,11 +238,25 @@ _ONCE_A_PAGE = """<script>
   const phoneSidebarOpen = () =>
     window.innerWidth < 768 && document.querySelector(sidebar + '[data-collapsed="false"]');
   const close = () => document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+  const backToOpener = (tries = 0) => setTimeout(() => {
+    const opener = document.querySelector('[data-testid="stExpandSidebarButton"]');
+    if (opener) opener.focus(); else if (tries < 20) backToOpener(tries + 1);
+  }, 50);
+  // Escape closes it: on a phone from anywhere (it covers the screen), on a laptop from within
+  // it, where a keyboard review found no way out.
+  const keyboardInSidebar = () =>
+    document.querySelector(sidebar + '[data-collapsed="false"]')?.contains(document.activeElement);
   document.addEventListener('keydown', event => {
-    if (event.key !== 'Escape' || !phoneSidebarOpen()) return;
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (!phoneSidebarOpen() && !keyboardInSidebar()) return;
     close();
-    setTimeout(() => document.querySelector('[data-testid="stExpandSidebarButton"]')?.focus(), 50);
+    backToOpener();
   });
+  // Closed by a person with its button too: the keyboard fell to the page's start. (Not when
+  // the aid closes it on a move to another screen: the keyboard goes to that screen's heading.)
+  document.addEventListener('click', event => {
+    if (event.isTrusted && event.target.closest('[data-testid="stSidebarCollapseButton"]')) backToOpener();
+  }, true);
   document.addEventListener('click', event => {
     if (phoneSidebarOpen() && event.target.closest(sidebar + ' a[href]')) close();
   }, true);

@@ -489,6 +489,34 @@ def test_the_sidebar_opened_by_keyboard_takes_the_keyboard_in_and_escape_closes_
     phone.context.close()
 
 
+def test_on_a_laptop_the_keyboard_can_close_the_sidebar_it_opened(browser, server):
+    """A keyboard review at 1280 px: once opened, the sidebar could not be closed from the
+    keyboard. Its close button shows only under a mouse, so Tab never met it, and Escape
+    closed it only on a phone."""
+    page = open_page(browser, server, width=1280, height=800)
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    for close in ("Shift+Tab, Enter", "Escape"):
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        page.get_by_test_id("stExpandSidebarButton").focus()
+        page.keyboard.press("Enter")
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+        page.wait_for_function("() => !!document.activeElement.closest('[data-testid=stSidebarUserContent]')")
+        if close == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            page.keyboard.press("Shift+Tab")
+            closer = page.get_by_test_id("stSidebarCollapseButton").locator("button")
+            expect(closer).to_be_focused()
+            expect(closer).to_be_visible()
+            page.keyboard.press("Enter")
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        page.wait_for_function(
+            "() => !!document.activeElement.closest('[data-testid=stExpandSidebarButton]')"
+        )
+    page.context.close()
+
+
 def test_the_sidebars_own_script_frame_is_no_tab_stop_and_the_switch_speaks_its_language(browser, server):
     """After a case chosen in the sidebar, Tab reached a 1 px frame named "st.iframe" (the
     script that closes the sidebar on a phone); "Leer en español" was read in an English
