@@ -265,6 +265,21 @@ _ONCE_A_PAGE = """<script>
     if (event.target.closest('[data-testid="stExpandSidebarButton"]')) return;
     close();
   });
+  // A download button is disabled while Streamlit makes its file (only when asked for), and a
+  // disabled button loses the keyboard to the page's start (a keyboard review): once the
+  // button works again, the keyboard goes back to it, unless the person has moved on.
+  document.addEventListener('click', event => {
+    const holder = event.target.closest('[data-testid="stDownloadButton"]');
+    if (!holder) return;
+    let tries = 0;
+    const back = () => {
+      const button = holder.isConnected && holder.querySelector('button');
+      if (!button) return;
+      if (button.disabled) { if (++tries < 200) setTimeout(back, 50); return; }
+      if (!document.activeElement || document.activeElement === document.body) button.focus();
+    };
+    setTimeout(back, 50);
+  }, true);
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(mark); }
   }).observe(document.body, {childList: true, subtree: true, characterData: true});

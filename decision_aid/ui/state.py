@@ -625,6 +625,7 @@ def open_answers(new: Answers, weighing: Deliberation, source: str) -> None:
     session().answers = new
     session().deliberation = weighing
     session().opened = (source, now())
+    session().moves += 1  # a new screen: it lands at the top, the keyboard on its heading
     _drop_persona_address()
 
 

@@ -50,6 +50,9 @@ def test_a_code_from_the_patients_summary_opens_in_the_clinicians_own_browser(br
     act(doctor, lambda: doctor.get_by_role("button", name=WORDS.code_open).click())
     expect(doctor.get_by_role("heading", name=WORDS.key_points_title)).to_be_visible()
     expect(doctor.get_by_text(ANEURYSM)).to_be_visible()
+    # The patient's review is a new screen: the keyboard goes to its heading, at the top, as
+    # after any move (it fell to the page's start: a keyboard review).
+    expect(doctor.get_by_role("heading", level=1)).to_be_focused()
     expect(doctor.get_by_role("button", name=PACK.ui.clear_button)).to_have_count(0)
     expect(doctor.get_by_role("button", name=WORDS.close_button)).to_be_visible()
     assert "K2" not in doctor.url and "persona" not in doctor.url  # never in the address

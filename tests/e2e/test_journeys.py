@@ -268,8 +268,14 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
     wait_for_app(page)
     for name, _title in STAGES[:-1]:
         next_stage(page, name)
+    # By keyboard: Streamlit makes the file only when asked and disables the button meanwhile,
+    # and a disabled button loses the keyboard, which fell to the page's start (a keyboard
+    # review). It comes back to the button.
+    pdf_button = page.get_by_role("button", name="Download PDF")
+    pdf_button.focus()
     with page.expect_download() as pdf:
-        page.get_by_role("button", name="Download PDF").click()
+        page.keyboard.press("Enter")
+    expect(pdf_button).to_be_focused()
     text = "\n".join(
         p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.value.path().read_bytes())).pages
     )
@@ -281,8 +287,11 @@ def test_downloads_arrive_and_hold_the_care_advice(page):
         < text.index("Next step: Talk with a professional")
     )
     assert "Talk with a professional" in text and "Book a visit" in text
+    markdown_button = page.get_by_role("button", name="Download as text (Markdown)")
+    markdown_button.focus()
     with page.expect_download() as markdown:
-        page.get_by_role("button", name="Download as text (Markdown)").click()
+        page.keyboard.press("Enter")
+    expect(markdown_button).to_be_focused()
     body = markdown.value.path().read_text(encoding="utf-8")
     assert body.startswith("---\nlang: en\n---\n\n# Ketamine and esketamine for depression: my summary")
     assert "## Next step: Talk with a professional" in body
