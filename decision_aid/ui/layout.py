@@ -144,13 +144,16 @@ _TO_TOP = """<script>
 #   available right now"), in English on a Spanish page too. Each sits beside the words it
 #   stands for, so it is hidden from assistive technology.
 # - Each heading's own link, shown only under a mouse, leaves the Tab order (9 stops on
-#   "What applies to you").
+#   "What applies to you") and is not read out after every heading.
 # - The language switch is marked with its own language, for a screen reader's voice.
 # - A choose-all question's checkboxes are a group named by its heading, as its radio
 #   buttons are: a box said only "Needles, checkbox".
 # - The sidebar opened from the keyboard takes the keyboard to its first control (it stayed
 #   at the page's start). On a phone, where it covers the screen, Escape closes it, and so
-#   do a link in it and the keyboard leaving it (the next Tab went on under it, unseen).
+#   do a link in it and the keyboard leaving it (the next Tab went on under it, unseen); on
+#   a laptop Escape closes it from within. Closed by a person, the keyboard goes back to
+#   the button that opens it.
+# - After a download, the keyboard goes back to its button.
 _ONCE_A_PAGE = """<script>
 (() => {
   if (window.aidSetUp) return;
@@ -190,8 +193,9 @@ _ONCE_A_PAGE = """<script>
       icon.setAttribute('aria-hidden', 'true');
     }
     const links = '[data-testid="stHeaderActionElements"] a:not([tabindex])';
-    for (const link of document.querySelectorAll(links)) {
+    for (const link of document.querySelectorAll(links)) {  // a mouse's copy-link, not read out
       link.tabIndex = -1;
+      link.setAttribute('aria-hidden', 'true');
     }
     for (const box of document.querySelectorAll('[class*="st-key-nav-lang_"]')) {  // WCAG 3.1.2
       box.querySelector('button:not([lang])')?.setAttribute('lang', keyed(box, 'st-key-nav-lang_'));

@@ -434,7 +434,8 @@ def test_text_boxes_pickers_and_the_main_area_show_the_focus_ring(browser, serve
 def test_a_screen_reader_hears_no_icon_names_and_tabs_past_no_heading_links(browser, server, lang):
     """Streamlit names each icon in the text: "support icon Help is available right now",
     "block icon The label says…", in English on a Spanish page too; and each heading's own
-    link, shown only under a mouse, was a Tab stop: 9 on What applies to you (a review)."""
+    link, shown only under a mouse, was a Tab stop, and then still heard: 9 on What applies to
+    you (a review)."""
     page = open_page(
         browser, server, width=1280, height=800, path=f"?mode=workshop&persona=dana_crisis&lang={lang}"
     )
@@ -447,6 +448,12 @@ def test_a_screen_reader_hears_no_icon_names_and_tabs_past_no_heading_links(brow
         links = page.locator("[data-testid=stHeaderActionElements] a")
         assert links.count() >= 5
         assert set(links.evaluate_all("ls => ls.map(l => l.tabIndex)")) == {-1}
+        # nor hears one after every heading (a second keyboard review)
+        heading_link = load_pack(lang).ui.streamlit.heading_link
+        page.wait_for_function(
+            f"() => document.querySelector('[data-testid=stHeaderActionElements] a')?.ariaLabel === {heading_link!r}"
+        )
+        assert heading_link not in main.aria_snapshot()
     finally:
         page.context.close()
 
