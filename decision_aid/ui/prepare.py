@@ -213,8 +213,12 @@ def _sure(pack: Pack) -> None:
 @st.fragment
 def _questions(pack: Pack) -> None:
     content = pack.deliberation.questions
-    st.header(content.title)
-    st.markdown(content.intro)
+    # keyed as a question and its choices are, so the page's script names the boxes' group
+    # by the heading (layout.py): a box said only its own words (a keyboard review)
+    box = st.container(key=state.widget_key("box", "question_asks"))
+    box.header(content.title)
+    box.markdown(content.intro)
+    group = box.container(key=state.widget_key("box", "choices_asks"))
     prompts = suggested_questions(pack, state.answers())
     order = [p.id for p in pack.deliberation.questions.items]
 
@@ -234,9 +238,9 @@ def _questions(pack: Pack) -> None:
     for prompt in prompts:
         key = state.widget_key("ask", prompt.id)
         state.seed(key, prompt.id in state.deliberation().ticked)
-        st.checkbox(prompt.text, key=key, on_change=tick, args=(prompt.id, key))
+        group.checkbox(prompt.text, key=key, on_change=tick, args=(prompt.id, key))
         if prompt == kept:
-            st.caption(pack.ui.safety_question_kept)
+            group.caption(pack.ui.safety_question_kept)
     _own_questions(pack)
 
 

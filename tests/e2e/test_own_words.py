@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from decision_aid.answers import Answers
+from decision_aid.deliberation import suggested_questions
 from tests.e2e.conftest import act, check_screen
 from tests.e2e.test_journeys import SAFETY, choose, click_button, next_stage, stages_from
+from tests.unit.strategies import PACK
 
 TYPED = (
     "Is www.example.com or mail@evil.example right? $x^2+\\frac12$ :material/home: :smile: "
@@ -56,6 +59,11 @@ NOTHING = {"links": 0, "maths": 0, "icons": 0, "emoji": 0, "bold": 0}
 
 def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     to_prepare(page)
+    # The questions to tick are a group named by their heading, as a question's answers are:
+    # a box said only its own words (a keyboard review).
+    asks = page.get_by_role("group", name=PACK.deliberation.questions.title)
+    offered = suggested_questions(PACK, Answers().with_answer("self_harm_thoughts", "not_at_all"))
+    expect(asks.get_by_role("checkbox")).to_have_count(len(offered))
     act(page, lambda: page.get_by_label("Add your own question (optional)").fill(TYPED))
     act(page, lambda: page.get_by_role("button", name="Add question").click())
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
