@@ -111,6 +111,9 @@ h1[tabindex="-1"]:focus { outline: none; }
 /* Its close button shows only under a mouse, so the keyboard never met it on a laptop: shown
    while the keyboard is in the sidebar, it is a Tab stop (a keyboard review). */
 [data-testid="stSidebar"]:focus-within [data-testid="stSidebarCollapseButton"] { visibility: visible; }
+/* The workshop's QR pictures offer no "Fullscreen" of their own: the aid's full screen is
+   there, and Streamlit's lost the keyboard to the page's start, even after Escape. */
+[class*="st-key-box-workshop_qr"] [data-testid="stElementToolbar"] { display: none; }
 /* A script alone (layout's scrolls, focus moves, words for a screen reader) takes no room:
    its empty box added a gap of its own between the quiz's feedback and the next question,
    there for one run only, so the page below jumped. It has run once drawn; hidden, it stays. */

@@ -34,7 +34,8 @@ def workshop() -> None:
     )
     if address and (png := qr_png(address)) is not None:
         label = f"{pack.ui.workshop_qr}: {address}"
-        st.image(png, caption=label, alt=label, width=260)
+        picture = st.container(key=state.widget_key("box", "workshop_qr"))
+        picture.image(png, caption=label, alt=label, width=260)
 
 
 def _presenter_changed() -> None:
@@ -73,7 +74,7 @@ def _qr_full_screen(pack: Pack, address: str) -> None:
     if png is None:
         st.warning(pack.ui.workshop_address_too_long, icon=":material/qr_code_2:")
         return
-    st.image(png, alt=label, width="stretch")
+    st.container(key=state.widget_key("box", "workshop_qr_full")).image(png, alt=label, width="stretch")
     st.subheader(address, anchor=False)
 
 
