@@ -85,6 +85,7 @@ RESERVED_IDS = frozenset(
         "removed",  # own questions removed, to put back with Undo
         "focus_control",
         "answered",  # the quiz answer just given, said to a screen reader
+        "own_added",  # an own question just added, said to a screen reader
         "sidebar_closes",
         "patients_closed",  # the hand-off inputs' generation on clinician review
         "cleared",  # the choices a tick just unticked, said under their question

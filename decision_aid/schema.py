@@ -564,7 +564,7 @@ class UiText(Frozen):
     clear_confirm: Prose
     clear_yes: Label
     clear_cancel: Label
-    own_question_added: Label
+    own_question_added: Label  # said to a screen reader
     own_question_limit: Annotated[str, template("count")]
     safety_question_kept: Label
     mode_label: Label

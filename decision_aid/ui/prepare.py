@@ -266,6 +266,7 @@ def _own_questions(pack: Pack) -> None:
         after = add_own_question(pack, state.deliberation(), typed)
         if state.update_deliberation(**dict(after)):
             state.note_cut(key, too_long(typed, content.own_max_chars))
+            state.note_own_added()
         state.set_widget(key, "")
 
     def remove(question: str) -> None:
@@ -314,6 +315,8 @@ def _own_questions(pack: Pack) -> None:
             args=(removed[1],),
         )
     move_focus()  # a fragment's run: the full run's own call does not come
+    if state.take_own_added():  # the box emptied, the keyboard still on the button: say why
+        say(pack.ui.own_question_added)
     if cut:
         st.caption(pack.ui.question_cut.format(count=content.own_max_chars))
     if len(own) >= content.own_max_count:

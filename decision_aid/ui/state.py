@@ -76,6 +76,7 @@ class Session:
     removed: tuple[tuple[int, str], ...] = ()  # own questions removed (place, words), the latest last
     focus_control: str | None = None  # a control to move the keyboard's place to (layout.focus)
     answered: str | None = None  # the quiz answer just given, whose feedback a screen reader hears
+    own_added: bool = False  # an own question just added: a screen reader hears so
     # Issue 16 (helper D): answers opened from a hand-off (how, when), a refusal to show once,
     # and when the review first drew these answers.
     opened: tuple[str, datetime.datetime] | None = None
@@ -495,6 +496,15 @@ def note_answered(key: str) -> None:
 def take_answered() -> str | None:
     key, session().answered = session().answered, None
     return key
+
+
+def note_own_added() -> None:
+    session().own_added = True
+
+
+def take_own_added() -> bool:
+    added, session().own_added = session().own_added, False
+    return added
 
 
 def crisis_cut(key: str) -> bool:

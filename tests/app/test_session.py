@@ -38,6 +38,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         removed=((0, "Can I drive home?"),),
         focus_control="nav:undo_abc",
         answered="knowledge:driving",
+        own_added=True,
         focus="blood_pressure",
         checked=True,
         qr=("K1AB-CDEF", b"png"),

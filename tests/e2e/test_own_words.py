@@ -67,6 +67,9 @@ def test_own_question_is_shown_as_typed_on_prepare_and_in_the_summary(page):
     act(page, lambda: page.get_by_label("Add your own question (optional)").fill(TYPED))
     act(page, lambda: page.get_by_role("button", name="Add question").click())
     expect(page.get_by_text(TYPED, exact=True)).to_be_visible()
+    # A screen reader hears it was added: the keyboard stays on "Add question", and the box
+    # emptied in silence (a keyboard review).
+    expect(page.locator("#aid-said")).to_have_text(PACK.ui.own_question_added)
     assert made_from_the_words(page, '[data-testid="stMain"]') == NOTHING
     check_screen(page, "own-words-prepare")
     # Removed, then put back: its "Removed:" line shows the words as typed too (a review
