@@ -495,6 +495,7 @@ class StreamlitText(Frozen):
     switch_camera: Label
     camera_asks: Label
     camera_how: Label
+    open_list: Label  # a dropdown's button that opens its list
 
 
 class UiText(Frozen):

@@ -170,6 +170,7 @@ _ONCE_A_PAGE = """<script>
     '[data-testid="stSidebarCollapseButton"] button', 'section[data-testid="stSidebar"]',
     '[data-testid="stHeaderActionElements"] a', '[role="dialog"] > button',
     '[data-testid="stFileUploaderDropzoneInput"]', '[data-testid="stCameraInputSwitchButton"] button',
+    '[data-testid="stSelectbox"] button[aria-haspopup="listbox"]',
   ].join(', ');
   const STREAMLIT_TEXT = '[data-testid="stSkipToContent"], [data-testid="stFileUploaderDropzone"] button,'
     + ' [data-testid="stCameraInput"]';

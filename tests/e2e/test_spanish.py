@@ -101,6 +101,20 @@ def test_every_option_to_compare_shows_its_whole_name_on_a_phone(browser, server
         page.context.close()
 
 
+def test_the_crisis_place_pickers_own_button_speaks_spanish(browser, server):
+    """A second keyboard review: beside "¿Dónde está usted?" a screen reader still heard
+    Streamlit's "Open"."""
+    page = open_page(
+        browser, server, width=LAPTOP[0], height=LAPTOP[1], path="?mode=workshop&persona=dana_crisis&lang=es"
+    )
+    try:
+        opener = page.locator('[data-testid="stSelectbox"] button[aria-haspopup="listbox"]').first
+        expect(opener).to_have_attribute("aria-label", ES.ui.streamlit.open_list)
+        assert ES.ui.streamlit.open_list != EN.ui.streamlit.open_list
+    finally:
+        page.context.close()
+
+
 def test_streamlits_own_controls_speak_the_pages_language(browser, server):
     """Streamlit writes its controls' words in English only: on a Spanish page a screen
     reader said "Skip to main content", "Collapse sidebar", "Close" (a keyboard review).
