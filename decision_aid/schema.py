@@ -329,8 +329,9 @@ class HandoffText(Frozen):
     file_other_questionnaire: Prose
 
 
-class ChecklistLabels(Frozen):
-    """The label checklist's items, in the label's own words (``decision_aid.clinician.CHECKLIST``)."""
+class _ChecklistItems(Frozen):
+    """The label checklist's items (``decision_aid.clinician.CHECKLIST``) that one question asks
+    about; each of the two models below adds the two that two questions ask about."""
 
     aneurysm_avm: Label
     intracerebral_haemorrhage: Label
@@ -343,12 +344,17 @@ class ChecklistLabels(Frozen):
     pregnancy: Label
     psychosis: Label
     cystitis: Label
-    cns_depressants: Label
-    blood_pressure_medicines: Label
     hepatic: Label
     lactation: Label
     pediatric: Label
     geriatric: Label
+
+
+class ChecklistLabels(_ChecklistItems):
+    """The label checklist's items, in the label's own words."""
+
+    cns_depressants: Label
+    blood_pressure_medicines: Label
 
 
 class AskedInTwo(Frozen):
@@ -359,27 +365,12 @@ class AskedInTwo(Frozen):
     substance_use: Label
 
 
-class ChecklistAsked(Frozen):
+class ChecklistAsked(_ChecklistItems):
     """What the aid asked the patient about each checklist item: a note's line that is not a
     report names it ("Denied: high blood pressure → Increases in blood pressure")."""
 
-    aneurysm_avm: Label
-    intracerebral_haemorrhage: Label
-    hypersensitivity: Label
-    substance_use: Label
-    respiratory_depression: Label
-    suicidality_young: Label
-    blood_pressure: Label
-    heart_brain: Label
-    pregnancy: Label
-    psychosis: Label
-    cystitis: Label
     cns_depressants: AskedInTwo
     blood_pressure_medicines: AskedInTwo
-    hepatic: Label
-    lactation: Label
-    pediatric: Label
-    geriatric: Label
 
 
 class OpenWhy(Frozen):
