@@ -791,6 +791,8 @@ class SummaryText(Frozen):
     not_filled: Label
     # After the crisis lines in the downloads: their sources, and the oldest check's date.
     crisis_sources: Annotated[str, template("checked", "sources")]
+    # On paper the crisis part is a page of its own; the summary after it says so.
+    crisis_on_first_page: Label
     # On paper only: blanks to write on by hand (the aid never asks for a name).
     paper_name: Label
     paper_notes: Label

@@ -45,6 +45,26 @@ def summary_document(pack: Pack, summary: Summary, *, crisis: bool = True) -> li
     return [
         *header_blocks(pack, summary),
         *(crisis_blocks(pack, summary) if crisis else []),
+        *_after_crisis(pack, summary),
+    ]
+
+
+def paper_pages(pack: Pack, summary: Summary) -> list[list[Block]]:
+    """The take-away as paper: parts that each start on a new page. When the crisis part
+    shows, it is a page of its own first, to keep by the phone, and the summary after it
+    starts again with its title and says where the help is: that page may be handed to a
+    clinician alone, and it fits one page as every other case's does (issue 15 item 7; the
+    crisis part before it had pushed Dana's answers and care advice onto a second page)."""
+    header = header_blocks(pack, summary)
+    if summary.crisis is None:
+        return [[*header, *_after_crisis(pack, summary)]]
+    words = pack.summary_text
+    pointer = _block("text", f"**{words.crisis_title}:** {words.crisis_on_first_page}")
+    return [[*header, *crisis_blocks(pack, summary)], [*header, pointer, *_after_crisis(pack, summary)]]
+
+
+def _after_crisis(pack: Pack, summary: Summary) -> list[Block]:
+    return [
         *considerations_blocks(pack, summary),
         *questions_blocks(pack, summary),
         *preparation_blocks(pack, summary),

@@ -13,7 +13,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
 
-from decision_aid.exports.document import Block, Text, care_blocks, summary_document
+from decision_aid.exports.document import Block, Text, care_blocks, paper_pages
 from decision_aid.prose import Run, Unit, inline_runs, units
 from decision_aid.schema import Pack
 from decision_aid.summary import Summary
@@ -29,8 +29,8 @@ SIZES = {
     "field": BODY_PT,
     "note": BODY_PT,
 }
-# One US Letter page for every persona with Prepare filled in, English and Spanish
-# (tests/unit/test_exports.py):
+# One US Letter page for every persona with Prepare filled in, English and Spanish, after
+# the crisis page where there is one (tests/unit/test_exports.py):
 # lines about 1.2 times the type size, narrow margins, little space between blocks.
 LINE = 4.5
 GAP = 0.3  # after each block
@@ -78,27 +78,30 @@ def _pdf(pack: Pack) -> FPDF:
 def render_pdf(pack: Pack, summary: Summary) -> bytes:
     """The summary, then again with ruled lines for notes before the care advice when the last
     page has room for at least two; kept only if it needs no more pages."""
-    blocks = summary_document(pack, summary)
+    pages = paper_pages(pack, summary)
     care = care_blocks(pack, summary)[0]
-    pdf = _layout(pack, blocks, care, rules=0)
+    pdf = _layout(pack, pages, care, rules=0)
     room = pdf.page_break_trigger - pdf.get_y() - _heading_height() - 0.5
     rules = min(MOST_RULES, int(room // RULE))
     if rules >= FEWEST_RULES:
-        with_notes = _layout(pack, blocks, care, rules)
+        with_notes = _layout(pack, pages, care, rules)
         if with_notes.page_no() == pdf.page_no():
             pdf = with_notes
     return bytes(pdf.output())
 
 
-def _layout(pack: Pack, blocks: list[Block], care: Block, rules: int) -> FPDF:
+def _layout(pack: Pack, pages: list[list[Block]], care: Block, rules: int) -> FPDF:
     pdf = _pdf(pack)
-    for block in blocks:
-        if block.kind == "title":
-            _title(pdf, block.parts[0].text, f"{pack.summary_text.paper_name}:")
-            continue
-        if block == care and rules:
-            _notes(pdf, pack, rules)
-        _draw(pdf, block)
+    for number, blocks in enumerate(pages):
+        if number:
+            pdf.add_page()
+        for block in blocks:
+            if block.kind == "title":
+                _title(pdf, block.parts[0].text, f"{pack.summary_text.paper_name}:")
+                continue
+            if block == care and rules:
+                _notes(pdf, pack, rules)
+            _draw(pdf, block)
     return pdf
 
 

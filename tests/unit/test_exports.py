@@ -220,7 +220,11 @@ def prepared(pack, persona_id: str) -> Deliberation:
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(locale):
+    """The summary is one page for every case. When the crisis part shows, a page of its own
+    comes first, whole (never cut to fit): the help to keep by the phone. The summary after it
+    still fits one page, so a clinician reads it without turning over."""
     pack = load_pack(locale)
+    words = pack.summary_text
     pages = {}
     for persona in pack.personas.personas:
         summary = build_summary(
@@ -229,12 +233,30 @@ def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(loc
         reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
         assert [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages][0] == (612, 792)
         pages[persona.id] = len(reader.pages)
+        texts = [" ".join(page.extract_text().split()) for page in reader.pages]
         if summary.crisis is not None:
-            # The crisis section is never cut to fit: it stays whole on the first page, and
-            # the care advice may run onto a second one.
-            first = " ".join(reader.pages[0].extract_text().split())
-            assert all(" ".join(item.split()) in first for item in document_crisis_items(pack))
+            assert all(" ".join(item.split()) in texts[0] for item in document_crisis_items(pack))
+            assert words.considerations_title not in texts[0]
+            assert texts[1].startswith(words.title)
+            assert texts[1].index(words.considerations_title) < texts[1].index(words.care_title)
+            assert " ".join(pack.info.disclaimer.split()) in texts[1]
     assert {p: n for p, n in pages.items() if n != 1} == {"dana_crisis": 2}, pages
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_summary_after_the_crisis_page_stands_alone(locale):
+    """Page 2 may be handed over without page 1: it has the title, the date and the name line
+    again, and says first that the help for right now is on page 1."""
+    pack = load_pack(locale)
+    words = pack.summary_text
+    reader = persona_pdf(pack, "dana_crisis")
+    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    made_on = words.made_on.split("{")[0].strip()
+    header = " ".join(f"{words.title} {words.paper_name}: {made_on}".split())
+    assert first.startswith(header) and second.startswith(header)
+    pointer = " ".join(f"{words.for_clinician} {words.crisis_title}: {words.crisis_on_first_page}".split())
+    assert pointer in second and second.index(pointer) < second.index(words.considerations_title)
+    assert words.crisis_on_first_page not in first
 
 
 def line_heights(page: pypdf.PageObject) -> list[float]:
@@ -249,15 +271,33 @@ def line_heights(page: pypdf.PageObject) -> list[float]:
     return sorted(heights, reverse=True)
 
 
+def fullest(pack, persona_id: str) -> Deliberation:
+    """Prepare filled in to its limits: every offered question ticked, as many own questions
+    as the aid takes at their longest, and an own value."""
+    limits = pack.deliberation.questions
+    asks = "What should I ask about this, and who can I ask about that later on? "
+    return prepared(pack, persona_id).update(
+        ticked=tuple(p.id for p in suggested_questions(pack, persona_answers(pack, persona_id))),
+        own_questions=tuple(
+            (f"{number}. {asks * 9}")[: limits.own_max_chars] for number in range(limits.own_max_count)
+        ),
+        own_value=("I care about my job and my family. " * 5).strip(),
+    )
+
+
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_answers_in_two_columns_carry_on_at_the_top_of_the_next_page(locale):
-    """Dana's answers do not fit under her crisis section: both columns fill the first page,
-    and the rest starts at the top of the next one. (They once started the second column at
-    the first page's height on the second page, leaving half of it empty and a third page.)"""
+    """Dana's answers with Prepare filled to its limits do not fit on her summary's page:
+    both columns fill it, and the rest starts at the top of the next one. (They once started
+    the second column at the first page's height on the second page, leaving half of it empty
+    and another page.)"""
     pack = load_pack(locale)
     answers = persona_answers(pack, "dana_crisis")
-    summary = build_summary(pack, answers, prepared(pack, "dana_crisis"), datetime.date(2026, 12, 3))
+    summary = build_summary(pack, answers, fullest(pack, "dana_crisis"), datetime.date(2026, 12, 3))
     reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+    labels = [f"{a.short}:" for a in build_summary(pack, answers).answered]
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len({number for number, text in enumerate(texts) for label in labels if label in text}) == 2
     line = pdf_export.LINE * 72 / 25.4
     for number, page in enumerate(reader.pages, 1):
         heights = line_heights(page)
@@ -268,9 +308,8 @@ def test_answers_in_two_columns_carry_on_at_the_top_of_the_next_page(locale):
             if not any(below < y < above for y in ruled)
         ]
         assert max(gaps) < 2.5 * line, (number, max(gaps))
-    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    text = " ".join(texts)
     order = text[text.index(pack.summary_text.told_us_title) :]
-    labels = [f"{a.short}:" for a in build_summary(pack, answers).answered]
     positions = [order.index(label) for label in labels]
     assert positions == sorted(positions)  # read down the first column, then the second
 
@@ -301,8 +340,14 @@ MM = 72 / 25.4  # points in a millimetre
 def test_the_pdf_has_a_line_to_write_a_name_on_beside_its_title(locale):
     """The aid never asks for a name; on paper a person or a clinic writes it by hand."""
     pack = load_pack(locale)
-    for persona_id in ("maria_trd", "dana_crisis"):
-        page = persona_pdf(pack, persona_id).pages[0]
+    titled = [  # Dana's summary starts again after her crisis page: each page has its line
+        page
+        for persona_id in ("maria_trd", "dana_crisis")
+        for page in persona_pdf(pack, persona_id).pages
+        if page.extract_text().startswith(pack.summary_text.title)
+    ]
+    assert len(titled) == 3
+    for page in titled:
         first = page.extract_text().splitlines()[0]
         assert first.startswith(pack.summary_text.title) and first.endswith(
             f"{pack.summary_text.paper_name}:"
@@ -340,24 +385,24 @@ def test_room_left_on_the_last_page_holds_ruled_lines_for_notes_before_the_next_
         else:
             assert ruled == [], (persona.id, ruled)
     english = load_pack("en")
-    for persona_id in ("maria_trd", "dana_crisis"):  # 6 lines of room on Maria's page; half of Dana's second
+    for persona_id in ("maria_trd", "dana_crisis"):  # room on Maria's page and on Dana's summary
         assert english.summary_text.paper_notes in persona_pdf(english, persona_id).pages[-1].extract_text()
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_no_heading_ends_a_page_without_its_text(locale):
     pack = load_pack(locale)
-    reader = persona_pdf(pack, "dana_crisis")
-    summary = build_summary(
-        pack, persona_answers(pack, "dana_crisis"), prepared(pack, "dana_crisis"), datetime.date(2026, 12, 3)
-    )
-    headings = {
-        " ".join(b.parts[0].text.split()) for b in summary_document(pack, summary) if b.kind == "heading"
-    }
-    assert len(reader.pages) > 1
-    for page in reader.pages[:-1]:
-        last_line = " ".join(page.extract_text().splitlines()[-1].split())
-        assert last_line not in headings, last_line
+    answers = persona_answers(pack, "dana_crisis")
+    for deliberation in (prepared(pack, "dana_crisis"), fullest(pack, "dana_crisis")):
+        summary = build_summary(pack, answers, deliberation, datetime.date(2026, 12, 3))
+        reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+        headings = {
+            " ".join(b.parts[0].text.split()) for b in summary_document(pack, summary) if b.kind == "heading"
+        }
+        assert len(reader.pages) > 1
+        for page in reader.pages[:-1]:
+            last_line = " ".join(page.extract_text().splitlines()[-1].split())
+            assert last_line not in headings, last_line
 
 
 def document_crisis_items(pack) -> list[str]:
