@@ -51,16 +51,23 @@ def summary_document(pack: Pack, summary: Summary, *, crisis: bool = True) -> li
 
 def paper_pages(pack: Pack, summary: Summary) -> list[list[Block]]:
     """The take-away as paper: parts that each start on a new page. When the crisis part
-    shows, it is a page of its own first, to keep by the phone, and the summary after it
-    starts again with its title and says where the help is: that page may be handed to a
-    clinician alone, and it fits one page as every other case's does (issue 15 item 7; the
-    crisis part before it had pushed Dana's answers and care advice onto a second page)."""
+    shows, it is a page of its own first, titled as the help it is, to keep by the phone.
+    The summary after it starts again with its title and says first, in bold, where the help
+    is: that page may be handed to a clinician alone, and it fits one page as every other
+    case's does (issue 15 item 7; the crisis part before it had pushed Dana's answers and care
+    advice onto a second page)."""
     header = header_blocks(pack, summary)
     if summary.crisis is None:
         return [[*header, *_after_crisis(pack, summary)]]
     words = pack.summary_text
-    pointer = _block("text", f"**{words.crisis_title}:** {words.crisis_on_first_page}")
-    return [[*header, *crisis_blocks(pack, summary)], [*header, pointer, *_after_crisis(pack, summary)]]
+    title, made_on, audience = header
+    crisis = crisis_blocks(pack, summary)[1:]  # its heading is the page's title
+    fictional = [audience] if summary.fictional is not None else []  # a case says so on every page
+    pointer = _block("text", f"**{words.crisis_title}: {words.crisis_on_first_page}**")
+    return [
+        [_block("title", words.crisis_title), made_on, *fictional, *crisis],
+        [title, made_on, audience, pointer, *_after_crisis(pack, summary)],
+    ]
 
 
 def _after_crisis(pack: Pack, summary: Summary) -> list[Block]:

@@ -245,18 +245,43 @@ def test_the_pdf_is_one_letter_page_for_every_persona_with_prepare_filled_in(loc
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_the_summary_after_the_crisis_page_stands_alone(locale):
-    """Page 2 may be handed over without page 1: it has the title, the date and the name line
-    again, and says first that the help for right now is on page 1."""
+    """The crisis page is titled as the help it is, for the person to keep. The summary after
+    it may be handed over alone: it has the title, the date and the name line again, and says
+    first, in bold, that the help for right now is on the first page."""
     pack = load_pack(locale)
     words = pack.summary_text
     reader = persona_pdf(pack, "dana_crisis")
     first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
     made_on = words.made_on.split("{")[0].strip()
-    header = " ".join(f"{words.title} {words.paper_name}: {made_on}".split())
-    assert first.startswith(header) and second.startswith(header)
+    assert first.startswith(f"{words.crisis_title} {words.paper_name}: {made_on}")
+    assert " ".join(words.for_clinician.split()) not in first
+    assert second.startswith(" ".join(f"{words.title} {words.paper_name}: {made_on}".split()))
     pointer = " ".join(f"{words.for_clinician} {words.crisis_title}: {words.crisis_on_first_page}".split())
     assert pointer in second and second.index(pointer) < second.index(words.considerations_title)
     assert words.crisis_on_first_page not in first
+    bold = []
+
+    def visit(text, cm, tm, font, size):
+        if font and "Bold" in font["/BaseFont"]:
+            bold.append(text)
+
+    reader.pages[1].extract_text(visitor_text=visit)
+    assert " ".join(words.crisis_on_first_page.split()[-4:]) in " ".join(" ".join(bold).split()), bold
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_a_fictional_case_says_so_on_its_crisis_page_too(locale):
+    pack = load_pack(locale)
+    summary = build_summary(
+        pack,
+        persona_answers(pack, "dana_crisis"),
+        prepared(pack, "dana_crisis"),
+        datetime.date(2026, 12, 3),
+        fictional="Dana",
+    )
+    reader = pypdf.PdfReader(io.BytesIO(pdf_export.render_pdf(pack, summary)))
+    banner = pack.ui.fictional_case.format(name="Dana")
+    assert [banner in " ".join(page.extract_text().split()) for page in reader.pages] == [True, True]
 
 
 def line_heights(page: pypdf.PageObject) -> list[float]:
@@ -340,18 +365,14 @@ MM = 72 / 25.4  # points in a millimetre
 def test_the_pdf_has_a_line_to_write_a_name_on_beside_its_title(locale):
     """The aid never asks for a name; on paper a person or a clinic writes it by hand."""
     pack = load_pack(locale)
-    titled = [  # Dana's summary starts again after her crisis page: each page has its line
-        page
-        for persona_id in ("maria_trd", "dana_crisis")
-        for page in persona_pdf(pack, persona_id).pages
-        if page.extract_text().startswith(pack.summary_text.title)
+    titles = (pack.summary_text.title, pack.summary_text.crisis_title)
+    pages = [
+        page for persona_id in ("maria_trd", "dana_crisis") for page in persona_pdf(pack, persona_id).pages
     ]
-    assert len(titled) == 3
-    for page in titled:
+    assert len(pages) == 3  # Dana's crisis page, then her summary
+    for page in pages:
         first = page.extract_text().splitlines()[0]
-        assert first.startswith(pack.summary_text.title) and first.endswith(
-            f"{pack.summary_text.paper_name}:"
-        )
+        assert first.startswith(titles) and first.endswith(f"{pack.summary_text.paper_name}:")
         top = float(page.mediabox.height)
         blanks = [
             (x1, x2)
