@@ -81,6 +81,7 @@ RESERVED_IDS = frozenset(
         "persona",
         "close_sidebar",
         "region_moved",
+        "region_to_say",
         "crisis_cut",
         "removed",  # own questions removed, to put back with Undo
         "focus_control",

@@ -14,7 +14,7 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Literal
 
-from decision_aid.schema import Pack, Reference, TopicCategory
+from decision_aid.schema import CrisisRegion, Pack, Reference, TopicCategory
 from decision_aid.summary import Summary
 from decision_aid.tailoring import ShownTopic, answer_labels, labels_text, with_answers
 
@@ -135,14 +135,15 @@ def _source_name(reference: Reference) -> str:
 def crisis_line_items(pack: Pack, first: str | None = None) -> list[str]:
     """Every place's emergency number and lines: the person's place first, as on the screen."""
     regions = sorted(pack.crisis.regions, key=lambda region: region.id != first)  # a stable sort
-    items = []
-    for region in regions:  # the place and each number in bold: easy to find on paper
-        lines = "; ".join(f"{line.name}: **{line.contact}**" for line in region.lines)
-        items.append(
-            f"**{region.name}**: {pack.ui.emergency_label} **{region.emergency}**"
-            + (f"; {lines}" if lines else "")
-        )
-    return items
+    return [region_line(pack, region) for region in regions]
+
+
+def region_line(pack: Pack, region: CrisisRegion, strong: str = "**") -> str:
+    """A place's emergency number and lines on one line; the place and each number in bold
+    (``strong``, Markdown's by default): easy to find on paper."""
+    lines = "; ".join(f"{line.name}: {strong}{line.contact}{strong}" for line in region.lines)
+    emergency = f"{strong}{region.name}{strong}: {pack.ui.emergency_label} {strong}{region.emergency}{strong}"
+    return emergency + (f"; {lines}" if lines else "")
 
 
 def answers_blocks(pack: Pack, summary: Summary) -> list[Block]:

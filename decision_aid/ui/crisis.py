@@ -13,9 +13,11 @@ import re
 import streamlit as st
 
 from decision_aid.content import load_pack, locales
+from decision_aid.exports.document import region_line
 from decision_aid.schema import CrisisLine, CrisisRegion, Pack
 from decision_aid.tailoring import Reason
 from decision_aid.ui import state
+from decision_aid.ui.layout import say
 from decision_aid.ui.text import because, citation
 
 
@@ -70,6 +72,8 @@ def crisis_panel(pack: Pack, reasons: tuple[Reason, ...] = (), in_fragment: bool
         )
         region = pack.crisis.region(chosen)
         st.markdown(region_lines(pack, region))
+        if state.take_region_to_say():  # the picker names the place; its numbers go unheard
+            say(region_line(pack, region, strong=""))
         if not region.lines:  # the words below speak of "the free crisis lines"
             st.markdown(pack.ui.crisis_no_lines)
         for reason in reasons:

@@ -48,6 +48,7 @@ class Session:
     furthest_step: int = 0  # the furthest step reached: the address may go back to any up to it
     region: str | None = None  # the crisis region chosen, once chosen
     region_moved: bool = False  # chosen in this run: a fragment's run redraws the whole page
+    region_to_say: bool = False  # chosen in this run: its numbers are said to a screen reader
     go_to: str | None = None  # a screen to switch to as the next run starts
     required_missing: str | None = None  # a required question left unanswered at Next: its id
     crisis_new: bool = False  # the safety answer has just brought the crisis panel: scroll to it
@@ -569,6 +570,7 @@ def store_region(allowed: tuple[str, ...]) -> None:
     if value is not GONE:
         session().region = str(value)
         session().region_moved = True
+        session().region_to_say = True
     elif session().region in allowed:
         refuse(REGION_KEY, session().region)
 
@@ -585,6 +587,13 @@ def take_region_moved() -> bool:
     """True once after the person picked a crisis place."""
     moved, session().region_moved = session().region_moved, False
     return moved
+
+
+def take_region_to_say() -> bool:
+    """True once after the person picked a crisis place, in the run that draws the whole page
+    (a fragment's run gives way to it)."""
+    said, session().region_to_say = session().region_to_say, False
+    return said
 
 
 def persona() -> str | None:

@@ -17,6 +17,7 @@ def test_reset_for_the_next_person_keeps_only_fields_marked_kept():
         furthest_step=3,
         region="uk",
         region_moved=True,
+        region_to_say=True,
         go_to="results",
         required_missing="self_harm_thoughts",
         crisis_new=True,

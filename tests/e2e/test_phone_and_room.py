@@ -69,6 +69,11 @@ def test_a_place_picked_under_the_safety_question_changes_the_danger_line_at_onc
         expect(panel.locator('a[href^="tel:"]').first).to_have_attribute("href", "tel:999")
         danger = page.get_by_test_id("stMarkdownContainer").filter(has=page.locator('a[href^="tel:"]')).first
         expect(danger.locator("a").first).to_have_attribute("href", "tel:999")
+        # A screen reader hears the new place's numbers: the picker says only the place's name
+        # (a keyboard review).
+        said = page.locator("#aid-said")
+        expect(said).to_contain_text("United Kingdom and Ireland: Emergency: 999 in the UK, 112 in Ireland")
+        expect(said).to_contain_text("Samaritans (UK and Ireland): Call 116 123 (free)")
     finally:
         page.context.close()
 
